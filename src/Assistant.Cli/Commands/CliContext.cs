@@ -1,0 +1,79 @@
+using Assistant.Knowledge;
+using Assistant.Understanding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary>Where the command finds the knowledge, the model and the server's configuration.</summary>
+internal sealed class CliContext
+{
+    private CliContext(string root, Arguments args)
+    {
+        Root = root;
+        KnowledgeDirectory = args.Value("--knowledge") ?? Path.Combine(root, "knowledge");
+        ModelPath = args.Value("--model") ?? Path.Combine(root, "models", "intent-classifier.zip");
+        Configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "src", "Assistant.Server", "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+    }
+
+    public string Root { get; }
+    public string KnowledgeDirectory { get; }
+    public string ModelPath { get; }
+    public IConfiguration Configuration { get; }
+    public ILoggerFactory LoggerFactory { get; }
+
+    public static CliContext Create(Arguments args) => new(FindRoot(), args);
+
+    public KnowledgeBase LoadKnowledge() => KnowledgeLoader.Load(KnowledgeDirectory);
+
+    public PolicyOptions Policy()
+    {
+        var options = new PolicyOptions();
+        Configuration.GetSection(PolicyOptions.Section).Bind(options);
+        return options;
+    }
+
+    /// <summary>The repository root: the nearest folder above the working directory (or this program) holding knowledge/.</summary>
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, "knowledge")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
+                    return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>Minimal <c>--name value</c> / <c>--flag</c> parsing; unknown options are errors.</summary>
+internal sealed class Arguments(string[] args, params string[] known)
+{
+    private readonly HashSet<string> _used = [];
+
+    public string? Value(string name)
+    {
+        _used.Add(name);
+        var i = Array.IndexOf(args, name);
+        if (i < 0) return null;
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new ArgumentException($"option {name} needs a value");
+        return args[i + 1];
+    }
+
+    public bool Flag(string name)
+    {
+        _used.Add(name);
+        return args.Contains(name);
+    }
+
+    public void RejectUnknown()
+    {
+        foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+            if (!_used.Contains(a) && !known.Contains(a)) throw new ArgumentException($"unknown option {a}");
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Cli.Baseline;
+using Assistant.Evaluation;
+using Assistant.Understanding;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary><c>eval</c>: runs every case through the bot's own pipeline and the BM25 baseline, and reports the metrics.</summary>
+internal static class EvalCommand
+{
+    public static async Task<int> RunAsync(Arguments args)
+    {
+        var file = args.Value("--file") ?? throw new ArgumentException("eval needs --file PATH");
+        var jsonPath = args.Value("--json");
+        var verbose = args.Flag("--verbose");
+        var context = CliContext.Create(args);
+        args.RejectUnknown();
+        if (!File.Exists(file)) throw new FileNotFoundException($"no evaluation file at {file}");
+
+        var cases = EvalCase.Load(file);
+        var knowledge = context.LoadKnowledge();
+        var unknown = cases.Where(c => EvalJudge.IsTopic(c.Expect) && knowledge.FindFaq(c.Expect) is null).ToArray();
+        if (unknown.Length > 0)
+            throw new FormatException($"{file}:{unknown[0].Line}: expect '{unknown[0].Expect}' is not an FAQ id, handoff, smalltalk or out-of-scope");
+
+        var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
+        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
+        var results = await EvalRunner.RunAsync(decider, cases);
+        var metrics = EvalMetrics.From(results);
+        var latency = LatencySummary.From(results.Select(r => r.LatencyMs));
+
+        using var baseline = new Bm25Baseline(knowledge) { Threshold = Bm25Baseline.TuneOutOfFold(knowledge, 5, PolicyTuner.DefaultTargetPrecision) };
+        var baselineResults = await EvalRunner.RunAsync(baseline, cases);
+        var baselineMetrics = EvalMetrics.From(baselineResults);
+
+        EvalPrinter.Print(Path.GetFileName(file), results, metrics, latency, verbose);
+        Console.WriteLine();
+        Console.WriteLine(FormattableString.Invariant($"BM25 baseline (Lucene CJK; threshold {baseline.Threshold:0.00} tuned like the assistant's, on held-out knowledge at precision >= {PolicyTuner.DefaultTargetPrecision}):"));
+        EvalPrinter.PrintMetrics(baselineMetrics);
+        var ratio = baselineMetrics.Coverage > 0 ? metrics.Coverage / baselineMetrics.Coverage : double.PositiveInfinity;
+        Console.WriteLine(FormattableString.Invariant($"Coverage vs baseline: {ratio:0.00}x"));
+
+        if (jsonPath is not null)
+        {
+            var report = new
+            {
+                metrics.Accuracy, metrics.AnswerPrecision, metrics.Coverage, metrics.WrongAnswerRate, metrics.HandoffRecall,
+                metrics.OutOfScopeDecline, metrics.SmalltalkAccuracy, metrics.Cases,
+                LatencyMs = new { latency.P50, latency.P99 },
+                Baseline = baselineMetrics,
+            };
+            var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, options) + "\n");
+            Console.WriteLine($"Wrote {jsonPath}");
+        }
+        return 0;
+    }
+}
+
+internal static class EvalPrinter
+{
+    public static void Print(string name, IReadOnlyList<EvalResult> results, EvalMetrics metrics, LatencySummary latency, bool verbose)
+    {
+        Console.WriteLine($"Assistant on {name} ({metrics.Cases} cases):");
+        PrintMetrics(metrics);
+        Console.WriteLine(FormattableString.Invariant($"  decision latency per message: p50 {latency.P50:0.000} ms, p99 {latency.P99:0.000} ms"));
+
+        Console.WriteLine();
+        Console.WriteLine("By expected outcome:            right / cases   decisions");
+        foreach (var group in results.GroupBy(r => EvalJudge.IsTopic(r.Case.Expect) ? "(FAQ topics)" : r.Case.Expect).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  {group.Key,-28} {group.Count(r => r.Right),5} / {group.Count(),-5}   {Decisions(group)}");
+
+        Console.WriteLine();
+        Console.WriteLine("By FAQ topic:                   right / cases   decisions");
+        foreach (var group in results.Where(r => EvalJudge.IsTopic(r.Case.Expect)).GroupBy(r => r.Case.Expect).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  {group.Key,-28} {group.Count(r => r.Right),5} / {group.Count(),-5}   {Decisions(group)}");
+
+        var wrong = results.Where(r => !r.Right || verbose).ToArray();
+        Console.WriteLine();
+        Console.WriteLine(verbose ? "Every case:" : $"Confusions ({wrong.Length}):");
+        foreach (var r in wrong)
+        {
+            var got = r.Decision.Action + (r.Decision.FaqId is { } id ? ":" + id : "") +
+                      (r.Decision.Suggestions.Count > 0 ? "[" + string.Join(",", r.Decision.Suggestions) + "]" : "");
+            Console.WriteLine(FormattableString.Invariant($"  {(r.Right ? "ok " : "BAD")} line {r.Case.Line,-4} expect {r.Case.Expect,-22} got {got} ({r.Decision.Intent} {r.Decision.Confidence:0.00})  {r.Case.Text}"));
+        }
+    }
+
+    public static void PrintMetrics(EvalMetrics m) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  accuracy {m.Accuracy:0.000}  answerPrecision {m.AnswerPrecision:0.000}  coverage {m.Coverage:0.000}  wrongAnswerRate {m.WrongAnswerRate:0.000}\n" +
+            $"  handoffRecall {m.HandoffRecall:0.000}  outOfScopeDecline {m.OutOfScopeDecline:0.000}  smalltalkAccuracy {m.SmalltalkAccuracy:0.000}"));
+
+    private static string Decisions(IEnumerable<EvalResult> results) =>
+        string.Join(" ", results.GroupBy(r => r.Decision.Action).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+}

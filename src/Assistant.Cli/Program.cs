@@ -1,0 +1,45 @@
+using Assistant.Cli.Commands;
+using Assistant.Knowledge;
+
+var usage = """
+    usage: assistant <command> [options]
+      validate [--knowledge DIR]                       check the knowledge base
+      train    [--knowledge DIR] [--model PATH] [--folds N]
+                                                       cross-validate, train and save the intent classifier
+      tune     [--folds N] [--precision P]             tune the answer thresholds on held-out knowledge
+      eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH]
+                                                       evaluate the assistant and the BM25 baseline on a file
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var rest = new Arguments(args[1..]);
+    return args[0] switch
+    {
+        "validate" => ValidateCommand.Run(rest),
+        "train" => TrainCommand.Run(rest),
+        "tune" => await TuneCommand.RunAsync(rest),
+        "eval" => await EvalCommand.RunAsync(rest),
+        _ => Fail($"unknown command '{args[0]}'\n{usage}"),
+    };
+}
+catch (KnowledgeValidationException ex)
+{
+    return Fail(ex.Message);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException)
+{
+    return Fail(ex.Message);
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine("error: " + message);
+    return 2;
+}

@@ -1,0 +1,93 @@
+using Assistant.Knowledge;
+using Assistant.Retrieval;
+using Assistant.Understanding;
+
+namespace Assistant.Evaluation;
+
+/// <summary>
+/// Tunes the answer thresholds on out-of-fold evidence: for every held-out example, the classifier's
+/// and retriever's output from models built without it. The rule: the most coverage whose answer
+/// precision reaches the target (a wrong answer is the worst outcome); ties go to the stricter setting.
+/// </summary>
+public static class PolicyTuner
+{
+    /// <summary>
+    /// Held-out knowledge examples are harder than real messages (fragments, typos and near-miss
+    /// wordings written to sit on topic borders), so 0.90 there corresponds to about 0.97-0.99 on
+    /// sellers' real questions (the development set).
+    /// </summary>
+    public const double DefaultTargetPrecision = 0.90;
+
+    public sealed record Evidence(EvalCase Case, IReadOnlyList<IntentScore> Intents, IReadOnlyList<RetrievalCandidate> Candidates);
+
+    public sealed record Result(PolicyOptions Options, EvalMetrics Metrics, bool MetTarget);
+
+    public static async Task<IReadOnlyList<Evidence>> CollectAsync(KnowledgeBase knowledge, int folds, Action<int>? onFold = null, CancellationToken cancellationToken = default)
+    {
+        var evidence = new List<Evidence>();
+        var f = 0;
+        foreach (var (training, heldOut) in KnowledgeFolds.Split(knowledge, folds))
+        {
+            var model = IntentTrainer.Train(training);
+            var decider = await UnderstandingFactory.CreateDeciderAsync(training, model, new PolicyOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var example in heldOut)
+            {
+                var d = await decider.DecideAsync(example.Text, cancellationToken).ConfigureAwait(false);
+                evidence.Add(new Evidence(example.ToCase(knowledge), d.Intents, d.Candidates));
+            }
+            onFold?.Invoke(f++);
+        }
+        return evidence;
+    }
+
+    public static EvalMetrics Score(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions options)
+    {
+        var policy = new DecisionPolicy(knowledge, options);
+        return EvalMetrics.From(evidence.Select(e =>
+        {
+            var d = policy.Decide(e.Intents, e.Candidates);
+            return new EvalResult(e.Case, d, EvalJudge.IsRight(e.Case, d), 0);
+        }).ToArray());
+    }
+
+    public static Result Tune(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions start, double targetPrecision)
+    {
+        Result? best = null;
+        foreach (var confidence in Steps(0.30, 0.80, 0.025))
+        foreach (var margin in Steps(0.0, 0.40, 0.025))
+        foreach (var retrieval in Steps(0.10, 0.40, 0.05))
+        {
+            var options = Copy(start);
+            options.AnswerConfidence = confidence;
+            options.AnswerMargin = margin;
+            options.MinRetrievalScore = retrieval;
+            var metrics = Score(knowledge, evidence, options);
+            var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
+            if (best is null || Better(candidate, best)) best = candidate;
+        }
+        return best!;
+    }
+
+    public static bool Better(bool aMet, double aPrecision, double aCoverage, bool bMet, double bPrecision, double bCoverage)
+    {
+        if (aMet != bMet) return aMet;
+        if (!aMet) return aPrecision > bPrecision;
+        return aCoverage > bCoverage + 1e-9;
+    }
+
+    private static bool Better(Result a, Result b) =>
+        Better(a.MetTarget, a.Metrics.AnswerPrecision, a.Metrics.Coverage, b.MetTarget, b.Metrics.AnswerPrecision, b.Metrics.Coverage);
+
+
+    private static IEnumerable<double> Steps(double from, double to, double step)
+    {
+        for (var v = from; v <= to + 1e-9; v += step) yield return Math.Round(v, 3);
+    }
+
+    private static PolicyOptions Copy(PolicyOptions o) => new()
+    {
+        ClassifierWeight = o.ClassifierWeight, AnswerConfidence = o.AnswerConfidence, AnswerMargin = o.AnswerMargin,
+        MinRetrievalScore = o.MinRetrievalScore, ClarifyConfidence = o.ClarifyConfidence, HandoffConfidence = o.HandoffConfidence,
+        SmalltalkConfidence = o.SmalltalkConfidence, RequireAgreement = o.RequireAgreement, DeclineConfidence = o.DeclineConfidence, MaxSuggestions = o.MaxSuggestions,
+    };
+}

@@ -1,0 +1,52 @@
+using Assistant.Text;
+
+namespace Assistant.Knowledge;
+
+/// <summary>The validated, immutable content of <c>knowledge/</c>.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, FaqEntry> _faqById;
+    private readonly Dictionary<string, IntentDefinition> _intentByName;
+    private readonly Dictionary<string, FaqEntry> _faqByTitle;
+
+    public KnowledgeBase(IReadOnlyList<FaqEntry> faqs, IReadOnlyList<IntentDefinition> intents, Lexicon lexicon, ReplyTexts replies)
+    {
+        Faqs = faqs;
+        Intents = intents;
+        Lexicon = lexicon;
+        Replies = replies;
+        _faqById = faqs.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _intentByName = intents.ToDictionary(i => i.Intent, StringComparer.Ordinal);
+        _faqByTitle = faqs
+            .GroupBy(f => TextNormalizer.Compact(f.Title))
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FaqEntry> Faqs { get; }
+    public IReadOnlyList<IntentDefinition> Intents { get; }
+    public Lexicon Lexicon { get; }
+    public ReplyTexts Replies { get; }
+
+    public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
+
+    public IntentDefinition? FindIntent(string name) => _intentByName.GetValueOrDefault(name);
+
+    /// <summary>An FAQ whose title is exactly the message (a clicked suggestion), ignoring spacing and punctuation.</summary>
+    public FaqEntry? FindByTitle(string message) => _faqByTitle.GetValueOrDefault(TextNormalizer.Compact(message));
+
+    /// <summary>What the classifier learns from: every FAQ question and title, and every intent example.</summary>
+    public IEnumerable<(string Label, string Text)> TrainingExamples()
+    {
+        foreach (var faq in Faqs)
+        {
+            yield return (faq.Id, faq.Title);
+            foreach (var q in faq.Questions) yield return (faq.Id, q);
+        }
+        foreach (var intent in Intents)
+            foreach (var e in intent.Examples) yield return (intent.Intent, e);
+    }
+
+    /// <summary>The decision a classifier label stands for: an FAQ id answers, an intent decides its own way.</summary>
+    public DecisionKind DecisionFor(string label) =>
+        _intentByName.TryGetValue(label, out var intent) ? intent.Decision : DecisionKind.Answer;
+}

@@ -1,0 +1,220 @@
+using System.Text.RegularExpressions;
+using Assistant.Text;
+
+namespace Assistant.Knowledge;
+
+/// <summary>
+/// Reads and validates <c>knowledge/</c>. Any problem (a malformed file, a missing field, a duplicate
+/// id, an unknown placeholder) stops loading with <see cref="KnowledgeValidationException"/> listing
+/// every problem found, each as file, line and field.
+/// </summary>
+public static partial class KnowledgeLoader
+{
+    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "shipping", "orders", "payment", "settlement", "fees-tax", "marketing", "products", "account",
+        "customer-service", "support",
+    };
+
+    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "contact.phone", "contact.hours", "contact.chatUrl", "contact.inquiryUrl",
+    };
+
+    public const int MinQuestions = 12;
+    public const int MaxTitleLength = 30;
+
+    public static KnowledgeBase Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new KnowledgeValidationException([new KnowledgeError(directory, 0, "(directory)", "does not exist")]);
+
+        var errors = new List<KnowledgeError>();
+        var faqs = LoadFaqs(directory, errors);
+        var intents = LoadIntents(directory, errors);
+        var lexicon = LoadLexicon(directory, errors);
+        var replies = LoadReplies(directory, errors, faqs);
+        CheckIntentNamesDistinctFromFaqIds(faqs, intents, errors);
+
+        if (errors.Count > 0) throw new KnowledgeValidationException(errors);
+        return new KnowledgeBase(faqs, intents, lexicon, replies!);
+    }
+
+    private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors)
+    {
+        var faqs = new List<FaqEntry>();
+        var idLines = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.Exists(Path.Combine(directory, "faq"))
+            ? Directory.GetFiles(Path.Combine(directory, "faq"), "*.yaml").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (files.Length == 0)
+            errors.Add(new KnowledgeError("faq/", 0, "(directory)", "holds no *.yaml FAQ entries"));
+
+        foreach (var path in files)
+        {
+            var name = "faq/" + Path.GetFileName(path);
+            var doc = YamlDocument.Load(path, name, errors);
+            if (doc is null) continue;
+
+            var id = doc.String("id");
+            var category = doc.String("category");
+            var title = doc.String("title", maxLength: MaxTitleLength);
+            var answer = doc.String("answer");
+            var facts = doc.StringList("facts", 1);
+            var questions = doc.StringList("questions", MinQuestions);
+            doc.RejectUnknownFields();
+
+            if (id is not null)
+            {
+                if (!IdPattern().IsMatch(id))
+                    doc.Error("id", $"'{id}' must be lower-case letters, digits and hyphens");
+                else if (id != Path.GetFileNameWithoutExtension(path))
+                    doc.Error("id", $"'{id}' must equal the file name '{Path.GetFileNameWithoutExtension(path)}'");
+                if (!idLines.TryAdd(id, $"{name}:{doc.LineOf("id")}"))
+                    doc.Error("id", $"'{id}' is already used at {idLines[id]}");
+            }
+            if (category is not null && !Categories.Contains(category))
+                doc.Error("category", $"'{category}' is not one of: {string.Join(", ", Categories)}");
+            if (answer is not null)
+                CheckPlaceholders(doc, answer);
+            CheckDuplicates(doc, "questions", questions);
+
+            if (id is null || category is null || title is null || answer is null) continue;
+            faqs.Add(new FaqEntry(id, category, title, answer, Values(facts), Values(questions), name));
+        }
+        return faqs;
+    }
+
+    private static List<IntentDefinition> LoadIntents(string directory, List<KnowledgeError> errors)
+    {
+        var intents = new List<IntentDefinition>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.Combine(directory, "intents");
+        string[] files = Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)] : [];
+        foreach (var path in files)
+        {
+            var name = "intents/" + Path.GetFileName(path);
+            var doc = YamlDocument.Load(path, name, errors);
+            if (doc is null) continue;
+
+            var intent = doc.String("intent");
+            var decisionText = doc.String("decision");
+            var reply = doc.String("reply", required: false);
+            var examples = doc.StringList("examples", 1);
+            doc.RejectUnknownFields();
+
+            DecisionKind? decision = decisionText switch
+            {
+                "handoff" => DecisionKind.Handoff,
+                "smalltalk" => DecisionKind.Smalltalk,
+                "decline" => DecisionKind.Decline,
+                null => null,
+                _ => null,
+            };
+            if (decisionText is not null && decision is null)
+                doc.Error("decision", $"'{decisionText}' must be handoff, smalltalk or decline");
+            if (decision == DecisionKind.Smalltalk && reply is null)
+                doc.Error("reply", "is required for a smalltalk intent", doc.Line);
+            if (intent is not null && !names.TryAdd(intent, $"{name}:{doc.LineOf("intent")}"))
+                doc.Error("intent", $"'{intent}' is already defined at {names[intent]}");
+            CheckDuplicates(doc, "examples", examples);
+
+            if (intent is null || decision is null) continue;
+            intents.Add(new IntentDefinition(intent, decision.Value, reply, Values(examples), name));
+        }
+        return intents;
+    }
+
+    private static Lexicon LoadLexicon(string directory, List<KnowledgeError> errors)
+    {
+        var path = Path.Combine(directory, "lexicon.yaml");
+        if (!File.Exists(path)) return Lexicon.Empty;
+        var doc = YamlDocument.Load(path, "lexicon.yaml", errors);
+        if (doc is null) return Lexicon.Empty;
+
+        var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, line, values) in doc.MapOfLists("terms"))
+        {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                doc.Error("terms", "a term must be non-empty text", line);
+                continue;
+            }
+            foreach (var (form, formLine) in values)
+            {
+                var normalized = TextNormalizer.Compact(form);
+                if (owner.TryGetValue(normalized, out var other) && other != key)
+                    doc.Error($"terms.{key}", $"form '{form}' is already listed under '{other}'", formLine);
+                owner[normalized] = key;
+            }
+            if (!terms.TryAdd(key, values.Select(v => v.Value).ToArray()))
+                doc.Error($"terms.{key}", "is listed twice", line);
+        }
+        doc.RejectUnknownFields();
+        return new Lexicon(terms);
+    }
+
+    private static ReplyTexts? LoadReplies(string directory, List<KnowledgeError> errors, List<FaqEntry> faqs)
+    {
+        var path = Path.Combine(directory, "replies.yaml");
+        if (!File.Exists(path))
+        {
+            errors.Add(new KnowledgeError("replies.yaml", 0, "(file)", "is missing"));
+            return null;
+        }
+        var doc = YamlDocument.Load(path, "replies.yaml", errors);
+        if (doc is null) return null;
+
+        var topics = doc.StringList("welcomeTopics", 1);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, line, value) in doc.Scalars())
+        {
+            if (key == "welcomeTopics") continue;
+            if (string.IsNullOrWhiteSpace(value)) doc.Error(key, "must be non-empty text", line);
+            else if (!ReplyTexts.RequiredKeys.Contains(key)) doc.Error(key, "is not a known reply", line);
+            else texts[key] = value.Trim();
+        }
+        foreach (var key in ReplyTexts.RequiredKeys.Where(k => !texts.ContainsKey(k)))
+            doc.Error(key, "is missing", doc.Line);
+        var ids = faqs.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (topic, line) in topics.Where(t => !ids.Contains(t.Value)))
+            doc.Error("welcomeTopics", $"'{topic}' is not an FAQ id", line);
+        return new ReplyTexts(texts, Values(topics));
+    }
+
+    private static void CheckIntentNamesDistinctFromFaqIds(List<FaqEntry> faqs, List<IntentDefinition> intents, List<KnowledgeError> errors)
+    {
+        var ids = faqs.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var intent in intents.Where(i => ids.Contains(i.Intent)))
+            errors.Add(new KnowledgeError(intent.SourceFile, 1, "intent", $"'{intent.Intent}' is also an FAQ id"));
+    }
+
+    private static void CheckPlaceholders(YamlDocument doc, string answer)
+    {
+        foreach (Match m in PlaceholderPattern().Matches(answer))
+            if (!Placeholders.Contains(m.Groups[1].Value))
+                doc.Error("answer", $"unknown placeholder {m.Value}; known: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}");
+    }
+
+    private static void CheckDuplicates(YamlDocument doc, string field, IReadOnlyList<(string Value, int Line)> items)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (value, line) in items)
+        {
+            var normalized = TextNormalizer.Normalize(value);
+            if (normalized.Length == 0)
+                doc.Error(field, $"'{value}' has no letter or digit; such messages are declined without the classifier", line);
+            else if (!seen.Add(normalized))
+                doc.Error(field, $"'{value}' is listed twice", line);
+        }
+    }
+
+    private static string[] Values(IReadOnlyList<(string Value, int Line)> items) => items.Select(i => i.Value).ToArray();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
+    internal static partial Regex PlaceholderPattern();
+}

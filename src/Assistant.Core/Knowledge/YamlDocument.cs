@@ -1,0 +1,167 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Assistant.Knowledge;
+
+/// <summary>
+/// A YAML mapping read with positions, so every problem is reported as file, line and field.
+/// Reading never throws for content problems: it records them and returns what it could read.
+/// </summary>
+internal sealed class YamlDocument
+{
+    private readonly YamlMappingNode _root;
+    private readonly List<KnowledgeError> _errors;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    private YamlDocument(string file, YamlMappingNode root, List<KnowledgeError> errors)
+    {
+        File = file;
+        _root = root;
+        _errors = errors;
+    }
+
+    public string File { get; }
+
+    public static YamlDocument? Load(string path, string displayName, List<KnowledgeError> errors)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                var line = stream.Documents.Count == 0 ? 1 : (int)stream.Documents[0].RootNode.Start.Line;
+                errors.Add(new KnowledgeError(displayName, line, "(file)", "expected a YAML mapping of fields"));
+                return null;
+            }
+            return new YamlDocument(displayName, root, errors);
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new KnowledgeError(displayName, (int)ex.Start.Line, "(syntax)", FirstLine(ex.Message)));
+            return null;
+        }
+    }
+
+    public int Line => (int)_root.Start.Line;
+
+    public int LineOf(string field) => Find(field) is { } node ? (int)node.Start.Line : Line;
+
+    public void Error(string field, string problem, int? line = null) =>
+        _errors.Add(new KnowledgeError(File, line ?? LineOf(field), field, problem));
+
+    public string? String(string field, bool required = true, int maxLength = int.MaxValue)
+    {
+        var node = Find(field);
+        if (node is null)
+        {
+            if (required) Error(field, "is missing", Line);
+            return null;
+        }
+        if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(field, "must be non-empty text", (int)node.Start.Line);
+            return null;
+        }
+        var value = scalar.Value.Trim();
+        if (value.Length > maxLength)
+            Error(field, $"is {value.Length} characters; at most {maxLength} allowed", (int)node.Start.Line);
+        return value;
+    }
+
+    /// <summary>A list of non-empty strings, each with the line it stands on.</summary>
+    public IReadOnlyList<(string Value, int Line)> StringList(string field, int minCount, bool required = true)
+    {
+        var node = Find(field);
+        if (node is null)
+        {
+            if (required) Error(field, "is missing", Line);
+            return [];
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(field, "must be a list", (int)node.Start.Line);
+            return [];
+        }
+        var items = new List<(string, int)>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v))
+                items.Add((v.Trim(), (int)child.Start.Line));
+            else
+                Error(field, "every item must be non-empty text", (int)child.Start.Line);
+        }
+        if (items.Count < minCount)
+            Error(field, $"has {items.Count} items; at least {minCount} required", (int)node.Start.Line);
+        return items;
+    }
+
+    /// <summary>A nested mapping of text to list of text (the lexicon's shape).</summary>
+    public IEnumerable<(string Key, int Line, IReadOnlyList<(string Value, int Line)> Values)> MapOfLists(string field)
+    {
+        var node = Find(field);
+        if (node is null)
+        {
+            Error(field, "is missing", Line);
+            yield break;
+        }
+        if (node is not YamlMappingNode map)
+        {
+            Error(field, "must be a mapping", (int)node.Start.Line);
+            yield break;
+        }
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value?.Trim() ?? "";
+            var line = (int)keyNode.Start.Line;
+            var values = new List<(string, int)>();
+            if (valueNode is YamlSequenceNode seq)
+            {
+                foreach (var child in seq.Children)
+                    if (child is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) values.Add((v.Trim(), (int)child.Start.Line));
+                    else Error($"{field}.{key}", "every item must be non-empty text", (int)child.Start.Line);
+            }
+            else
+            {
+                Error($"{field}.{key}", "must be a list", (int)valueNode.Start.Line);
+            }
+            yield return (key, line, values);
+        }
+    }
+
+    /// <summary>Scalar fields of a nested mapping (the replies' shape).</summary>
+    public IEnumerable<(string Key, int Line, string? Value)> Scalars()
+    {
+        foreach (var (keyNode, valueNode) in _root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            _seen.Add(key);
+            yield return (key, (int)keyNode.Start.Line, (valueNode as YamlScalarNode)?.Value);
+        }
+    }
+
+    /// <summary>Reports every field the reader never asked for: usually a misspelt field name.</summary>
+    public void RejectUnknownFields()
+    {
+        foreach (var (keyNode, _) in _root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!_seen.Contains(key))
+                _errors.Add(new KnowledgeError(File, (int)keyNode.Start.Line, key, "is not a known field"));
+        }
+    }
+
+    private YamlNode? Find(string field)
+    {
+        _seen.Add(field);
+        return _root.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var text = message.Split('\n')[0].Trim();
+        var close = text.IndexOf("): ", StringComparison.Ordinal);
+        return close >= 0 ? text[(close + 3)..] : text;
+    }
+}

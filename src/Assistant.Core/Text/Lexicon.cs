@@ -1,0 +1,57 @@
+namespace Assistant.Text;
+
+/// <summary>
+/// Maps the forms sellers write (English words, slang, frequent misspellings) to the canonical Korean
+/// terms the knowledge base uses. Expansion adds terms; it never rewrites the seller's message.
+/// </summary>
+public sealed class Lexicon
+{
+    private readonly (string Form, string Canonical, bool Latin)[] _forms;
+
+    public Lexicon(IReadOnlyDictionary<string, IReadOnlyList<string>> terms)
+    {
+        Terms = terms;
+        _forms = terms
+            .SelectMany(t => t.Value.Append(t.Key).Select(form => (Form: TextNormalizer.Normalize(form), Canonical: t.Key)))
+            .Where(f => f.Form.Length > 0)
+            .Select(f => (f.Form, f.Canonical, Latin: !f.Form.Any(Hangul.IsHangul)))
+            .Select(f => (f.Latin ? f.Form : f.Form.Replace(" ", string.Empty, StringComparison.Ordinal), f.Canonical, f.Latin))
+            .Distinct()
+            .ToArray();
+    }
+
+    public static Lexicon Empty { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Terms { get; }
+
+    /// <summary>The canonical terms whose forms occur in the message, in lexicon order, without repeats.</summary>
+    public IReadOnlyList<string> Expand(string message)
+    {
+        var normalized = TextNormalizer.Normalize(message);
+        var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var found = new List<string>();
+        foreach (var (form, canonical, latin) in _forms)
+        {
+            if (found.Contains(canonical)) continue;
+            var hit = latin ? ContainsWord(normalized, form) : compact.Contains(form, StringComparison.Ordinal);
+            if (hit) found.Add(canonical);
+        }
+        return found;
+    }
+
+    /// <summary>Latin forms match whole words only, so "fee" does not fire inside "feedback"; a trailing plural "s" is allowed.</summary>
+    private static bool ContainsWord(string text, string form)
+    {
+        var start = 0;
+        while ((start = text.IndexOf(form, start, StringComparison.Ordinal)) >= 0)
+        {
+            var end = start + form.Length;
+            var leftOk = start == 0 || !TextNormalizer.IsWordChar(text[start - 1]);
+            if (end < text.Length && text[end] == 's') end++;
+            var rightOk = end >= text.Length || !TextNormalizer.IsWordChar(text[end]);
+            if (leftOk && rightOk) return true;
+            start++;
+        }
+        return false;
+    }
+}

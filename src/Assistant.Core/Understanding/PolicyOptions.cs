@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Understanding;
+
+/// <summary>
+/// Thresholds of the decision policy (configuration section <c>Policy</c>). The answer thresholds
+/// are tuned by the <c>tune</c> command on out-of-fold predictions over the knowledge base.
+/// </summary>
+public sealed class PolicyOptions
+{
+    public const string Section = "Policy";
+
+    /// <summary>Weight of the classifier's probability against the retrieval score in an FAQ's combined score.</summary>
+    [Range(0.0, 1.0)] public double ClassifierWeight { get; set; } = 0.6;
+
+    /// <summary>Combined score the top FAQ needs before it is answered.</summary>
+    [Range(0.0, 1.0)] public double AnswerConfidence { get; set; } = 0.525;
+
+    /// <summary>Lead the top FAQ needs over the second; a smaller lead asks the seller to choose.</summary>
+    [Range(0.0, 1.0)] public double AnswerMargin { get; set; } = 0.375;
+
+    /// <summary>Retrieval score the top FAQ needs: a second, independent signal before answering.</summary>
+    [Range(0.0, 1.0)] public double MinRetrievalScore { get; set; } = 0.25;
+
+    /// <summary>Combined score an FAQ needs to be offered as a choice.</summary>
+    [Range(0.0, 1.0)] public double ClarifyConfidence { get; set; } = 0.15;
+
+    /// <summary>Answer only when the retriever's own best FAQ is the same entry: two independent signals agree.</summary>
+    public bool RequireAgreement { get; set; }
+
+    [Range(0.0, 1.0)] public double HandoffConfidence { get; set; } = 0.45;
+
+    [Range(0.0, 1.0)] public double SmalltalkConfidence { get; set; } = 0.5;
+
+    [Range(0.0, 1.0)] public double DeclineConfidence { get; set; } = 0.45;
+
+    [Range(1, 5)] public int MaxSuggestions { get; set; } = 3;
+}

@@ -1,0 +1,56 @@
+using Assistant.Embeddings;
+using Assistant.Knowledge;
+using Assistant.Text;
+using Assistant.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Assistant.Understanding;
+
+/// <summary>Builds the pieces of the understanding pipeline from the knowledge base.</summary>
+public static class UnderstandingFactory
+{
+    /// <summary>The local embedding generator, its IDF weights fitted on the indexed FAQ texts.</summary>
+    public static HashedNgramEmbeddingGenerator CreateEmbeddings(KnowledgeBase knowledge) =>
+        HashedNgramEmbeddingGenerator.Fit(KnowledgeIndexer.IndexedTexts(knowledge).Select(t => FeatureText.ForRetrieval(t.Text, knowledge.Lexicon)));
+
+    /// <summary>
+    /// Loads the saved model when it was trained on exactly this knowledge; otherwise trains a new one
+    /// (and tries to save it), saying why in the log.
+    /// </summary>
+    public static IntentModel LoadOrTrainModel(KnowledgeBase knowledge, string modelPath, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        var hash = IntentTrainer.TrainingDataHash(knowledge);
+        var metrics = ModelMetrics.TryRead(ModelMetrics.PathFor(modelPath));
+        if (File.Exists(modelPath) && metrics?.TrainingDataHash == hash)
+        {
+            logger.LogInformation("Loaded intent model {Path} (macro-F1 {MacroF1:0.000}, trained {TrainedAt:u})", modelPath, metrics.MacroF1, metrics.TrainedAt);
+            return IntentModel.Load(modelPath);
+        }
+
+        logger.LogWarning(
+            File.Exists(modelPath)
+                ? "Knowledge changed since {Path} was trained (hash {Old} != {New}); retraining at start-up. Run `train` to refresh the saved model and its metrics."
+                : "No intent model at {Path}; training one at start-up. Run `train` to save it with its metrics.",
+            modelPath, metrics?.TrainingDataHash?[..12] ?? "none", hash[..12]);
+        var model = IntentTrainer.Train(knowledge);
+        return model;
+    }
+
+    public static async Task<Decider> CreateDeciderAsync(
+        KnowledgeBase knowledge,
+        IntentModel model,
+        PolicyOptions policy,
+        IVectorIndex? index = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+        CancellationToken cancellationToken = default)
+    {
+        embeddings ??= CreateEmbeddings(knowledge);
+        index ??= new InMemoryVectorIndex();
+        await KnowledgeIndexer.IndexAsync(knowledge, embeddings, index, cancellationToken).ConfigureAwait(false);
+        var retriever = new HybridRetriever(embeddings, index, KnowledgeIndexer.BuildLexical(knowledge));
+        return new Decider(knowledge, model, retriever, new DecisionPolicy(knowledge, policy));
+    }
+}

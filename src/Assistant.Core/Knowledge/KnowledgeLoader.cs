@@ -30,17 +30,18 @@ public static partial class KnowledgeLoader
             throw new KnowledgeValidationException([new KnowledgeError(directory, 0, "(directory)", "does not exist")]);
 
         var errors = new List<KnowledgeError>();
-        var faqs = LoadFaqs(directory, errors);
+        var declaredIds = new HashSet<string>(StringComparer.Ordinal);
+        var faqs = LoadFaqs(directory, errors, declaredIds);
         var intents = LoadIntents(directory, errors);
         var lexicon = LoadLexicon(directory, errors);
-        var replies = LoadReplies(directory, errors, faqs);
+        var replies = LoadReplies(directory, errors, declaredIds);
         CheckIntentNamesDistinctFromFaqIds(faqs, intents, errors);
 
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
         return new KnowledgeBase(faqs, intents, lexicon, replies!);
     }
 
-    private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors)
+    private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors, HashSet<string> declaredIds)
     {
         var faqs = new List<FaqEntry>();
         var idLines = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,6 +67,7 @@ public static partial class KnowledgeLoader
 
             if (id is not null)
             {
+                declaredIds.Add(id);
                 if (!IdPattern().IsMatch(id))
                     doc.Error("id", $"'{id}' must be lower-case letters, digits and hyphens");
                 else if (id != Path.GetFileNameWithoutExtension(path))
@@ -108,11 +110,12 @@ public static partial class KnowledgeLoader
                 "handoff" => DecisionKind.Handoff,
                 "smalltalk" => DecisionKind.Smalltalk,
                 "decline" => DecisionKind.Decline,
+                "clarify" => DecisionKind.Clarify,
                 null => null,
                 _ => null,
             };
             if (decisionText is not null && decision is null)
-                doc.Error("decision", $"'{decisionText}' must be handoff, smalltalk or decline");
+                doc.Error("decision", $"'{decisionText}' must be handoff, smalltalk, decline or clarify");
             if (decision == DecisionKind.Smalltalk && reply is null)
                 doc.Error("reply", "is required for a smalltalk intent", doc.Line);
             if (intent is not null && !names.TryAdd(intent, $"{name}:{doc.LineOf("intent")}"))
@@ -155,7 +158,7 @@ public static partial class KnowledgeLoader
         return new Lexicon(terms);
     }
 
-    private static ReplyTexts? LoadReplies(string directory, List<KnowledgeError> errors, List<FaqEntry> faqs)
+    private static ReplyTexts? LoadReplies(string directory, List<KnowledgeError> errors, IReadOnlySet<string> ids)
     {
         var path = Path.Combine(directory, "replies.yaml");
         if (!File.Exists(path))
@@ -177,7 +180,6 @@ public static partial class KnowledgeLoader
         }
         foreach (var key in ReplyTexts.RequiredKeys.Where(k => !texts.ContainsKey(k)))
             doc.Error(key, "is missing", doc.Line);
-        var ids = faqs.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (topic, line) in topics.Where(t => !ids.Contains(t.Value)))
             doc.Error("welcomeTopics", $"'{topic}' is not an FAQ id", line);
         return new ReplyTexts(texts, Values(topics));

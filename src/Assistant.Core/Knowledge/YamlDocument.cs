@@ -46,7 +46,14 @@ internal sealed class YamlDocument
 
     public int Line => (int)_root.Start.Line;
 
-    public int LineOf(string field) => Find(field) is { } node ? (int)node.Start.Line : Line;
+    /// <summary>The line of the field's name, where an operator looks for it.</summary>
+    public int LineOf(string field)
+    {
+        _seen.Add(field);
+        foreach (var (key, _) in _root.Children)
+            if (key is YamlScalarNode { Value: { } name } && name == field) return (int)key.Start.Line;
+        return Line;
+    }
 
     public void Error(string field, string problem, int? line = null) =>
         _errors.Add(new KnowledgeError(File, line ?? LineOf(field), field, problem));
@@ -61,12 +68,12 @@ internal sealed class YamlDocument
         }
         if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
         {
-            Error(field, "must be non-empty text", (int)node.Start.Line);
+            Error(field, "must be non-empty text", LineOf(field));
             return null;
         }
         var value = scalar.Value.Trim();
         if (value.Length > maxLength)
-            Error(field, $"is {value.Length} characters; at most {maxLength} allowed", (int)node.Start.Line);
+            Error(field, $"is {value.Length} characters; at most {maxLength} allowed", LineOf(field));
         return value;
     }
 
@@ -81,7 +88,7 @@ internal sealed class YamlDocument
         }
         if (node is not YamlSequenceNode sequence)
         {
-            Error(field, "must be a list", (int)node.Start.Line);
+            Error(field, "must be a list", LineOf(field));
             return [];
         }
         var items = new List<(string, int)>();
@@ -93,7 +100,7 @@ internal sealed class YamlDocument
                 Error(field, "every item must be non-empty text", (int)child.Start.Line);
         }
         if (items.Count < minCount)
-            Error(field, $"has {items.Count} items; at least {minCount} required", (int)node.Start.Line);
+            Error(field, $"has {items.Count} items; at least {minCount} required", LineOf(field));
         return items;
     }
 
@@ -108,7 +115,7 @@ internal sealed class YamlDocument
         }
         if (node is not YamlMappingNode map)
         {
-            Error(field, "must be a mapping", (int)node.Start.Line);
+            Error(field, "must be a mapping", LineOf(field));
             yield break;
         }
         foreach (var (keyNode, valueNode) in map.Children)

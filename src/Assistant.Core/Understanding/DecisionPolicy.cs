@@ -16,7 +16,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 
     public Decision Decide(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
-        float handoff = 0, smalltalk = 0, decline = 0;
+        float handoff = 0, smalltalk = 0, decline = 0, vague = 0;
         string? bestSmalltalk = null, bestHandoff = null, bestDecline = null;
         foreach (var score in intents)
         {
@@ -25,13 +25,14 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
                 case DecisionKind.Handoff: handoff += score.Probability; bestHandoff ??= score.Label; break;
                 case DecisionKind.Smalltalk: smalltalk += score.Probability; bestSmalltalk ??= score.Label; break;
                 case DecisionKind.Decline: decline += score.Probability; bestDecline ??= score.Label; break;
+                case DecisionKind.Clarify: vague += score.Probability; break;
             }
         }
 
         var faqs = Combine(intents, candidates);
         var top = faqs.Count > 0 ? faqs[0] : default;
         var runnerUp = faqs.Count > 1 ? faqs[1].Score : 0;
-        var faqMass = 1 - handoff - smalltalk - decline;
+        var faqMass = 1 - handoff - smalltalk - decline - vague;
 
         Decision Make(DecisionKind kind, string intent, float confidence, string? faqId, IReadOnlyList<string> suggestions, string reason) =>
             new(kind, intent, MathF.Round(confidence, 4), faqId, suggestions, reason) { Intents = intents, Candidates = candidates };
@@ -43,14 +44,17 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         if (decline >= options.DeclineConfidence && decline >= Math.Max(handoff, smalltalk) && decline >= faqMass)
             return Make(DecisionKind.Decline, bestDecline!, decline, null, [], "classifier: out of scope");
 
+        // A message that names an area without a question ("정산 관련 문의") is answered by asking which topic.
+        var isVague = vague >= faqMass;
         if (faqs.Count > 0
+            && !isVague
             && top.Score >= options.AnswerConfidence
             && top.Score - runnerUp >= options.AnswerMargin
             && top.Retrieval >= options.MinRetrievalScore
             && (!options.RequireAgreement || candidates.Count > 0 && candidates[0].FaqId == top.Id))
             return Make(DecisionKind.Answer, top.Id, top.Score, top.Id, [], "confident FAQ match");
 
-        var choices = faqs.Where(f => f.Score >= options.ClarifyConfidence).Take(options.MaxSuggestions).Select(f => f.Id).ToArray();
+        var choices = faqs.Where(f => f.Score >= (isVague ? options.ClarifyConfidence / 2 : options.ClarifyConfidence)).Take(options.MaxSuggestions).Select(f => f.Id).ToArray();
         if (choices.Length > 0)
             return Make(DecisionKind.Clarify, top.Id, top.Score, null, choices, "several FAQs possible");
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and prints one closing line: "N passed, N failed[, N skipped]".
+# Installs what the tests need when it is missing (see README). Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+dotnet build Assistant.sln -c Release -nologo -v quiet 2>&1 | grep -E "error|Warn|warn" ; build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+dotnet test Assistant.sln -c Release --no-build --nologo \
+  --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" | tee "$results/console.txt" || status=$?
+
+# Sum the per-assembly counters of the TRX files.
+python3 - "$results" <<'PY' || status=1
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+files = glob.glob(sys.argv[1] + "/*.trx")
+for f in files:
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    passed += int(c.get("passed", 0))
+    failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    skipped += int(c.get("notExecuted", 0))
+if not files:
+    failed = 1
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+sys.exit(1 if failed or passed == 0 else 0)
+PY
+exit $status

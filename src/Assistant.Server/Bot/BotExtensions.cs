@@ -1,0 +1,33 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace Assistant.Server.Bot;
+
+public static class BotExtensions
+{
+    /// <summary>The Bot Framework layer: authentication from configuration (anonymous when no MicrosoftAppId is set), adapter, state, bot.</summary>
+    public static WebApplicationBuilder AddSellerBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<AssistantCloudAdapter>>()));
+        builder.Services.AddSingleton<AssistantCloudAdapter>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AssistantCloudAdapter>());
+        builder.Services.AddSingleton<IStorage, MemoryStorage>();
+        builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        builder.Services.AddTransient<IBot, SellerBot>();
+        return builder;
+    }
+
+    /// <summary><c>POST /api/messages</c>: the Bot Framework endpoint for Azure Bot Service channels and the Emulator.</summary>
+    public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        {
+            if (await ActivityRequestValidator.ProblemAsync(context.Request) is { } problem)
+            {
+                await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad activity").ExecuteAsync(context);
+                return;
+            }
+            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+        });
+}

@@ -1,0 +1,57 @@
+using Assistant.Dialogue;
+using Assistant.Knowledge;
+using Assistant.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Server.Hosting;
+
+public static class AssistantCoreExtensions
+{
+    /// <summary>Knowledge, understanding and dialogue: everything channel-neutral, validated at start-up.</summary>
+    public static WebApplicationBuilder AddAssistantCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DialogueOptions>().BindConfiguration(DialogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+            return KnowledgeLoader.Load(KnowledgeOptions.Resolve(options.Directory, root));
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Model");
+            return UnderstandingFactory.LoadOrTrainModel(sp.GetRequiredService<KnowledgeBase>(), KnowledgeOptions.Resolve(options.ModelPath, root), logger);
+        });
+        // The embedded index is filled synchronously; a remote index (Qdrant) is filled by the ingest command.
+        builder.Services.AddSingleton(sp => UnderstandingFactory.CreateDeciderAsync(
+            sp.GetRequiredService<KnowledgeBase>(),
+            sp.GetRequiredService<IntentModel>(),
+            sp.GetRequiredService<IOptions<PolicyOptions>>().Value).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(sp => new ConversationEngine(
+            sp.GetRequiredService<Decider>(),
+            sp.GetRequiredService<IOptions<ContactOptions>>().Value,
+            sp.GetRequiredService<IOptions<DialogueOptions>>().Value));
+        builder.Services.AddHostedService<WarmUp>();
+        return builder;
+    }
+
+    /// <summary>Builds the pipeline before the first request, so a bad knowledge file stops start-up instead of a conversation.</summary>
+    private sealed class WarmUp(IServiceProvider services, ILogger<WarmUp> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var engine = services.GetRequiredService<ConversationEngine>();
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            await engine.RespondAsync("안녕하세요", new DialogueState(), cancellationToken);
+            logger.LogInformation("Assistant ready: {Faqs} FAQ entries, {Intents} intents", knowledge.Faqs.Count, knowledge.Intents.Count);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,127 @@
+using Assistant.Knowledge;
+
+namespace Assistant.Tests.Knowledge;
+
+public sealed class KnowledgeLoaderTests
+{
+    private static KnowledgeError SingleError(TempKnowledge temp)
+    {
+        var ex = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory));
+        return Assert.Single(ex.Errors);
+    }
+
+    [Fact]
+    public void RepositoryKnowledgeLoads()
+    {
+        var knowledge = KnowledgeLoader.Load(Paths.Knowledge);
+        Assert.Equal(25, knowledge.Faqs.Count);
+        Assert.Contains(knowledge.Intents, i => i.Decision == DecisionKind.Handoff);
+    }
+
+    [Fact]
+    public void DuplicateIdNamesBothPlaces()
+    {
+        using var temp = new TempKnowledge();
+        var text = File.ReadAllText(temp.PathOf("faq/fees.yaml"));
+        File.Delete(temp.PathOf("faq/fees.yaml"));
+        temp.Write("faq/fees.yaml", text.Replace("id: fees", "id: tax-invoice"));
+
+        var ex = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory));
+        var error = Assert.Single(ex.Errors, e => e.Problem.Contains("already used"));
+        Assert.Equal("faq/tax-invoice.yaml", error.File);
+        Assert.Equal("id", error.Field);
+        Assert.Contains("faq/fees.yaml:", error.Problem);
+    }
+
+    [Fact]
+    public void MissingFieldIsReportedWithFileLineAndField()
+    {
+        using var temp = new TempKnowledge();
+        var lines = File.ReadAllLines(temp.PathOf("faq/fees.yaml")).Where(l => !l.StartsWith("title:")).ToArray();
+        File.WriteAllLines(temp.PathOf("faq/fees.yaml"), lines);
+
+        var error = SingleError(temp);
+        Assert.Equal(("faq/fees.yaml", "title", "is missing"), (error.File, error.Field, error.Problem));
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("faq/fees.yaml:1: title: is missing", error.ToString());
+    }
+
+    [Fact]
+    public void MalformedYamlNamesTheLine()
+    {
+        using var temp = new TempKnowledge();
+        temp.Write("intents/smalltalk-bye.yaml", "intent: smalltalk.bye\ndecision: smalltalk\nreply: 안녕히 가세요\nexamples:\n  - \"잘 가요\n  - 수고하세요\n");
+
+        var error = SingleError(temp);
+        Assert.Equal("intents/smalltalk-bye.yaml", error.File);
+        Assert.Equal("(syntax)", error.Field);
+        Assert.InRange(error.Line, 5, 7);
+    }
+
+    [Fact]
+    public void TooFewQuestionsPointAtTheList()
+    {
+        using var temp = new TempKnowledge();
+        temp.Write("faq/fees.yaml", """
+            id: fees
+            category: fees-tax
+            title: 수수료
+            answer: 수수료 안내
+            facts:
+              - 결제 수수료
+            questions:
+              - 수수료 얼마예요
+            """);
+
+        var error = SingleError(temp);
+        Assert.Equal(("faq/fees.yaml", 7, "questions"), (error.File, error.Line, error.Field));
+        Assert.Contains("at least 12", error.Problem);
+    }
+
+    [Fact]
+    public void MisspeltFieldAndUnknownPlaceholderAreBothReported()
+    {
+        using var temp = new TempKnowledge();
+        var text = File.ReadAllText(temp.PathOf("faq/contact-support.yaml"));
+        temp.Write("faq/contact-support.yaml", text.Replace("{{contact.phone}}", "{{contact.fax}}") + "\nquestoins:\n  - 오타\n");
+
+        var ex = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory));
+        Assert.Contains(ex.Errors, e => e.Field == "answer" && e.Problem.Contains("{{contact.fax}}"));
+        Assert.Contains(ex.Errors, e => e.Field == "questoins" && e.Problem == "is not a known field");
+        Assert.Contains("faq/contact-support.yaml:", ex.Message);
+    }
+
+    [Fact]
+    public void IdMustMatchFileNameAndCategoryMustBeKnown()
+    {
+        using var temp = new TempKnowledge();
+        var text = File.ReadAllText(temp.PathOf("faq/fees.yaml"));
+        temp.Write("faq/fees.yaml", text.Replace("id: fees", "id: fee").Replace("category: fees-tax", "category: money"));
+
+        var ex = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory));
+        Assert.Contains(ex.Errors, e => e.Field == "id" && e.Problem.Contains("file name"));
+        Assert.Contains(ex.Errors, e => e.Field == "category" && e.Problem.Contains("'money'"));
+    }
+
+    [Fact]
+    public void MissingReplyTextStopsLoading()
+    {
+        using var temp = new TempKnowledge();
+        var lines = File.ReadAllLines(temp.PathOf("replies.yaml")).Where(l => !l.StartsWith("handoffAction:"));
+        File.WriteAllLines(temp.PathOf("replies.yaml"), lines);
+
+        var error = SingleError(temp);
+        Assert.Equal(("replies.yaml", "handoffAction", "is missing"), (error.File, error.Field, error.Problem));
+    }
+
+    [Fact]
+    public void LexiconFormUnderTwoTermsIsRejected()
+    {
+        using var temp = new TempKnowledge();
+        temp.Write("lexicon.yaml", "terms:\n  정산: [payout]\n  환불:\n    - refund\n    - payout\n");
+
+        var error = SingleError(temp);
+        Assert.Equal(("lexicon.yaml", 5, "terms.환불"), (error.File, error.Line, error.Field));
+        Assert.Contains("'정산'", error.Problem);
+    }
+}

@@ -1,0 +1,44 @@
+using Assistant.Text;
+
+namespace Assistant.Tests.Text;
+
+public sealed class TextTests
+{
+    [Theory]
+    [InlineData("배송 지연, 어떻게 해요??", "배송 지연 어떻게 해요")]
+    [InlineData("  ＡＢＣ　정산  ", "abc 정산")]
+    [InlineData("!!!", "")]
+    public void NormalizeFoldsWidthCasePunctuationAndSpacing(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+
+    [Fact]
+    public void CompactMakesSpacingIrrelevant() =>
+        Assert.Equal(TextNormalizer.Compact("배송지연 어떻게해요"), TextNormalizer.Compact("배송 지연 어떻게 해요?"));
+
+    [Fact]
+    public void JamoDecompositionKeepsOneJamoTyposClose()
+    {
+        Assert.Equal("ㄱㅖㅈㅘ", Hangul.ToJamo("계좌"));
+        Assert.Equal("ㄱㅔㅈㅘ", Hangul.ToJamo("게좌"));
+        Assert.Equal("ㅈㅓㅇㅅㅏㄴ abc", Hangul.ToJamo("정산 abc"));
+    }
+
+    [Fact]
+    public void LexiconMatchesEnglishOnlyAsWholeWords()
+    {
+        var lexicon = new Lexicon(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["수수료"] = ["fee", "수수로"],
+            ["정산"] = ["payout", "판매대금"],
+        });
+        Assert.Equal(["수수료"], lexicon.Expand("What are the seller fees?"));
+        Assert.Empty(lexicon.Expand("feedback please"));
+        Assert.Equal(["수수료", "정산"], lexicon.Expand("판매 대금 입금 수수로"));
+    }
+
+    [Theory]
+    [InlineData("how do I change my payout account", true)]
+    [InlineData("정산 계좌 변경", false)]
+    [InlineData("CS 응답률 관리하는 법", false)]
+    public void LatinDetection(string text, bool latin) => Assert.Equal(latin, TextNormalizer.IsMostlyLatin(text));
+}

@@ -9,6 +9,7 @@ var usage = """
       tune     [--folds N] [--precision P]             tune the answer thresholds on held-out knowledge
       eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH]
                                                        evaluate the assistant and the BM25 baseline on a file
+      bench    --file PATH [--passes N]                decision latency per message and per stage
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -26,6 +27,7 @@ try
         "train" => TrainCommand.Run(rest),
         "tune" => await TuneCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
+        "bench" => await BenchCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),
     };
 }

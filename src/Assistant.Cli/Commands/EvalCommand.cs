@@ -27,6 +27,7 @@ internal static class EvalCommand
 
         var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
+        await EvalRunner.WarmUpAsync(decider, cases.Select(c => c.Text).ToArray(), TimeSpan.FromSeconds(3));
         var results = await EvalRunner.RunAsync(decider, cases);
         var metrics = EvalMetrics.From(results);
         var latency = LatencySummary.From(results.Select(r => r.LatencyMs));

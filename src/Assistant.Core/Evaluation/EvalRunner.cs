@@ -11,10 +11,21 @@ public interface IMessageDecider
 
 public static class EvalRunner
 {
-    /// <summary>Judges every case; latency is measured per message after one warm-up pass.</summary>
+    /// <summary>
+    /// Decides the messages over and over for at least <paramref name="duration"/>, so that the runtime's
+    /// tiered compilation has finished and latency reflects a server in steady state.
+    /// </summary>
+    public static async Task WarmUpAsync(IMessageDecider decider, IReadOnlyList<string> messages, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (messages.Count > 0 && Stopwatch.GetElapsedTime(started) < duration)
+            foreach (var message in messages)
+                await decider.DecideAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Judges every case, timing each decision; warm the decider up first when latency matters.</summary>
     public static async Task<IReadOnlyList<EvalResult>> RunAsync(IMessageDecider decider, IReadOnlyList<EvalCase> cases, CancellationToken cancellationToken = default)
     {
-        foreach (var c in cases.Take(20)) await decider.DecideAsync(c.Text, cancellationToken).ConfigureAwait(false);
         var results = new List<EvalResult>(cases.Count);
         foreach (var c in cases)
         {

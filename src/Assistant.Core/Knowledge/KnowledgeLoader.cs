@@ -204,7 +204,7 @@ public static partial class KnowledgeLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (value, line) in items)
         {
-            var normalized = TextNormalizer.Normalize(value);
+            var normalized = TextNormalizer.Compact(value);
             if (normalized.Length == 0)
                 doc.Error(field, $"'{value}' has no letter or digit; such messages are declined without the classifier", line);
             else if (!seen.Add(normalized))

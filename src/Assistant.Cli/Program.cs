@@ -10,6 +10,7 @@ var usage = """
       eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH]
                                                        evaluate the assistant and the BM25 baseline on a file
       bench    --file PATH [--passes N]                decision latency per message and per stage
+      hash-password                                    hash an agent password (read from standard input)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -28,6 +29,7 @@ try
         "tune" => await TuneCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
+        "hash-password" => HashPasswordCommand.Run(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),
     };
 }

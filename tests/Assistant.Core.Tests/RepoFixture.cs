@@ -1,4 +1,3 @@
-using Assistant.Dialogue;
 using Assistant.Knowledge;
 using Assistant.Understanding;
 
@@ -17,13 +16,6 @@ public sealed class RepoFixture
     public KnowledgeBase Knowledge { get; }
     public IntentModel Model { get; }
     public Decider Decider { get; }
-
-    public ConversationEngine Engine(DialogueOptions? options = null) => new(Decider, TestContact, options ?? new DialogueOptions());
-
-    public static readonly ContactOptions TestContact = new()
-    {
-        Phone = "1588-1234", Hours = "평일 09~18시", ChatUrl = "https://example.test/chat", InquiryUrl = "https://example.test/inquiry",
-    };
 }
 
 [CollectionDefinition(Name)]

@@ -1,18 +1,47 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Assistant.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Assistant.Server.Tests;
 
-/// <summary>The real server (knowledge, model, Bot Framework adapter) in memory, with optional setting overrides.</summary>
+/// <summary>
+/// The real server (knowledge, model, Bot Framework adapter, SQLite) in memory, on its own database
+/// file, with test agents and optional setting overrides.
+/// </summary>
 public class AssistantFactory : WebApplicationFactory<Program>
 {
+    public static readonly (string Id, string Name, string Password, string Role, string Categories)[] Agents =
+    [
+        ("agent1", "김상담", "agent1-password", "Agent", ""),
+        ("agent2", "이상담", "agent2-password", "Agent", ""),
+        ("payments", "최결제", "payments-password", "Agent", "payment"),
+    ];
+
+    private static readonly Lazy<string[]> Hashes = new(() => Agents.Select(a => PasswordHasher.Hash(a.Password)).ToArray());
     private readonly Dictionary<string, string?> _settings = new();
+
+    public AssistantFactory()
+    {
+        DatabasePath = Path.Combine(Path.GetTempPath(), "assistant-test-" + Guid.NewGuid().ToString("N") + ".db");
+        _settings["Storage:SqlitePath"] = DatabasePath;
+        for (var i = 0; i < Agents.Length; i++)
+        {
+            _settings[$"Agents:Accounts:{i}:Id"] = Agents[i].Id;
+            _settings[$"Agents:Accounts:{i}:Name"] = Agents[i].Name;
+            _settings[$"Agents:Accounts:{i}:PasswordHash"] = Hashes.Value[i];
+            _settings[$"Agents:Accounts:{i}:Role"] = Agents[i].Role;
+            if (Agents[i].Categories.Length > 0) _settings[$"Agents:Accounts:{i}:Categories:0"] = Agents[i].Categories;
+        }
+    }
+
+    public string DatabasePath { get; private set; }
 
     public AssistantFactory With(string key, string? value)
     {
         _settings[key] = value;
+        if (key == "Storage:SqlitePath") DatabasePath = value!;
         return this;
     }
 
@@ -26,12 +55,12 @@ public class AssistantFactory : WebApplicationFactory<Program>
 /// <summary>Builds Bot Framework activities as a channel would send them and reads the replies.</summary>
 public static class Activities
 {
-    public static JsonObject Message(string text, string conversationId) => new()
+    public static JsonObject Message(string text, string conversationId, string serviceUrl = "http://localhost:1") => new()
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString("N"),
         ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://localhost:1",
+        ["serviceUrl"] = serviceUrl,
         ["deliveryMode"] = "expectReplies",
         ["from"] = new JsonObject { ["id"] = "seller-1", ["name"] = "판매자" },
         ["recipient"] = new JsonObject { ["id"] = "assistant-bot" },
@@ -49,15 +78,19 @@ public static class Activities
         return activity;
     }
 
-    /// <summary>Posts one activity with deliveryMode expectReplies and returns the bot's message replies.</summary>
-    public static async Task<IReadOnlyList<JsonObject>> SendAsync(HttpClient client, JsonObject activity)
+    /// <summary>Posts one activity with deliveryMode expectReplies and returns every activity the bot sent back.</summary>
+    public static async Task<IReadOnlyList<JsonObject>> SendAllAsync(HttpClient client, JsonObject activity)
     {
         var response = await client.PostAsJsonAsync("/api/messages", activity);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        var replies = JsonNode.Parse(body)!["activities"]!.AsArray();
-        return replies.Select(a => a!.AsObject()).Where(a => (string?)a["type"] == "message").ToArray();
+        if (string.IsNullOrWhiteSpace(body)) return [];
+        return JsonNode.Parse(body)!["activities"]!.AsArray().Select(a => a!.AsObject()).ToArray();
     }
+
+    /// <summary>The bot's message replies only.</summary>
+    public static async Task<IReadOnlyList<JsonObject>> SendAsync(HttpClient client, JsonObject activity) =>
+        (await SendAllAsync(client, activity)).Where(a => (string?)a["type"] == "message").ToArray();
 
     public static JsonObject Decision(JsonObject reply) => reply["channelData"]!["assistant"]!.AsObject();
 

@@ -1,10 +1,25 @@
+using Assistant.Handoff;
+
 namespace Assistant.Dialogue;
 
 /// <summary>What analytics and evaluation read from every reply (<c>channelData.assistant</c>).</summary>
-public sealed record AssistantInfo(string Action, string? FaqId, IReadOnlyList<string>? Suggestions, string Intent, float Confidence);
+public sealed record AssistantInfo(string Action, string? FaqId, IReadOnlyList<string>? Suggestions, string Intent, float Confidence)
+{
+    /// <summary>The ticket this reply is about (handoff), if any.</summary>
+    public string? Ticket { get; init; }
+}
 
 /// <summary>One message to the seller, channel-neutral: text (Markdown), suggested actions and the decision behind it.</summary>
 public sealed record AssistantReply(string Text, IReadOnlyList<string> SuggestedActions, AssistantInfo Info);
+
+/// <summary>One seller message as a channel hands it over.</summary>
+public sealed record TurnInput(string? Text, ConversationAddress Conversation);
+
+/// <summary>The replies of a turn (none while an agent owns the conversation) and the ticket the turn created.</summary>
+public sealed record TurnResult(IReadOnlyList<AssistantReply> Replies, Ticket? CreatedTicket = null)
+{
+    public static TurnResult Silent { get; } = new([]);
+}
 
 /// <summary>Per-conversation memory of the dialogue; the channel layer stores it between turns.</summary>
 public sealed class DialogueState
@@ -14,4 +29,20 @@ public sealed class DialogueState
 
     /// <summary>The last reply offered a person; a plain "yes" now means "connect me".</summary>
     public bool HandoffOffered { get; set; }
+
+    /// <summary>The last messages both ways, for the agent's transcript.</summary>
+    public List<TranscriptEntry> Transcript { get; set; } = [];
+
+    /// <summary>FAQ answers this conversation has already shown.</summary>
+    public List<FaqShown> FaqShown { get; set; } = [];
+
+    /// <summary>The seller's last substantive message and the category it was about: the problem a handoff is for.</summary>
+    public string? LastQuestion { get; set; }
+    public string? LastCategory { get; set; }
+
+    /// <summary>The handoff details being collected, or null.</summary>
+    public HandoffForm? Form { get; set; }
+
+    /// <summary>The ticket whose hand-back or resolution the seller has already been asked about.</summary>
+    public string? FollowedUpTicket { get; set; }
 }

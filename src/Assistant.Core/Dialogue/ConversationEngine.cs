@@ -1,3 +1,4 @@
+using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Text;
 using Assistant.Understanding;
@@ -5,16 +6,27 @@ using Assistant.Understanding;
 namespace Assistant.Dialogue;
 
 /// <summary>
-/// The channel-neutral conversation: turns a seller's message into replies, keeping count of
-/// unhelpful turns so that two misses in a row (or an explicit request) lead to a person.
+/// The channel-neutral conversation. Each turn: while an agent owns the conversation the seller's
+/// message goes to the agent and the bot stays silent; while handoff details are being collected the
+/// form continues; otherwise the message is decided (answer, clarify, handoff, smalltalk, decline),
+/// and two unhelpful replies in a row lead to an offer of a person.
 /// </summary>
-public sealed class ConversationEngine(Decider decider, ContactOptions contact, DialogueOptions options)
+public sealed class ConversationEngine(
+    Decider decider,
+    ContactOptions contact,
+    DialogueOptions options,
+    HandoffOptions handoffOptions,
+    ITicketStore tickets,
+    ITicketEvents events,
+    TimeProvider time)
 {
     private static readonly HashSet<string> Affirmatives = new(StringComparer.Ordinal)
     {
         "네", "예", "응", "웅", "넵", "넹", "네네", "좋아요", "좋아", "그래요", "그래", "부탁해요", "부탁드려요", "부탁드립니다",
         "연결해주세요", "연결해줘", "네연결해주세요", "yes", "ok", "okay", "sure", "yesplease",
     };
+
+    private readonly HandoffFlow _handoff = new(decider.Knowledge, tickets, events, new BusinessCalendar(handoffOptions), contact.Phone, time);
 
     private KnowledgeBase Knowledge => decider.Knowledge;
     private ReplyTexts Replies => Knowledge.Replies;
@@ -25,19 +37,89 @@ public sealed class ConversationEngine(Decider decider, ContactOptions contact, 
         return new AssistantReply(Replies.Welcome, topics, new AssistantInfo("welcome", null, Replies.WelcomeTopics, "welcome", 1));
     }
 
-    public async Task<AssistantReply> RespondAsync(string? message, DialogueState state, CancellationToken cancellationToken = default)
+    /// <summary>Said when the human-handoff hub reports a failure.</summary>
+    public AssistantReply HandoffFailed() =>
+        new(Replies.Format("handoffFailed", ("phone", contact.Phone)), [Replies.HandoffAction], new AssistantInfo("handoff", null, null, "handoff.failed", 1));
+
+    public async Task<TurnResult> RespondAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken = default)
     {
-        var text = message?.Trim() ?? "";
-        if (text.Length == 0) return Fixed(Replies.NonText, "non-text", state);
-        if (text.Length > options.MaxMessageLength) return Fixed(Replies.TooLong(options.MaxMessageLength), "too-long", state);
-        if (TextNormalizer.CountLetters(text) == 0) return Fixed(Replies.DeclineNoise, "noise", state);
+        var text = input.Text?.Trim() ?? "";
+        var ticket = await tickets.FindLatestByConversationAsync(input.Conversation.Channel, input.Conversation.ConversationId, cancellationToken);
+        var sellerEntry = new TranscriptEntry(MessageRole.Seller, text.Length == 0 ? "(글자가 없는 메시지)" : text, time.GetUtcNow());
+
+        if (ticket is { Status: TicketStatus.Claimed })
+        {
+            // The agent owns the conversation: relay, and never answer.
+            var updated = await tickets.AppendAsync(ticket.Number, sellerEntry, cancellationToken);
+            await events.PublishAsync(new TicketEvent(TicketEvent.Message_, updated, sellerEntry), cancellationToken);
+            Remember(state, sellerEntry);
+            return TurnResult.Silent;
+        }
+
+        Remember(state, sellerEntry);
+        var result = await DecideTurnAsync(text, input.Conversation, ticket, state, cancellationToken);
+
+        foreach (var reply in result.Replies)
+        {
+            Remember(state, new TranscriptEntry(MessageRole.Bot, reply.Text, time.GetUtcNow()));
+            if (reply.Info is { Action: "answer", FaqId: { } id } && state.FaqShown.All(f => f.FaqId != id))
+                state.FaqShown.Add(new FaqShown(id, Knowledge.FindFaq(id)!.Title));
+        }
+        if (ticket is { Status: TicketStatus.Queued } && result.CreatedTicket is null)
+        {
+            // Waiting for an agent: whatever is said meanwhile joins the ticket.
+            var updated = await tickets.AppendAsync(ticket.Number, sellerEntry, cancellationToken);
+            await events.PublishAsync(new TicketEvent(TicketEvent.Message_, updated, sellerEntry), cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task<TurnResult> DecideTurnAsync(string text, ConversationAddress conversation, Ticket? ticket, DialogueState state, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0) return One(Fixed(Replies.NonText, "non-text", state));
+        if (text.Length > options.MaxMessageLength) return One(Fixed(Replies.TooLong(options.MaxMessageLength), "too-long", state));
+
+        if (state.Form is not null) return await _handoff.ContinueAsync(state, text, conversation, cancellationToken);
+
+        if (ticket is { Status: TicketStatus.HandedBack or TicketStatus.Resolved } && state.FollowedUpTicket != ticket.Number)
+        {
+            state.FollowedUpTicket = ticket.Number;
+            if (Knowledge.Handoff.IsSolved(text) || text == Replies["solvedAction"])
+                return One(Say(Replies["solvedThanks"], "smalltalk", "handoff.solved"));
+            if (Knowledge.Handoff.IsNotSolved(text) || text == Replies["notSolvedAction"])
+            {
+                state.HandoffOffered = true;
+                return One(Say(Replies["notSolved"], "handoff", "handoff.not-solved", [Replies.HandoffAction]));
+            }
+        }
+
+        if (TextNormalizer.CountLetters(text) == 0) return One(Fixed(Replies.DeclineNoise, "noise", state));
 
         var compact = TextNormalizer.Compact(text);
         var accepted = state.HandoffOffered && Affirmatives.Contains(compact);
         var decision = compact == TextNormalizer.Compact(Replies.HandoffAction) || accepted
             ? new Decision(DecisionKind.Handoff, accepted ? "handoff.accepted" : "handoff.request", 1f, null, [], "explicit request")
-            : await decider.DecideAsync(text, cancellationToken).ConfigureAwait(false);
-        return Reply(decision, text, state);
+            : await decider.DecideAsync(text, cancellationToken);
+
+        if (decision.Kind == DecisionKind.Handoff)
+        {
+            state.HandoffOffered = false;
+            state.Misses = 0;
+            if (ticket is { Status: TicketStatus.Queued })
+                return One(Say(Replies.Format("alreadyQueued", ("number", ticket.Number)), "handoff", "handoff.already-queued") with
+                {
+                    Info = new AssistantInfo("handoff", null, null, "handoff.already-queued", 1) { Ticket = ticket.Number },
+                });
+            var describes = decision.Intent == "handoff.case";
+            return await _handoff.StartAsync(state, text, describes, CategoryOf(decision), conversation, cancellationToken);
+        }
+
+        if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown")
+        {
+            state.LastQuestion = text;
+            state.LastCategory = CategoryOf(decision);
+        }
+        return One(Reply(decision, text, state));
     }
 
     private AssistantReply Reply(Decision decision, string message, DialogueState state)
@@ -47,7 +129,6 @@ public sealed class ConversationEngine(Decider decider, ContactOptions contact, 
         {
             DecisionKind.Answer => AnswerText(Knowledge.FindFaq(decision.FaqId!)!, message),
             DecisionKind.Clarify => Replies.Clarify,
-            DecisionKind.Handoff => Replies.HandoffPending,
             DecisionKind.Smalltalk => Knowledge.FindIntent(decision.Intent)?.Reply ?? Replies.DeclineNoise,
             _ => decision.Intent switch
             {
@@ -67,10 +148,26 @@ public sealed class ConversationEngine(Decider decider, ContactOptions contact, 
             if (!suggestions.Contains(Replies.HandoffAction)) suggestions.Add(Replies.HandoffAction);
             state.HandoffOffered = true;
         }
-        if (decision.Kind == DecisionKind.Handoff) state.Misses = 0;
 
         var info = new AssistantInfo(decision.Action, decision.FaqId, decision.Kind == DecisionKind.Clarify ? decision.Suggestions : null, decision.Intent, decision.Confidence);
         return new AssistantReply(body, suggestions, info);
+    }
+
+    /// <summary>
+    /// The FAQ category the message is about: the decided entry, else the FAQ with the most combined
+    /// evidence (classifier and retrieval). For a handoff, "support" (how to reach a person) is
+    /// skipped: asking for a person says nothing about what the problem is.
+    /// </summary>
+    private string CategoryOf(Decision decision)
+    {
+        if ((decision.FaqId ?? decision.Suggestions.FirstOrDefault()) is { } id && Knowledge.FindFaq(id) is { } chosen) return chosen.Category;
+        var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
+        var best = decision.Intents
+            .Select(i => (Faq: Knowledge.FindFaq(i.Label), Score: i.Probability + retrieval.GetValueOrDefault(i.Label)))
+            .Where(x => x.Faq is not null && (decision.Kind != DecisionKind.Handoff || x.Faq.Category != "support"))
+            .OrderByDescending(x => x.Score)
+            .FirstOrDefault();
+        return best.Faq is not null && best.Score >= 0.15f ? best.Faq.Category : "general";
     }
 
     private string AnswerText(FaqEntry faq, string message)
@@ -80,10 +177,22 @@ public sealed class ConversationEngine(Decider decider, ContactOptions contact, 
         return answer + "\n\n" + Replies.AnswerFooter;
     }
 
-    private AssistantReply Fixed(string text, string intent, DialogueState state)
+    private void Remember(DialogueState state, TranscriptEntry entry)
+    {
+        state.Transcript.Add(entry);
+        var excess = state.Transcript.Count - handoffOptions.TranscriptLength;
+        if (excess > 0) state.Transcript.RemoveRange(0, excess);
+    }
+
+    private static AssistantReply Fixed(string text, string intent, DialogueState state)
     {
         state.Misses++;
         state.HandoffOffered = false;
         return new AssistantReply(text, [], new AssistantInfo("decline", null, null, intent, 1));
     }
+
+    private static AssistantReply Say(string text, string action, string intent, IReadOnlyList<string>? suggestions = null) =>
+        new(text, suggestions ?? [], new AssistantInfo(action, null, null, intent, 1));
+
+    private static TurnResult One(AssistantReply reply) => new([reply]);
 }

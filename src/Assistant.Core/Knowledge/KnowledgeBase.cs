@@ -9,8 +9,9 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, IntentDefinition> _intentByName;
     private readonly Dictionary<string, FaqEntry> _faqByTitle;
 
-    public KnowledgeBase(IReadOnlyList<FaqEntry> faqs, IReadOnlyList<IntentDefinition> intents, Lexicon lexicon, ReplyTexts replies)
+    public KnowledgeBase(IReadOnlyList<FaqEntry> faqs, IReadOnlyList<IntentDefinition> intents, Lexicon lexicon, ReplyTexts replies, HandoffScript? handoff = null)
     {
+        Handoff = handoff ?? HandoffScript.Empty;
         Faqs = faqs;
         Intents = intents;
         Lexicon = lexicon;
@@ -26,6 +27,7 @@ public sealed class KnowledgeBase
     public IReadOnlyList<IntentDefinition> Intents { get; }
     public Lexicon Lexicon { get; }
     public ReplyTexts Replies { get; }
+    public HandoffScript Handoff { get; }
 
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 

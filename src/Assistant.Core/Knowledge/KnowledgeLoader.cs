@@ -35,10 +35,11 @@ public static partial class KnowledgeLoader
         var intents = LoadIntents(directory, errors);
         var lexicon = LoadLexicon(directory, errors);
         var replies = LoadReplies(directory, errors, declaredIds);
+        var handoff = LoadHandoff(directory, errors);
         CheckIntentNamesDistinctFromFaqIds(faqs, intents, errors);
 
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
-        return new KnowledgeBase(faqs, intents, lexicon, replies!);
+        return new KnowledgeBase(faqs, intents, lexicon, replies!, handoff);
     }
 
     private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors, HashSet<string> declaredIds)
@@ -183,6 +184,33 @@ public static partial class KnowledgeLoader
         foreach (var (topic, line) in topics.Where(t => !ids.Contains(t.Value)))
             doc.Error("welcomeTopics", $"'{topic}' is not an FAQ id", line);
         return new ReplyTexts(texts, Values(topics));
+    }
+
+    private static HandoffScript LoadHandoff(string directory, List<KnowledgeError> errors)
+    {
+        var path = Path.Combine(directory, "handoff.yaml");
+        if (!File.Exists(path))
+        {
+            errors.Add(new KnowledgeError("handoff.yaml", 0, "(file)", "is missing"));
+            return HandoffScript.Empty;
+        }
+        var doc = YamlDocument.Load(path, "handoff.yaml", errors);
+        if (doc is null) return HandoffScript.Empty;
+
+        string[] Words(string field) => Values(doc.StringList(field, 1));
+        var script = (Cancel: Words("cancelWords"), Unknown: Words("unknownWords"), Confirm: Words("confirmWords"),
+            Solved: Words("solvedWords"), NotSolved: Words("notSolvedWords"));
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, line, value) in doc.MappingOfScalars("categories"))
+            if (string.IsNullOrWhiteSpace(value)) doc.Error($"categories.{key}", "must be non-empty text", line);
+            else categories[key] = value;
+        foreach (var missing in Categories.Append("general").Where(c => !categories.ContainsKey(c)))
+            doc.Error("categories", $"has no label for '{missing}'");
+        var rules = doc.ListOfMappings("urgency")
+            .Select(m => new UrgencyRule(m.String("reason") ?? "", Values(m.StringList("keywords", 1))))
+            .ToArray();
+        doc.RejectUnknownFields();
+        return new HandoffScript(script.Cancel, script.Unknown, script.Confirm, script.Solved, script.NotSolved, categories, rules);
     }
 
     private static void CheckIntentNamesDistinctFromFaqIds(List<FaqEntry> faqs, List<IntentDefinition> intents, List<KnowledgeError> errors)

@@ -7,8 +7,21 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
         "welcome", "clarify", "decline", "declineNoise", "notUnderstood", "offerHandoff", "handoffAction",
-        "handoffPending", "tooLong", "nonText", "error", "englishPreface", "answerFooter",
+        "tooLong", "nonText", "error", "englishPreface", "answerFooter",
+        "handoffStart", "askOrderNumber", "askOrderNumberRetry", "askSellerId", "askSellerIdRetry", "askProduct",
+        "summary", "summaryConfirm", "summaryEditOrder", "summaryEditSeller", "summaryEditProduct", "summaryCancel",
+        "unknownValue", "noneValue", "askCorrection", "askDescription", "handoffCancelled", "ticketCreated", "waitInHours",
+        "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
+        "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
     ];
+
+    /// <summary>The text for <paramref name="key"/> with each <c>{name}</c> replaced by its value.</summary>
+    public string Format(string key, params (string Name, string Value)[] values)
+    {
+        var text = this[key];
+        foreach (var (name, value) in values) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return text;
+    }
 
     public string this[string key] => texts.TryGetValue(key, out var text)
         ? text
@@ -23,7 +36,6 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
     public string NotUnderstood => this["notUnderstood"];
     public string OfferHandoff => this["offerHandoff"];
     public string HandoffAction => this["handoffAction"];
-    public string HandoffPending => this["handoffPending"];
     public string Error => this["error"];
     public string EnglishPreface => this["englishPreface"];
     public string AnswerFooter => this["answerFooter"];

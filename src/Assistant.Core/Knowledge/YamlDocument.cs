@@ -13,6 +13,37 @@ internal sealed class YamlDocument
     private readonly List<KnowledgeError> _errors;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>A nested mapping of text to text (e.g. category labels).</summary>
+    public IEnumerable<(string Key, int Line, string? Value)> MappingOfScalars(string field)
+    {
+        var node = Find(field);
+        if (node is not YamlMappingNode map)
+        {
+            Error(field, node is null ? "is missing" : "must be a mapping", LineOf(field));
+            yield break;
+        }
+        foreach (var (keyNode, valueNode) in map.Children)
+            yield return ((keyNode as YamlScalarNode)?.Value ?? "", (int)keyNode.Start.Line, (valueNode as YamlScalarNode)?.Value?.Trim());
+    }
+
+    /// <summary>A list of mappings, each read as a document of its own (same file, same error list).</summary>
+    public IReadOnlyList<YamlDocument> ListOfMappings(string field)
+    {
+        var node = Find(field);
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(field, node is null ? "is missing" : "must be a list", LineOf(field));
+            return [];
+        }
+        var items = new List<YamlDocument>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlMappingNode map) items.Add(new YamlDocument(File, map, _errors));
+            else Error(field, "every item must be a mapping", (int)child.Start.Line);
+        }
+        return items;
+    }
+
     private YamlDocument(string file, YamlMappingNode root, List<KnowledgeError> errors)
     {
         File = file;

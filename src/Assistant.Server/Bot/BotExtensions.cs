@@ -13,9 +13,11 @@ public static class BotExtensions
             sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<AssistantCloudAdapter>>()));
         builder.Services.AddSingleton<AssistantCloudAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AssistantCloudAdapter>());
-        builder.Services.AddSingleton<IStorage, MemoryStorage>();
         builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         builder.Services.AddTransient<IBot, SellerBot>();
+        // Proactive delivery (agent replies): channel-specific senders are registered before this fallback.
+        builder.Services.AddSingleton<IChannelSender, BotFrameworkSender>();
+        builder.Services.AddSingleton<Assistant.Handoff.ISellerMessenger, SellerMessenger>();
         return builder;
     }
 

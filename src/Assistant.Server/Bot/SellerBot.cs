@@ -1,14 +1,20 @@
 using Assistant.Dialogue;
+using Assistant.Handoff;
+using Assistant.Server.Agents;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Assistant.Server.Bot;
 
 /// <summary>
-/// The seller-support bot, the same for every channel: welcomes new members with suggested topics and
-/// answers messages through the <see cref="ConversationEngine"/>. State is saved once, at the end of the turn.
+/// The seller-support bot, the same for every channel: welcomes new members with suggested topics,
+/// hands each message to the <see cref="ConversationEngine"/> and sends what it says. A created
+/// ticket is also announced with the standard <c>handoff.initiate</c> event (ticket as value,
+/// transcript attached); <c>handoff.status</c> events are accepted. State is saved once, at the end of the turn.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, ILogger<SellerBot> logger) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogueState> _dialogue = conversationState.CreateProperty<DialogueState>(nameof(DialogueState));
 
@@ -27,11 +33,50 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        var activity = turnContext.Activity;
         var state = await _dialogue.GetAsync(turnContext, () => new DialogueState(), cancellationToken);
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var reply = await engine.RespondAsync(turnContext.Activity.Text, state, cancellationToken);
-        logger.LogInformation("Decision {Action} {Intent} {Confidence:0.00} in {ConversationId}",
-            reply.Info.Action, reply.Info.Intent, reply.Info.Confidence, turnContext.Activity.Conversation.Id);
-        await turnContext.SendActivityAsync(ReplyActivities.ToActivity(reply), cancellationToken);
+        var address = new ConversationAddress(activity.ChannelId, activity.Conversation.Id, JsonConvert.SerializeObject(activity.GetConversationReference()));
+
+        var result = await engine.RespondAsync(new TurnInput(activity.Text, address), state, cancellationToken);
+        // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
+        await _dialogue.SetAsync(turnContext, state, cancellationToken);
+        foreach (var reply in result.Replies)
+        {
+            logger.LogInformation("Decision {Action} {Intent} {Confidence:0.00} in {ConversationId}", reply.Info.Action, reply.Info.Intent, reply.Info.Confidence, activity.Conversation.Id);
+            await turnContext.SendActivityAsync(ReplyActivities.ToActivity(reply), cancellationToken);
+        }
+        if (result.CreatedTicket is { } ticket)
+        {
+            logger.LogInformation("Ticket {Number} created ({Category}, {Urgency}) for {ConversationId}", ticket.Number, ticket.Category, ticket.Urgency, activity.Conversation.Id);
+            await turnContext.SendActivityAsync(HandoffInitiation(turnContext, ticket), cancellationToken);
+        }
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != HandoffEventNames.HandoffStatus) return;
+        // A bot must accept handoff.status, never reject it: record it and, on failure, tell the seller.
+        var value = turnContext.Activity.Value is JObject o ? o : JObject.FromObject(turnContext.Activity.Value ?? new { });
+        var status = (string?)value["state"];
+        logger.LogInformation("handoff.status {State} ({Message}) in {ConversationId}", status, (string?)value["message"], turnContext.Activity.Conversation.Id);
+        if (status == "failed")
+            await turnContext.SendActivityAsync(ReplyActivities.ToActivity(engine.HandoffFailed()), cancellationToken);
+    }
+
+    private IEventActivity HandoffInitiation(ITurnContext turnContext, Ticket ticket)
+    {
+        var transcript = new Transcript(ticket.Transcript.Select(entry =>
+        {
+            var message = Activity.CreateMessageActivity();
+            message.Text = entry.Text;
+            message.Timestamp = entry.At;
+            message.From = new ChannelAccount(entry.Role == MessageRole.Seller ? turnContext.Activity.From.Id : turnContext.Activity.Recipient.Id, entry.Role.ToString().ToLowerInvariant());
+            return (Activity)message;
+        }).ToList());
+        var context = JObject.FromObject(views.Summary(ticket), JsonSerializer.Create(new JsonSerializerSettings
+        {
+            ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
+        }));
+        return EventFactory.CreateHandoffInitiation(turnContext, context, transcript);
     }
 }

@@ -1,4 +1,5 @@
 using Assistant.Dialogue;
+using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Understanding;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,9 @@ public static class AssistantCoreExtensions
         builder.Services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DialogueOptions>().BindConfiguration(DialogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Handoff:TimeZone is not a known time zone").ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton(sp =>
         {
@@ -36,7 +40,11 @@ public static class AssistantCoreExtensions
         builder.Services.AddSingleton(sp => new ConversationEngine(
             sp.GetRequiredService<Decider>(),
             sp.GetRequiredService<IOptions<ContactOptions>>().Value,
-            sp.GetRequiredService<IOptions<DialogueOptions>>().Value));
+            sp.GetRequiredService<IOptions<DialogueOptions>>().Value,
+            sp.GetRequiredService<IOptions<HandoffOptions>>().Value,
+            sp.GetRequiredService<ITicketStore>(),
+            sp.GetRequiredService<ITicketEvents>(),
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<WarmUp>();
         return builder;
     }
@@ -46,9 +54,10 @@ public static class AssistantCoreExtensions
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            var engine = services.GetRequiredService<ConversationEngine>();
+            var decider = services.GetRequiredService<Decider>();
             var knowledge = services.GetRequiredService<KnowledgeBase>();
-            await engine.RespondAsync("안녕하세요", new DialogueState(), cancellationToken);
+            services.GetRequiredService<ConversationEngine>();
+            await decider.DecideAsync("안녕하세요", cancellationToken);
             logger.LogInformation("Assistant ready: {Faqs} FAQ entries, {Intents} intents", knowledge.Faqs.Count, knowledge.Intents.Count);
         }
 

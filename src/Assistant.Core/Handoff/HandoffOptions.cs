@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace Assistant.Handoff;
+
+/// <summary>Configuration section <c>Handoff</c>: business hours for the promised response time, and transcript length.</summary>
+public sealed class HandoffOptions
+{
+    public const string Section = "Handoff";
+
+    [Required] public string TimeZone { get; set; } = "Asia/Seoul";
+
+    [Required, RegularExpression(@"^\d{2}:\d{2}$")] public string Opens { get; set; } = "09:00";
+
+    [Required, RegularExpression(@"^\d{2}:\d{2}$")] public string Closes { get; set; } = "18:00";
+
+    public DayOfWeek[] BusinessDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Closed dates (yyyy-MM-dd), e.g. public holidays.</summary>
+    public string[] Holidays { get; set; } = [];
+
+    /// <summary>How many recent messages a ticket carries from before the handoff.</summary>
+    [Range(2, 200)] public int TranscriptLength { get; set; } = 20;
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public TimeOnly OpensAt => TimeOnly.ParseExact(Opens, "HH:mm", CultureInfo.InvariantCulture);
+    public TimeOnly ClosesAt => TimeOnly.ParseExact(Closes, "HH:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Business-hours arithmetic for the response time promised to the seller.</summary>
+public sealed class BusinessCalendar(HandoffOptions options)
+{
+    private readonly HashSet<DateOnly> _holidays = options.Holidays.Select(h => DateOnly.ParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
+
+    public string HoursText => $"{DayRange()} {options.Opens}~{options.Closes}";
+
+    public bool IsOpen(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, options.Zone);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return IsBusinessDay(DateOnly.FromDateTime(local.DateTime)) && time >= options.OpensAt && time < options.ClosesAt;
+    }
+
+    /// <summary>The next opening after <paramref name="now"/>, in local time.</summary>
+    public DateTime NextOpening(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, options.Zone).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        if (IsBusinessDay(day) && TimeOnly.FromDateTime(local) < options.OpensAt) return day.ToDateTime(options.OpensAt);
+        do day = day.AddDays(1); while (!IsBusinessDay(day));
+        return day.ToDateTime(options.OpensAt);
+    }
+
+    public static string KoreanDate(DateTime date) =>
+        $"{date.Month}월 {date.Day}일({"일월화수목금토"[(int)date.DayOfWeek]})";
+
+    private bool IsBusinessDay(DateOnly day) => options.BusinessDays.Contains(day.DayOfWeek) && !_holidays.Contains(day);
+
+    private string DayRange() =>
+        options.BusinessDays.Length == 5 && !options.BusinessDays.Contains(DayOfWeek.Saturday) && !options.BusinessDays.Contains(DayOfWeek.Sunday)
+            ? "평일"
+            : string.Join("·", options.BusinessDays.Select(d => "일월화수목금토"[(int)d]));
+}

@@ -1,0 +1,60 @@
+namespace Assistant.Handoff;
+
+public enum TicketStatus { Queued, Claimed, HandedBack, Resolved }
+
+public enum MessageRole { Seller, Bot, Agent, System }
+
+/// <summary>An agent as the ticket records them.</summary>
+public sealed record AgentRef(string Id, string Name);
+
+/// <summary>Where the seller is: enough for any channel to reach them again (the reference is the channel's own JSON).</summary>
+public sealed record ConversationAddress(string Channel, string ConversationId, string Reference);
+
+public sealed record TranscriptEntry(MessageRole Role, string Text, DateTimeOffset At, string? Author = null);
+
+public sealed record FaqShown(string FaqId, string Title);
+
+/// <summary>What the seller confirmed; becomes a <see cref="Ticket"/> once stored.</summary>
+public sealed record TicketDraft(
+    ConversationAddress Conversation,
+    string? SellerId,
+    bool SellerIdUnverified,
+    string? OrderNumber,
+    bool OrderNumberUnknown,
+    string? ProductName,
+    string Category,
+    string Description,
+    string Urgency,
+    string? UrgencyReason,
+    IReadOnlyList<TranscriptEntry> Transcript,
+    IReadOnlyList<FaqShown> FaqShown);
+
+public sealed record Ticket(
+    string Number,
+    TicketStatus Status,
+    ConversationAddress Conversation,
+    string? SellerId,
+    bool SellerIdUnverified,
+    string? OrderNumber,
+    bool OrderNumberUnknown,
+    string? ProductName,
+    string Category,
+    string Description,
+    string Urgency,
+    string? UrgencyReason,
+    IReadOnlyList<FaqShown> FaqShown,
+    AgentRef? Owner,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Messages, oldest first; empty when the ticket was read without them.</summary>
+    public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
+
+    public bool IsOpen => Status is TicketStatus.Queued or TicketStatus.Claimed;
+}
+
+/// <summary>What happened to a ticket, for the agent console (pushed) and the outbound webhook.</summary>
+public sealed record TicketEvent(string Type, Ticket Ticket, TranscriptEntry? Message = null)
+{
+    public const string Created = "created", Claimed = "claimed", Message_ = "message", HandedBack = "handedBack", Resolved = "resolved";
+}

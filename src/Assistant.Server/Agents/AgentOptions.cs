@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Assistant.Handoff;
+using Assistant.Security;
+
+namespace Assistant.Server.Agents;
+
+/// <summary>Configuration section <c>Agents</c>: who may sign in to the console and the agent API.</summary>
+public sealed class AgentOptions : IValidatableObject
+{
+    public const string Section = "Agents";
+
+    public List<AgentAccountOptions> Accounts { get; set; } = [];
+
+    public AgentAccount? Find(string id) =>
+        Accounts.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal)) is { } a
+            ? new AgentAccount(a.Id, a.Name, a.Role, a.Categories)
+            : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Accounts.Count; i++)
+        {
+            var a = Accounts[i];
+            if (string.IsNullOrWhiteSpace(a.Id) || string.IsNullOrWhiteSpace(a.Name))
+                yield return new ValidationResult($"Agents:Accounts:{i} needs an Id and a Name");
+            if (!PasswordHasher.IsWellFormed(a.PasswordHash))
+                yield return new ValidationResult($"Agents:Accounts:{i}:PasswordHash is not a pbkdf2-sha256 hash (make one with `assistant hash-password`)");
+        }
+        if (Accounts.GroupBy(a => a.Id).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            yield return new ValidationResult($"Agents:Accounts has the Id '{duplicate.Key}' twice");
+    }
+}
+
+public sealed class AgentAccountOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public AgentRole Role { get; set; } = AgentRole.Agent;
+
+    /// <summary>Ticket categories this agent works on; empty means all.</summary>
+    public List<string> Categories { get; set; } = [];
+}

@@ -1,0 +1,56 @@
+using static Assistant.Server.Storage.SqliteDatabase;
+
+namespace Assistant.Server.Storage;
+
+public sealed record OutboxItem(long Id, string Topic, string Payload, int Attempts);
+
+/// <summary>Messages waiting to leave the process (webhook events), kept until delivered.</summary>
+public interface IOutbox
+{
+    Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default);
+    Task DeliveredAsync(long id, CancellationToken cancellationToken = default);
+    Task FailedAsync(long id, string error, DateTimeOffset nextAttempt, bool giveUp, CancellationToken cancellationToken = default);
+    Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default);
+}
+
+public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
+{
+    public Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection,
+            "SELECT id, topic, payload, attempts FROM outbox WHERE topic = $t AND delivered_at IS NULL AND next_attempt_at <= $now ORDER BY id LIMIT $max", null,
+            ("$t", topic), ("$now", SqliteTicketStore.Stamp(time.GetUtcNow())), ("$max", max));
+        using var reader = command.ExecuteReader();
+        var items = new List<OutboxItem>();
+        while (reader.Read()) items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        return Task.FromResult<IReadOnlyList<OutboxItem>>(items);
+    }
+
+    public Task DeliveredAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "UPDATE outbox SET delivered_at = $now, attempts = attempts + 1, last_error = NULL WHERE id = $id", null,
+            ("$now", SqliteTicketStore.Stamp(time.GetUtcNow())), ("$id", id));
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    public Task FailedAsync(long id, string error, DateTimeOffset nextAttempt, bool giveUp, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        // A message given up on keeps its row (with the error) for an operator; it is never deleted silently.
+        using var command = Command(connection,
+            "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id", null,
+            ("$error", error), ("$next", giveUp ? "9999-12-31T00:00:00.0000000Z" : SqliteTicketStore.Stamp(nextAttempt)), ("$id", id));
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    public Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT count(*) FROM outbox WHERE topic = $t AND delivered_at IS NULL", null, ("$t", topic));
+        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,5 +1,4 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Security.Claims;
 using Assistant.Handoff;
 using Assistant.Security;
@@ -126,17 +125,52 @@ public static class AgentEndpoints
         _ => TypedResults.Json(new ErrorView("이미 종료된 티켓이에요."), statusCode: StatusCodes.Status409Conflict),
     };
 
-    private static IResult Events(HttpContext context, IOptionsMonitor<AgentOptions> agents, ITicketEvents events, TicketViews views)
+    /// <summary>
+    /// Server-sent events, written by hand so the headers go out at once (the console shows it is
+    /// connected) and a comment line every 15 s keeps idle proxies from closing the stream.
+    /// </summary>
+    private static async Task Events(HttpContext context, IOptionsMonitor<AgentOptions> agents, ITicketEvents events, TicketViews views)
     {
-        if (Account(context, agents) is not { } agent) return TypedResults.Unauthorized();
-        return TypedResults.ServerSentEvents(Stream(agent, events, views, context.RequestAborted));
-    }
+        if (Account(context, agents) is not { } agent)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
 
-    private static async IAsyncEnumerable<SseItem<TicketEventView>> Stream(AgentAccount agent, ITicketEvents events, TicketViews views, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in events.SubscribeAsync(cancellationToken))
-            if (agent.CanSee(e.Ticket))
-                yield return new SseItem<TicketEventView>(views.Event(e), "ticket");
+        var stream = events.SubscribeAsync(context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
+        var next = stream.MoveNextAsync().AsTask();
+        try
+        {
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(15), context.RequestAborted));
+                if (finished != next)
+                {
+                    await context.Response.WriteAsync(": keep-alive\n\n", context.RequestAborted);
+                }
+                else
+                {
+                    if (!await next) break;
+                    if (agent.CanSee(stream.Current.Ticket))
+                        await context.Response.WriteAsync($"event: ticket\ndata: {JsonSerializer.Serialize(views.Event(stream.Current), TicketViews.Json)}\n\n", context.RequestAborted);
+                    next = stream.MoveNextAsync().AsTask();
+                }
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The agent closed the console.
+        }
+        finally
+        {
+            await stream.DisposeAsync();
+        }
     }
 
     /// <summary>Cookie-authenticated POSTs must carry the anti-forgery token in <c>X-CSRF-TOKEN</c>.</summary>

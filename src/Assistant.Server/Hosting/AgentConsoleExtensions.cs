@@ -42,7 +42,6 @@ public static class AgentConsoleExtensions
     /// <summary>The console's static page at <c>/agent/</c>, the agent API and its OpenAPI document.</summary>
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
-        app.MapGet("/agent", () => Results.Redirect("/agent/")).ExcludeFromDescription();
         app.MapAgentApi();
         app.MapOpenApi();
         return app;

@@ -17,7 +17,7 @@ public sealed class WebhookOptions : IValidatableObject
 
     [Range(0.01, 3600)] public double FirstRetrySeconds { get; set; } = 2;
 
-    [Range(1, 86_400)] public double MaxRetrySeconds { get; set; } = 600;
+    [Range(0.01, 86_400)] public double MaxRetrySeconds { get; set; } = 600;
 
     [Range(0.01, 60)] public double PollSeconds { get; set; } = 1;
 

@@ -1,5 +1,6 @@
 using Assistant.Dialogue;
 using Assistant.Knowledge;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Handoff;
 
@@ -22,7 +23,7 @@ public enum DeskOutcome { Done, NotFound, NotYours, Closed, DeliveryFailed }
 /// owner (or a supervisor) replies, hands back or resolves; every step is stored first, then pushed
 /// to consoles, then told to the seller through their own channel.
 /// </summary>
-public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISellerMessenger messenger, KnowledgeBase knowledge, TimeProvider time)
+public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISellerMessenger messenger, KnowledgeBase knowledge, TimeProvider time, ILogger<AgentDesk> logger)
 {
     private ReplyTexts Replies => knowledge.Replies;
 
@@ -104,8 +105,10 @@ public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISelle
             await messenger.SendAsync(ticket.Conversation, reply, cancellationToken);
             return true;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            logger.LogError(ex, "Could not deliver {Intent} of ticket {Number} to {Channel} conversation {ConversationId}",
+                intent, ticket.Number, ticket.Conversation.Channel, ticket.Conversation.ConversationId);
             return false;
         }
     }

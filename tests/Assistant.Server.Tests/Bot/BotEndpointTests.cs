@@ -109,6 +109,21 @@ public sealed class BotEndpointTests(AssistantFactory factory) : IClassFixture<A
         Assert.Contains(reason, (string?)problem["detail"]);
     }
 
+    [Theory]
+    [InlineData("accepted", 0)]
+    [InlineData("completed", 0)]
+    [InlineData("failed", 1)]
+    public async Task HandoffStatusEventsAreAcceptedAndAFailureIsToldToTheSeller(string state, int messages)
+    {
+        var activity = Message("", NewConversation());
+        activity["type"] = "event";
+        activity["name"] = "handoff.status";
+        activity["value"] = new JsonObject { ["state"] = state, ["message"] = "hub says " + state };
+        var replies = await SendAsync(_client, activity);
+        Assert.Equal(messages, replies.Count);
+        if (messages > 0) Assert.Equal("handoff.failed", (string?)Decision(replies[0])["intent"]);
+    }
+
     [Fact]
     public async Task NonJsonContentIsRejected()
     {

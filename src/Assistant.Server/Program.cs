@@ -1,4 +1,5 @@
 using Assistant.Server.Bot;
+using Assistant.Server.DirectLine;
 using Assistant.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,10 +7,13 @@ builder.AddAssistantCore();
 builder.AddHandoff();
 builder.AddSellerBot();
 builder.AddAgentConsole();
+builder.AddWebChat();
 
 var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseWebSockets();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -17,6 +21,7 @@ app.UseRateLimiter();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapBotEndpoint();
 app.MapAgentConsole();
+app.MapDirectLine();
 app.Run();
 
 public partial class Program;

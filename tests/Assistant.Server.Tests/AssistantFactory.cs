@@ -26,6 +26,8 @@ public class AssistantFactory : WebApplicationFactory<Program>
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "assistant-test-" + Guid.NewGuid().ToString("N") + ".db");
         _settings["Storage:SqlitePath"] = DatabasePath;
+        _settings["DirectLine:Secret"] = DirectLineSecret;
+        _settings["DirectLine:AllowedOrigins:0"] = "https://seller.example.com";
         for (var i = 0; i < Agents.Length; i++)
         {
             _settings[$"Agents:Accounts:{i}:Id"] = Agents[i].Id;
@@ -35,6 +37,8 @@ public class AssistantFactory : WebApplicationFactory<Program>
             if (Agents[i].Categories.Length > 0) _settings[$"Agents:Accounts:{i}:Categories:0"] = Agents[i].Categories;
         }
     }
+
+    public const string DirectLineSecret = "test-direct-line-secret-0123456789abcdef";
 
     public string DatabasePath { get; private set; }
 

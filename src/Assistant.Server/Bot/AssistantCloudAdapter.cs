@@ -12,9 +12,12 @@ namespace Assistant.Server.Bot;
 /// </summary>
 public sealed class AssistantCloudAdapter : CloudAdapter
 {
-    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeBase knowledge, ILogger<AssistantCloudAdapter> logger)
+    private readonly string _appId;
+
+    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeBase knowledge, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
         : base(authentication, logger)
     {
+        _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
@@ -28,5 +31,33 @@ public sealed class AssistantCloudAdapter : CloudAdapter
                 logger.LogError(sendFailure, "Could not tell the seller about the failed turn");
             }
         };
+    }
+
+    /// <summary>
+    /// Runs a turn for a channel hosted in this process (our Direct Line endpoint): the activity is
+    /// already authenticated by that channel, so the turn runs as this bot with replies buffered
+    /// (<c>expectReplies</c>) and returned, never sent over HTTP.
+    /// </summary>
+    public async Task<IList<Activity>> ProcessInProcessAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        var identity = new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(AuthenticationConstants.AudienceClaim, _appId), new System.Security.Claims.Claim(AuthenticationConstants.AppIdClaim, _appId)],
+            "in-process");
+        var authentication = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            Audience = _appId,
+            ConnectorFactory = new InProcessConnectorFactory(),
+        };
+        var response = await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+        return (response?.Body as ExpectedReplies)?.Activities ?? [];
+    }
+
+    /// <summary>Connector clients for in-process turns: replies are buffered, so these never carry credentials or reach the network.</summary>
+    private sealed class InProcessConnectorFactory : ConnectorFactory
+    {
+        public override Task<Microsoft.Bot.Connector.IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
+            Task.FromResult<Microsoft.Bot.Connector.IConnectorClient>(new Microsoft.Bot.Connector.ConnectorClient(new Uri(serviceUrl), MicrosoftAppCredentials.Empty));
     }
 }

@@ -10,6 +10,25 @@ namespace Assistant.Server.Bot;
 /// <summary>Maps the channel-neutral <see cref="AssistantReply"/> to a Bot Framework message activity.</summary>
 internal static class ReplyActivities
 {
+    public const string FeedbackEventName = "webchat:activity-status/feedback";
+
+    /// <summary>
+    /// Marks an answer as rateable: Web Chat shows like/dislike under it and, on a click, posts the
+    /// event <see cref="FeedbackEventName"/> carrying the chosen action, whose @id names the FAQ entry.
+    /// </summary>
+    private static Entity FeedbackEntity(string faqId) => new("https://schema.org/Message")
+    {
+        Properties = new JObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@id"] = "",
+            ["@type"] = "Message",
+            ["potentialAction"] = new JArray(
+                new JObject { ["@type"] = "LikeAction", ["@id"] = $"feedback:like:{faqId}", ["actionStatus"] = "PotentialActionStatus" },
+                new JObject { ["@type"] = "DislikeAction", ["@id"] = $"feedback:dislike:{faqId}", ["actionStatus"] = "PotentialActionStatus" }),
+        },
+    };
+
     private static readonly JsonSerializer Camel = JsonSerializer.Create(new JsonSerializerSettings
     {
         ContractResolver = new CamelCasePropertyNamesContractResolver(),
@@ -29,6 +48,7 @@ internal static class ReplyActivities
             };
         }
         activity.ChannelData = new JObject { ["assistant"] = JObject.FromObject(reply.Info, Camel) };
+        if (reply.Info is { Action: "answer", FaqId: { } faqId }) activity.Entities = [FeedbackEntity(faqId)];
         return activity;
     }
 }

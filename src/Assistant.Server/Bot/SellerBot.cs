@@ -14,7 +14,7 @@ namespace Assistant.Server.Bot;
 /// ticket is also announced with the standard <c>handoff.initiate</c> event (ticket as value,
 /// transcript attached); <c>handoff.status</c> events are accepted. State is saved once, at the end of the turn.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, Storage.FeedbackStore feedback, ILogger<SellerBot> logger) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogueState> _dialogue = conversationState.CreateProperty<DialogueState>(nameof(DialogueState));
 
@@ -54,6 +54,11 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (turnContext.Activity.Name == ReplyActivities.FeedbackEventName)
+        {
+            await RecordFeedbackAsync(turnContext, cancellationToken);
+            return;
+        }
         if (turnContext.Activity.Name != HandoffEventNames.HandoffStatus) return;
         // A bot must accept handoff.status, never reject it: record it and, on failure, tell the seller.
         var value = turnContext.Activity.Value is JObject o ? o : JObject.FromObject(turnContext.Activity.Value ?? new { });
@@ -61,6 +66,15 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
         logger.LogInformation("handoff.status {State} ({Message}) in {ConversationId}", status, (string?)value["message"], turnContext.Activity.Conversation.Id);
         if (status == "failed")
             await turnContext.SendActivityAsync(ReplyActivities.ToActivity(engine.HandoffFailed()), cancellationToken);
+    }
+
+    private async Task RecordFeedbackAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var action = turnContext.Activity.Entities?.Select(e => e.Properties).FirstOrDefault(p => p?["@id"] is not null);
+        var parts = ((string?)action?["@id"])?.Split(':');
+        if (parts is not ["feedback", "like" or "dislike", { Length: > 0 } faqId]) return;
+        await feedback.RecordAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, faqId, parts[1] == "like", cancellationToken);
+        logger.LogInformation("Feedback {Feedback} on {FaqId} in {ConversationId}", parts[1], faqId, turnContext.Activity.Conversation.Id);
     }
 
     private IEventActivity HandoffInitiation(ITurnContext turnContext, Ticket ticket)

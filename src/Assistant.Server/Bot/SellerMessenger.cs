@@ -18,7 +18,8 @@ public sealed class SellerMessenger(IEnumerable<IChannelSender> senders) : ISell
 {
     public Task SendAsync(ConversationAddress conversation, AssistantReply reply, CancellationToken cancellationToken = default)
     {
-        var sender = senders.FirstOrDefault(s => s.Handles(conversation.Channel))
+        // Channel-specific senders first; the Bot Framework connector is the fallback for every other channel.
+        var sender = senders.OrderBy(s => s is BotFrameworkSender ? 1 : 0).FirstOrDefault(s => s.Handles(conversation.Channel))
             ?? throw new InvalidOperationException($"no sender for channel '{conversation.Channel}'");
         return sender.SendAsync(conversation, reply, cancellationToken);
     }

@@ -47,6 +47,13 @@ public sealed class SqliteDatabase
             delivered_at TEXT,
             last_error TEXT);
         CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox(topic, delivered_at, next_attempt_at);
+        CREATE TABLE IF NOT EXISTS feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            faq_id TEXT NOT NULL,
+            helpful INTEGER NOT NULL,
+            at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS bot_state (
             key TEXT PRIMARY KEY,
             etag TEXT NOT NULL,

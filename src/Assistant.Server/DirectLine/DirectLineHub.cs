@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Assistant.Server.DirectLine;
+
+/// <summary>Wakes the open streams of a conversation when an activity is stored for it.</summary>
+public sealed class DirectLineHub
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<bool>>> _streams = new();
+
+    public void Notify(string conversationId)
+    {
+        if (_streams.TryGetValue(conversationId, out var subscribers))
+            foreach (var s in subscribers.Values) s.Writer.TryWrite(true);
+    }
+
+    public Subscription Subscribe(string conversationId)
+    {
+        var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        var id = Guid.NewGuid();
+        _streams.GetOrAdd(conversationId, _ => new()).TryAdd(id, channel);
+        return new Subscription(channel.Reader, () => { if (_streams.TryGetValue(conversationId, out var s)) s.TryRemove(id, out _); });
+    }
+
+    public sealed class Subscription(ChannelReader<bool> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<bool> Reader => reader;
+        public void Dispose() => unsubscribe();
+    }
+}

@@ -30,7 +30,7 @@ public static class DirectLineEndpoints
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.Map("/conversations/{conversationId}/stream", StreamAsync);
 
-        app.MapPost("/api/webchat/token", WebChatTokenAsync).RequireRateLimiting(TokenRateLimit).WithTags("Web chat")
+        app.MapPost("/api/webchat/token", WebChatTokenAsync).RequireRateLimiting(TokenRateLimit).RequireCors(CorsPolicy).WithTags("Web chat")
             .WithSummary("A Direct Line token for a new web chat conversation (the page never sees the secret).");
     }
 
@@ -72,11 +72,13 @@ public static class DirectLineEndpoints
         return Json(ConversationInfo(context, tokens, conversation, null), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ReconnectAsync(string conversationId, long? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore store)
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore store, DirectLineBridge bridge)
     {
         if (await AuthorizeAsync(context, tokens, store, conversationId) is { } problem) return problem;
         var conversation = (await store.GetAsync(conversationId, context.RequestAborted))!;
-        return Json(ConversationInfo(context, tokens, conversation, watermark));
+        // A page given a conversation id by /api/webchat/token connects here first: greet it once.
+        await bridge.StartAsync(conversation, context.RequestAborted);
+        return Json(ConversationInfo(context, tokens, conversation, ParseWatermark(watermark)));
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineStore store, DirectLineBridge bridge)
@@ -237,7 +239,7 @@ public static class DirectLineEndpoints
         }
     }
 
-    private static string NewUserId() => "dl_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    private static string NewUserId() => "web_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
     private static IResult Json(JObject body, int status = StatusCodes.Status200OK) =>
         Results.Content(body.ToString(Formatting.None), "application/json", Encoding.UTF8, status);

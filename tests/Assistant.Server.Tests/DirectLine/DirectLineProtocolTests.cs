@@ -128,7 +128,7 @@ public sealed class DirectLineProtocolTests(AssistantFactory factory) : IClassFi
         }
         using var second = new AssistantFactory().With("Storage:SqlitePath", path);
         var resumed = new DirectLineClient(second.CreateClient());
-        var reconnect = await resumed.RawAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=0", token);
+        var reconnect = await resumed.RawAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=", token);
         Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
         var history = JsonNode.Parse(await (await resumed.RawAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token)).Content.ReadAsStringAsync())!;
         Assert.Contains(history["activities"]!.AsArray(), a => (string?)a!["channelData"]?["clientActivityID"] == "before-restart");

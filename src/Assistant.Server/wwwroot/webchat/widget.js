@@ -1,0 +1,189 @@
+/*
+ * Assistant web chat widget. One tag on any seller-center page:
+ *   <script src="https://ASSISTANT-HOST/webchat/widget.js" defer></script>
+ * Optional attributes: data-title (panel title), data-websocket="false" (poll instead of WebSocket).
+ *
+ * The page never sees the Direct Line secret: it asks this server for a conversation-bound token.
+ * The conversation resumes after a reload while its token is valid (kept in localStorage).
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var origin = new URL(script.src, location.href).origin;
+  var title = script.getAttribute('data-title') || '판매자센터 도우미';
+  var useWebSocket = script.getAttribute('data-websocket') !== 'false';
+  var STORAGE_KEY = 'assistant.webchat.v1';
+  var HANDOFF_TEXT = '상담원 연결';
+  var ACCENT = '#03c75a';
+
+  var AVATAR = 'data:image/svg+xml;utf8,' + encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="20" fill="' + ACCENT + '"/>' +
+    '<rect x="10" y="12" width="20" height="14" rx="5" fill="#fff"/><circle cx="16" cy="19" r="2" fill="' + ACCENT + '"/>' +
+    '<circle cx="24" cy="19" r="2" fill="' + ACCENT + '"/><path d="M17 26l3 4 3-4z" fill="#fff"/></svg>');
+
+  var css = [
+    '#assistant-chat-button{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border-radius:50%;border:0;',
+    'background:' + ACCENT + ';color:#fff;box-shadow:0 6px 20px rgba(0,0,0,.25);cursor:pointer;display:flex;align-items:center;justify-content:center}',
+    '#assistant-chat-button:focus-visible{outline:3px solid #1a73e8;outline-offset:3px}',
+    '#assistant-chat-button svg{width:30px;height:30px}',
+    '#assistant-chat-panel{position:fixed;right:20px;bottom:92px;z-index:2147483001;width:380px;height:min(640px,calc(100vh - 112px));',
+    'background:#fff;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.28);display:none;flex-direction:column;overflow:hidden;',
+    "font-family:'Noto Sans KR','NanumGothic','Apple SD Gothic Neo','Malgun Gothic',sans-serif}",
+    '#assistant-chat-panel.open{display:flex}',
+    '#assistant-chat-panel header{display:flex;align-items:center;gap:10px;padding:12px 14px;background:' + ACCENT + ';color:#fff}',
+    '#assistant-chat-panel header img{width:32px;height:32px;border-radius:50%;background:#fff}',
+    '#assistant-chat-panel header .assistant-title{flex:1;font-weight:700;font-size:15px;line-height:1.2}',
+    '#assistant-chat-panel header .assistant-subtitle{display:block;font-weight:400;font-size:12px;opacity:.9}',
+    '#assistant-chat-panel header button{border:1px solid rgba(255,255,255,.7);background:transparent;color:#fff;border-radius:14px;',
+    'padding:5px 10px;font-size:13px;cursor:pointer;white-space:nowrap}',
+    '#assistant-chat-panel header button.assistant-close{border:0;font-size:22px;line-height:1;padding:2px 6px}',
+    '#assistant-chat-webchat{flex:1;min-height:0}',
+    '#assistant-chat-status{padding:24px;color:#555;font-size:14px;text-align:center}',
+    '@media (max-width:600px){#assistant-chat-panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}',
+    '#assistant-chat-panel.open ~ #assistant-chat-button{display:none}}'
+  ].join('');
+
+  var panel, button, host, status, started = false;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function build() {
+    var style = el('style');
+    style.textContent = css;
+    document.head.appendChild(style);
+
+    var img = el('img', { src: AVATAR, alt: '' });
+    var heading = el('span', { 'class': 'assistant-title' }, [title, el('span', { 'class': 'assistant-subtitle' }, ['배송·정산·수수료 무엇이든 물어보세요'])]);
+    var handoff = el('button', { type: 'button', id: 'assistant-handoff-button', title: '사람 상담원에게 연결합니다' }, [HANDOFF_TEXT]);
+    var close = el('button', { type: 'button', 'class': 'assistant-close', 'aria-label': '채팅 닫기' }, ['×']);
+    status = el('div', { id: 'assistant-chat-status', role: 'status' }, ['채팅을 불러오는 중이에요…']);
+    host = el('div', { id: 'assistant-chat-webchat' }, [status]);
+    panel = el('section', { id: 'assistant-chat-panel', role: 'dialog', 'aria-label': title }, [el('header', {}, [img, heading, handoff, close]), host]);
+
+    button = el('button', { type: 'button', id: 'assistant-chat-button', 'aria-label': title + ' 열기', 'aria-expanded': 'false' });
+    button.innerHTML = '<svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+
+    document.body.appendChild(panel);
+    document.body.appendChild(button);
+    button.addEventListener('click', function () { setOpen(!panel.classList.contains('open')); });
+    close.addEventListener('click', function () { setOpen(false); });
+    handoff.addEventListener('click', function () { send(HANDOFF_TEXT); });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && panel.classList.contains('open')) setOpen(false); });
+    if (sessionStorage.getItem(STORAGE_KEY + '.open') === '1') setOpen(true);
+  }
+
+  function setOpen(open) {
+    panel.classList.toggle('open', open);
+    button.setAttribute('aria-expanded', String(open));
+    sessionStorage.setItem(STORAGE_KEY + '.open', open ? '1' : '0');
+    if (open && !started) start();
+  }
+
+  var store;
+  function send(text) {
+    if (!panel.classList.contains('open')) setOpen(true);
+    if (store) store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      if (window.WebChat) return resolve();
+      var s = el('script', { src: src });
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('Web Chat을 불러오지 못했어요.')); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function saved() {
+    try {
+      var s = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+      return s && s.expiresAt > Date.now() + 60000 ? s : null;
+    } catch (e) { return null; }
+  }
+
+  function save(session) { localStorage.setItem(STORAGE_KEY, JSON.stringify(session)); }
+
+  function newSession() {
+    return fetch(origin + '/api/webchat/token', { method: 'POST' }).then(function (r) {
+      if (!r.ok) throw new Error('토큰 발급 실패 (' + r.status + ')');
+      return r.json();
+    }).then(function (t) {
+      var session = { token: t.token, conversationId: t.conversationId, userId: t.userId, expiresAt: Date.now() + t.expires_in * 1000 };
+      save(session);
+      return session;
+    });
+  }
+
+  function start() {
+    started = true;
+    Promise.all([loadScript(origin + '/webchat/lib/webchat-minimal.js'), Promise.resolve(saved()).then(function (s) { return s || newSession(); })])
+      .then(function (results) { render(results[1]); })
+      .catch(function (err) {
+        started = false;
+        status.textContent = '채팅을 시작하지 못했어요. 잠시 후 다시 시도해 주세요. (' + err.message + ')';
+      });
+  }
+
+  function render(session) {
+    var directLine = window.WebChat.createDirectLine({
+      domain: origin + '/v3/directline',
+      token: session.token,
+      conversationId: session.conversationId,
+      webSocket: useWebSocket,
+      pollingInterval: 1000
+    });
+    // Direct Line refreshes its token every 15 minutes; keep the newest for the next page load.
+    setInterval(function () {
+      if (directLine.token && directLine.token !== session.token) {
+        session.token = directLine.token;
+        session.expiresAt = Date.now() + 30 * 60 * 1000;
+        save(session);
+      }
+    }, 60000);
+
+    store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/CONNECT_REJECTED' || action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') localStorage.removeItem(STORAGE_KEY);
+          }
+          return next(action);
+        };
+      };
+    });
+
+    host.removeChild(status);
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      store: store,
+      userID: session.userId,
+      username: '판매자',
+      locale: 'ko-KR',
+      styleOptions: {
+        accent: ACCENT,
+        botAvatarImage: AVATAR,
+        botAvatarInitials: '도우미',
+        hideUploadButton: true,
+        suggestedActionLayout: 'flow',
+        suggestedActionBorderRadius: 16,
+        suggestedActionBorderColor: ACCENT,
+        suggestedActionTextColor: '#1b5e20',
+        bubbleBorderRadius: 12,
+        bubbleFromUserBackground: '#e8f8ee',
+        bubbleFromUserBorderRadius: 12,
+        sendBoxTextWrap: true,
+        primaryFont: "'Noto Sans KR','NanumGothic','Apple SD Gothic Neo','Malgun Gothic',sans-serif"
+      }
+    }, host);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', build);
+  else build();
+})();

@@ -1,6 +1,7 @@
 using Assistant.Server.Bot;
 using Assistant.Server.DirectLine;
 using Assistant.Server.Hosting;
+using Assistant.Server.TalkTalk;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAssistantCore();
@@ -8,6 +9,7 @@ builder.AddHandoff();
 builder.AddSellerBot();
 builder.AddAgentConsole();
 builder.AddWebChat();
+builder.AddTalkTalk();
 
 var app = builder.Build();
 app.UseDefaultFiles();
@@ -22,6 +24,7 @@ app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapBotEndpoint();
 app.MapAgentConsole();
 app.MapDirectLine();
+app.MapTalkTalk();
 app.Run();
 
 public partial class Program;

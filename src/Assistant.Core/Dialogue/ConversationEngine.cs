@@ -41,6 +41,19 @@ public sealed class ConversationEngine(
     public AssistantReply HandoffFailed() =>
         new(Replies.Format("handoffFailed", ("phone", contact.Phone)), [Replies.HandoffAction], new AssistantInfo("handoff", null, null, "handoff.failed", 1));
 
+    /// <summary>
+    /// An external handoff hub (e.g. TalkTalk's partner console) reports the human conversation
+    /// finished: the open ticket is handed back, and the seller is asked whether it was solved.
+    /// </summary>
+    public async Task<AssistantReply> HandoffCompletedAsync(ConversationAddress conversation, CancellationToken cancellationToken = default)
+    {
+        var ticket = await tickets.FindLatestByConversationAsync(conversation.Channel, conversation.ConversationId, cancellationToken);
+        if (ticket is { IsOpen: true } && await tickets.SetStatusAsync(ticket.Number, TicketStatus.HandedBack, null, cancellationToken) is { } updated)
+            await events.PublishAsync(new TicketEvent(TicketEvent.HandedBack, updated), cancellationToken);
+        return new AssistantReply(Replies["handedBack"], [Replies["solvedAction"], Replies["notSolvedAction"]],
+            new AssistantInfo("handoff", null, null, "handoff.completed", 1) { Ticket = ticket?.Number });
+    }
+
     public async Task<TurnResult> RespondAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken = default)
     {
         var text = input.Text?.Trim() ?? "";
@@ -141,7 +154,8 @@ public sealed class ConversationEngine(
         var missed = decision.Kind is DecisionKind.Clarify or DecisionKind.Decline;
         state.Misses = missed ? state.Misses + 1 : 0;
         state.HandoffOffered = false;
-        if (decision.Kind == DecisionKind.Clarify) suggestions.Add(Replies.HandoffAction);
+        // Every answer and every choice keeps a way to a person one tap away.
+        if (decision.Kind is DecisionKind.Clarify or DecisionKind.Answer) suggestions.Add(Replies.HandoffAction);
         if (missed && state.Misses >= options.MissesBeforeOffer)
         {
             body += "\n\n" + Replies.OfferHandoff;

@@ -162,7 +162,8 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
     private AssistantReply Say(string text, string step, IReadOnlyList<string>? suggestions = null)
     {
         var actions = suggestions?.ToList() ?? [];
-        if (step is not ("cancelled" or "ticket-created" or "handoff-failed") && !actions.Contains(Replies["summaryCancel"])) actions.Add(Replies["summaryCancel"]);
+        // Every question offers "취소"; the opening line and the endings do not need it.
+        if (step is not ("start" or "cancelled" or "ticket-created" or "handoff-failed") && !actions.Contains(Replies["summaryCancel"])) actions.Add(Replies["summaryCancel"]);
         return new AssistantReply(text, actions, new AssistantInfo("handoff", null, null, "handoff." + step, 1));
     }
 

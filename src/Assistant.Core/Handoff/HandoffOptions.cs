@@ -14,7 +14,13 @@ public sealed class HandoffOptions
 
     [Required, RegularExpression(@"^\d{2}:\d{2}$")] public string Closes { get; set; } = "18:00";
 
-    public DayOfWeek[] BusinessDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>Working days; none configured means Monday to Friday. (No initializer: the configuration
+    /// binder appends to an array's defaults instead of replacing them.)</summary>
+    public DayOfWeek[] BusinessDays { get; set; } = [];
+
+    public IReadOnlySet<DayOfWeek> Days => BusinessDays.Length > 0
+        ? BusinessDays.ToHashSet()
+        : new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
 
     /// <summary>Closed dates (yyyy-MM-dd), e.g. public holidays.</summary>
     public string[] Holidays { get; set; } = [];
@@ -54,10 +60,12 @@ public sealed class BusinessCalendar(HandoffOptions options)
     public static string KoreanDate(DateTime date) =>
         $"{date.Month}월 {date.Day}일({"일월화수목금토"[(int)date.DayOfWeek]})";
 
-    private bool IsBusinessDay(DateOnly day) => options.BusinessDays.Contains(day.DayOfWeek) && !_holidays.Contains(day);
+    private readonly IReadOnlySet<DayOfWeek> _days = options.Days;
+
+    private bool IsBusinessDay(DateOnly day) => _days.Contains(day.DayOfWeek) && !_holidays.Contains(day);
 
     private string DayRange() =>
-        options.BusinessDays.Length == 5 && !options.BusinessDays.Contains(DayOfWeek.Saturday) && !options.BusinessDays.Contains(DayOfWeek.Sunday)
+        _days.Count == 5 && !_days.Contains(DayOfWeek.Saturday) && !_days.Contains(DayOfWeek.Sunday)
             ? "평일"
-            : string.Join("·", options.BusinessDays.Select(d => "일월화수목금토"[(int)d]));
+            : string.Join("·", _days.Order().Select(d => "일월화수목금토"[(int)d]));
 }

@@ -35,7 +35,7 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
     {
         var activity = turnContext.Activity;
         var state = await _dialogue.GetAsync(turnContext, () => new DialogueState(), cancellationToken);
-        var address = new ConversationAddress(activity.ChannelId, activity.Conversation.Id, JsonConvert.SerializeObject(activity.GetConversationReference()));
+        var address = Address(activity);
 
         var result = await engine.RespondAsync(new TurnInput(activity.Text, address), state, cancellationToken);
         // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
@@ -66,7 +66,12 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
         logger.LogInformation("handoff.status {State} ({Message}) in {ConversationId}", status, (string?)value["message"], turnContext.Activity.Conversation.Id);
         if (status == "failed")
             await turnContext.SendActivityAsync(ReplyActivities.ToActivity(engine.HandoffFailed()), cancellationToken);
+        else if (status == "completed")
+            await turnContext.SendActivityAsync(ReplyActivities.ToActivity(await engine.HandoffCompletedAsync(Address(turnContext.Activity), cancellationToken)), cancellationToken);
     }
+
+    private static ConversationAddress Address(IActivity activity) =>
+        new(activity.ChannelId, activity.Conversation.Id, JsonConvert.SerializeObject(((Activity)activity).GetConversationReference()));
 
     private async Task RecordFeedbackAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {

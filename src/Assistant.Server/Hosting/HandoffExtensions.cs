@@ -29,9 +29,9 @@ public static class HandoffExtensions
         builder.Services.AddSingleton<TicketViews>();
         builder.Services.AddSingleton<WebhookEvents>();
         builder.Services.AddSingleton<AgentDesk>();
-        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        builder.Services.AddHttpClient(WebhookDelivery.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<IOutboxDelivery, WebhookDelivery>();
+        builder.Services.AddHostedService<OutboxWorker>();
         return builder;
     }
 }

@@ -7,6 +7,9 @@ public sealed record OutboxItem(long Id, string Topic, string Payload, int Attem
 /// <summary>Messages waiting to leave the process (webhook events), kept until delivered.</summary>
 public interface IOutbox
 {
+    /// <summary>Queues a message for a topic; it stays until delivered.</summary>
+    Task EnqueueAsync(string topic, string payload, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default);
     Task DeliveredAsync(long id, CancellationToken cancellationToken = default);
     Task FailedAsync(long id, string error, DateTimeOffset nextAttempt, bool giveUp, CancellationToken cancellationToken = default);
@@ -15,6 +18,16 @@ public interface IOutbox
 
 public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
 {
+    public Task EnqueueAsync(string topic, string payload, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var now = SqliteTicketStore.Stamp(time.GetUtcNow());
+        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES ($t, $p, $now, $now)", null,
+            ("$t", topic), ("$p", payload), ("$now", now));
+        insert.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();

@@ -19,8 +19,6 @@ public sealed class WebhookOptions : IValidatableObject
 
     [Range(0.01, 86_400)] public double MaxRetrySeconds { get; set; } = 600;
 
-    [Range(0.01, 60)] public double PollSeconds { get; set; } = 1;
-
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -25,7 +25,7 @@ public sealed class WebhookTests
             .With("Webhook:Secret", Secret)
             .With("Webhook:FirstRetrySeconds", "0.05")
             .With("Webhook:MaxRetrySeconds", "0.2")
-            .With("Webhook:PollSeconds", "0.05");
+            .With("Outbox:PollSeconds", "0.05");
         var number = await new Seller(factory.CreateClient(), channel).OpenTicketAsync();
         await Task.Delay(400); // the receiver is not listening: deliveries fail and are retried
 
@@ -46,7 +46,7 @@ public sealed class WebhookTests
         while (DateTime.UtcNow < until && !received.Any(r => r.Body.Contains(number))) await Task.Delay(50);
 
         var (payload, signature) = Assert.Single(received, r => JsonNode.Parse(r.Body)!["ticket"]!["number"]!.GetValue<string>() == number);
-        Assert.Equal("sha256=" + WebhookDispatcher.Sign(Secret, payload), signature);
+        Assert.Equal("sha256=" + WebhookDelivery.Sign(Secret, payload), signature);
         Assert.Equal("created", (string?)JsonNode.Parse(payload)!["type"]);
         Assert.Equal("myshop01", (string?)JsonNode.Parse(payload)!["ticket"]!["sellerId"]);
     }

@@ -1,0 +1,196 @@
+using System.Text;
+using Assistant.Knowledge;
+using Assistant.Server.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Assistant.Server.TalkTalk;
+
+/// <summary>
+/// Naver TalkTalk as a Bot Framework channel: webhook events become activities for the same
+/// <see cref="SellerBot"/> every channel uses, and its replies become TalkTalk events. The first
+/// reply goes back in the webhook's 200 body; the rest (and every proactive message) go through the
+/// send API from the persisted outbox, so none is lost when the API is down.
+/// </summary>
+public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
+{
+    public const string ChannelId = "talktalk";
+    public const string OutboxTopic = "talktalk";
+    public const string ServiceUrl = "https://talktalk.assistant.invalid/";
+
+    private readonly IOutbox _outbox;
+    private readonly IOptions<TalkTalkOptions> _options;
+    private readonly KnowledgeBase _knowledge;
+    private readonly ILogger<TalkTalkAdapter> _logger;
+    private readonly TalkTalkUsers _users;
+
+    public TalkTalkAdapter(IOutbox outbox, IOptions<TalkTalkOptions> options, KnowledgeBase knowledge, TalkTalkUsers users, ILogger<TalkTalkAdapter> logger)
+    {
+        (_outbox, _options, _knowledge, _users, _logger) = (outbox, options, knowledge, users, logger);
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "TalkTalk turn failed for {User}", turnContext.Activity.From?.Id);
+            await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Replies.Error));
+        };
+    }
+
+    public async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
+    {
+        JObject payload;
+        try
+        {
+            using var reader = new StreamReader(httpRequest.Body, Encoding.UTF8);
+            payload = JObject.Parse(await reader.ReadToEndAsync(cancellationToken));
+        }
+        catch (JsonException ex)
+        {
+            await Results.BadRequest(new { error = "the body is not a TalkTalk event: " + ex.Message.Split(Environment.NewLine)[0] }).ExecuteAsync(httpRequest.HttpContext);
+            return;
+        }
+
+        var eventType = (string?)payload["event"];
+        var user = (string?)payload["user"];
+        if (eventType is null || string.IsNullOrEmpty(user))
+        {
+            await Results.BadRequest(new { error = "a TalkTalk event needs 'event' and 'user'" }).ExecuteAsync(httpRequest.HttpContext);
+            return;
+        }
+
+        var activity = await ToActivityAsync(eventType, user, payload, cancellationToken);
+        if (activity is null)
+        {
+            httpResponse.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var turn = new TalkTalkTurn(user);
+        using (var context = new TurnContext(this, activity))
+        {
+            context.TurnState.Add(turn);
+            var work = RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+            // Show typing only when the answer is not ready at once.
+            if (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)) != work)
+            {
+                turn.TypingShown = true;
+                await EnqueueAsync(TalkTalkMessages.Typing(user, on: true), cancellationToken);
+            }
+            await work;
+        }
+
+        var events = TalkTalkMessages.Merge(turn.Events);
+        if (turn.TypingShown) await EnqueueAsync(TalkTalkMessages.Typing(user, on: false), cancellationToken);
+        foreach (var later in events.Skip(1)) await EnqueueAsync(later, cancellationToken);
+
+        httpResponse.StatusCode = StatusCodes.Status200OK;
+        if (events.Count > 0 && (string?)events[0]["event"] == "send")
+        {
+            httpResponse.ContentType = "application/json; charset=utf-8";
+            await httpResponse.WriteAsync(events[0].ToString(Formatting.None), cancellationToken);
+        }
+        else if (events.Count > 0)
+        {
+            await EnqueueAsync(events[0], cancellationToken);
+        }
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var turn = turnContext.TurnState.Get<TalkTalkTurn>();
+        var user = turnContext.Activity.From.Id;
+        foreach (var activity in activities)
+        {
+            foreach (var e in ToEvents(user, activity))
+            {
+                if (turn is not null) turn.Events.Add(e);
+                else await EnqueueAsync(e, cancellationToken);
+            }
+        }
+        return activities.Select(_ => new ResourceResponse(Guid.NewGuid().ToString("N"))).ToArray();
+    }
+
+    /// <summary>Proactive messages (an agent's reply): straight to the outbox.</summary>
+    public async Task SendProactiveAsync(string user, IMessageActivity message, CancellationToken cancellationToken)
+    {
+        foreach (var e in TalkTalkMessages.ToEvents(user, message, _knowledge.Replies.HandoffAction)) await EnqueueAsync(e, cancellationToken);
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("TalkTalk cannot edit a sent message");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("TalkTalk cannot delete a sent message");
+
+    private IEnumerable<JObject> ToEvents(string user, Activity activity)
+    {
+        if (activity.Type == ActivityTypes.Message) return TalkTalkMessages.ToEvents(user, activity, _knowledge.Replies.HandoffAction);
+        if (activity.Type == ActivityTypes.Event && activity.Name == HandoffEventNames.InitiateHandoff && _options.Value.HandoverMode == "partner")
+            return [TalkTalkMessages.Handover(user, "passThread", targetId: 1)];
+        return []; // typing, traces and other events have no TalkTalk form
+    }
+
+    private async Task<Activity?> ToActivityAsync(string eventType, string user, JObject payload, CancellationToken cancellationToken)
+    {
+        var options = payload["options"] as JObject;
+        switch (eventType)
+        {
+            case "open":
+                await _users.RecordAsync(user, "open", (string?)options?["inflow"], cancellationToken);
+                var update = Activity.CreateConversationUpdateActivity();
+                update.MembersAdded = [new ChannelAccount(user, role: RoleTypes.User)];
+                return Address((Activity)update, user);
+            case "send":
+                if ((bool?)payload["standby"] == true || (bool?)options?["standby"] == true)
+                {
+                    // The partner console owns the thread: the bot stays silent.
+                    _logger.LogInformation("TalkTalk message from {User} while the partner owns the thread; not answered", user);
+                    return null;
+                }
+                var text = payload["textContent"] is JObject textContent ? TalkTalkMessages.IncomingText(textContent) : null;
+                var message = (Activity)Activity.CreateMessageActivity();
+                message.Text = text ?? "";
+                return Address(message, user);
+            case "handover" when ((string?)options?["control"] == "passThread"):
+                // The partner has finished and passed the thread back: the bot is in charge again.
+                var status = (Activity)Activity.CreateEventActivity();
+                status.Name = HandoffEventNames.HandoffStatus;
+                status.Value = new JObject { ["state"] = "completed", ["message"] = (string?)options?["metadata"] };
+                return Address(status, user);
+            case "leave":
+            case "friend":
+                await _users.RecordAsync(user, eventType, (string?)options?["set"], cancellationToken);
+                return null;
+            case "echo":
+                return null; // our own message coming back: answering it would loop
+            default:
+                _logger.LogInformation("TalkTalk event {Event} from {User} needs no action", eventType, user);
+                return null;
+        }
+    }
+
+    private static Activity Address(Activity activity, string user)
+    {
+        activity.Id = Guid.NewGuid().ToString("N");
+        activity.ChannelId = ChannelId;
+        activity.ServiceUrl = ServiceUrl;
+        activity.From = new ChannelAccount(user, role: RoleTypes.User);
+        activity.Recipient = new ChannelAccount("assistant", role: RoleTypes.Bot);
+        activity.Conversation = new ConversationAccount(id: user);
+        activity.Timestamp = DateTimeOffset.UtcNow;
+        activity.Locale = "ko-KR";
+        return activity;
+    }
+
+    private Task EnqueueAsync(JObject e, CancellationToken cancellationToken) =>
+        _outbox.EnqueueAsync(OutboxTopic, e.ToString(Formatting.None), cancellationToken);
+
+    private sealed class TalkTalkTurn(string user)
+    {
+        public string User { get; } = user;
+        public List<JObject> Events { get; } = [];
+        public bool TypingShown { get; set; }
+    }
+}

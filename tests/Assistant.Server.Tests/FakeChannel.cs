@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Server.Tests;
 
@@ -20,30 +13,26 @@ namespace Assistant.Server.Tests;
 /// </summary>
 public sealed class FakeChannel : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<JsonObject> _received = new();
 
-    private FakeChannel(WebApplication app) => _app = app;
+    private FakeChannel() { }
 
     public string ServiceUrl { get; private set; } = "";
 
     public static async Task<FakeChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var channel = new FakeChannel(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (string conversationId, HttpContext context) =>
-        {
-            var activity = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject();
-            if (activity is null || (string?)activity["type"] is null || (string?)activity["conversation"]?["id"] != conversationId)
-                return Results.BadRequest(new { error = new { code = "BadArgument", message = "activity type and matching conversation id are required" } });
-            channel._received.Enqueue(activity);
-            return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
-        });
-        await app.StartAsync();
-        channel.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        var channel = new FakeChannel();
+        (channel._app, var baseUrl) = await LoopbackServer.StartAsync(app =>
+            app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (string conversationId, HttpContext context) =>
+            {
+                var activity = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject();
+                if (activity is null || (string?)activity["type"] is null || (string?)activity["conversation"]?["id"] != conversationId)
+                    return Results.BadRequest(new { error = new { code = "BadArgument", message = "activity type and matching conversation id are required" } });
+                channel._received.Enqueue(activity);
+                return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
+            }));
+        channel.ServiceUrl = baseUrl + "/";
         return channel;
     }
 

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Server.Tests.TalkTalk;
 
@@ -21,11 +15,11 @@ namespace Assistant.Server.Tests.TalkTalk;
 public sealed class FakeTalkTalk : IAsyncDisposable
 {
     public const string PartnerKey = "test-partner-key";
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<JsonObject> _accepted = new();
     private readonly ConcurrentDictionary<string, bool> _partnerOwns = new();
 
-    private FakeTalkTalk(WebApplication app) => _app = app;
+    private FakeTalkTalk() { }
 
     public string SendApiUrl { get; private set; } = "";
 
@@ -36,12 +30,8 @@ public sealed class FakeTalkTalk : IAsyncDisposable
 
     public static async Task<FakeTalkTalk> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeTalkTalk(app);
-        app.MapPost("/chatbot/v1/event", async (HttpContext context) =>
+        var fake = new FakeTalkTalk();
+        (fake._app, var baseUrl) = await LoopbackServer.StartAsync(app => app.MapPost("/chatbot/v1/event", async (HttpContext context) =>
         {
             if (fake.Down) return Results.StatusCode(503);
             if (context.Request.Headers.Authorization.ToString() != PartnerKey) return fake.Result("01", "invalid partner key");
@@ -55,9 +45,8 @@ public sealed class FakeTalkTalk : IAsyncDisposable
             if ((string?)e["event"] == "send" && fake._partnerOwns.GetValueOrDefault(user)) return fake.Result("99", "the partner owns this thread");
             fake._accepted.Enqueue(e);
             return Results.Json(new { success = true, resultCode = "00" });
-        });
-        await app.StartAsync();
-        fake.SendApiUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/chatbot/v1/event";
+        }));
+        fake.SendApiUrl = baseUrl + "/chatbot/v1/event";
         return fake;
     }
 

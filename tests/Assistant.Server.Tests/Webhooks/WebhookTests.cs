@@ -30,17 +30,13 @@ public sealed class WebhookTests
         await Task.Delay(400); // the receiver is not listening: deliveries fail and are retried
 
         var received = new ConcurrentQueue<(string Body, string Signature)>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        builder.Logging.ClearProviders();
-        await using var receiver = builder.Build();
-        receiver.MapPost("/hooks/tickets", async (HttpContext context) =>
+        var (receiver, _) = await LoopbackServer.StartAsync(app => app.MapPost("/hooks/tickets", async (HttpContext context) =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             received.Enqueue((body, context.Request.Headers["X-Assistant-Signature"].ToString()));
             return Results.Ok();
-        });
-        await receiver.StartAsync();
+        }), port);
+        await using var _ = receiver;
 
         var until = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < until && !received.Any(r => r.Body.Contains(number))) await Task.Delay(50);

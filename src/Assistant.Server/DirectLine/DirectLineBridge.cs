@@ -91,7 +91,7 @@ public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, 
     }
 
     private static Activity Clone(Activity activity) =>
-        Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(Newtonsoft.Json.JsonConvert.SerializeObject(activity, SqliteDirectLineStore.Json))!;
+        Newtonsoft.Json.JsonConvert.DeserializeObject<Activity>(Newtonsoft.Json.JsonConvert.SerializeObject(activity, SqlDirectLineStore.Json))!;
 }
 
 /// <summary>Delivers agent replies to Direct Line (web chat) conversations by storing them in the stream.</summary>

@@ -8,7 +8,16 @@ public sealed class DirectLineHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<bool>>> _streams = new();
 
+    /// <summary>Set when several instances share the store: wake-ups then go to every instance.</summary>
+    public Func<string, Task>? Broadcast { get; set; }
+
     public void Notify(string conversationId)
+    {
+        if (Broadcast is { } broadcast) _ = broadcast(conversationId);
+        else NotifyLocal(conversationId);
+    }
+
+    public void NotifyLocal(string conversationId)
     {
         if (_streams.TryGetValue(conversationId, out var subscribers))
             foreach (var s in subscribers.Values) s.Writer.TryWrite(true);

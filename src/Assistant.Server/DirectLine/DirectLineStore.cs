@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Assistant.Server.Storage;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using static Assistant.Server.Storage.SqliteDatabase;
+using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.DirectLine;
 
@@ -25,30 +25,20 @@ public interface IDirectLineStore
     Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long? after, CancellationToken cancellationToken = default);
 }
 
-public sealed class SqliteDirectLineStore : IDirectLineStore
+public sealed class SqlDirectLineStore : IDirectLineStore
 {
     public static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
-    private readonly SqliteDatabase _database;
+    private readonly Database _database;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _appendLocks = new();
 
-    public SqliteDirectLineStore(SqliteDatabase database)
-    {
-        _database = database;
-        using var connection = database.Open();
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS directline_conversations (
-                id TEXT PRIMARY KEY, user_id TEXT NOT NULL, started INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS directline_activities (
-                conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity TEXT NOT NULL, PRIMARY KEY (conversation_id, seq));
-            """);
-    }
+    public SqlDirectLineStore(Database database) => _database = database;
 
     public Task<DirectLineConversation> CreateAsync(string userId, CancellationToken cancellationToken = default)
     {
         var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
         using var connection = _database.Open();
-        using var insert = Command(connection, "INSERT INTO directline_conversations (id, user_id, created_at) VALUES ($id, $user, $now)", null,
-            ("$id", id), ("$user", userId), ("$now", DateTimeOffset.UtcNow.ToString("O")));
+        using var insert = Command(connection, "INSERT INTO directline_conversations (id, user_id, created_at) VALUES (@id, @user, @now)", null,
+            ("@id", id), ("@user", userId), ("@now", DateTimeOffset.UtcNow.ToString("O")));
         insert.ExecuteNonQuery();
         return Task.FromResult(new DirectLineConversation(id, userId, false));
     }
@@ -56,15 +46,15 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
     public Task<DirectLineConversation?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, "SELECT id, user_id, started FROM directline_conversations WHERE id = $id", null, ("$id", conversationId));
+        using var command = Command(connection, "SELECT id, user_id, started FROM directline_conversations WHERE id = @id", null, ("@id", conversationId));
         using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? new DirectLineConversation(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null);
+        return Task.FromResult(reader.Read() ? new DirectLineConversation(reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0) : null);
     }
 
     public Task MarkStartedAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         using var connection = _database.Open();
-        using var update = Command(connection, "UPDATE directline_conversations SET started = 1 WHERE id = $id", null, ("$id", conversationId));
+        using var update = Command(connection, "UPDATE directline_conversations SET started = 1 WHERE id = @id", null, ("@id", conversationId));
         update.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -77,11 +67,13 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         {
             using var connection = _database.Open();
             using var tx = connection.BeginTransaction();
-            using var next = Command(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $c", tx, ("$c", conversationId));
+            if (_database.LockConversationSql is { } lockSql)
+                using (var gateAcrossInstances = Command(connection, lockSql, tx, ("@key", conversationId))) gateAcrossInstances.ExecuteNonQuery();
+            using var next = Command(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = @c", tx, ("@c", conversationId));
             var seq = Convert.ToInt64(next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             activity.Id = $"{conversationId}|{seq:D7}";
-            using var insert = Command(connection, "INSERT INTO directline_activities (conversation_id, seq, activity) VALUES ($c, $s, $a)", tx,
-                ("$c", conversationId), ("$s", seq), ("$a", JsonConvert.SerializeObject(activity, Json)));
+            using var insert = Command(connection, "INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (@c, @s, @a)", tx,
+                ("@c", conversationId), ("@s", seq), ("@a", JsonConvert.SerializeObject(activity, Json)));
             insert.ExecuteNonQuery();
             tx.Commit();
             return seq;
@@ -95,8 +87,8 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
     public Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long? after, CancellationToken cancellationToken = default)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, "SELECT seq, activity FROM directline_activities WHERE conversation_id = $c AND seq > $w ORDER BY seq", null,
-            ("$c", conversationId), ("$w", after ?? 0));
+        using var command = Command(connection, "SELECT seq, activity FROM directline_activities WHERE conversation_id = @c AND seq > @w ORDER BY seq", null,
+            ("@c", conversationId), ("@w", after ?? 0));
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         var watermark = after ?? 0;

@@ -15,17 +15,32 @@ public static class HandoffExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddSingleton(sp =>
+        // The one switch between the embedded default and scale-out: configuration, not code.
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider == "postgres")
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-            return new SqliteDatabase(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(root, options.SqlitePath));
-        });
-        builder.Services.AddSingleton<ITicketStore, SqliteTicketStore>();
-        builder.Services.AddSingleton<IOutbox, SqliteOutbox>();
-        builder.Services.AddSingleton<IStorage, SqliteBotStorage>();
+            builder.Services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgresConnectionString!));
+            builder.Services.AddSingleton<Database>(sp => sp.GetRequiredService<PostgresDatabase>());
+            builder.Services.AddSingleton<InProcessTicketEvents>();
+            builder.Services.AddSingleton<PostgresEventBus>();
+            builder.Services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<PostgresEventBus>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresEventBus>());
+            builder.Services.AddHostedService<ClusterStartup>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<Database>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+                return new SqliteDatabase(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(root, options.SqlitePath));
+            });
+            builder.Services.AddSingleton<ITicketEvents, InProcessTicketEvents>();
+        }
+        builder.Services.AddSingleton<ITicketStore, SqlTicketStore>();
+        builder.Services.AddSingleton<IOutbox, SqlOutbox>();
+        builder.Services.AddSingleton<IStorage, SqlBotStorage>();
 
-        builder.Services.AddSingleton<ITicketEvents, InProcessTicketEvents>();
         builder.Services.AddSingleton<TicketViews>();
         builder.Services.AddSingleton<WebhookEvents>();
         builder.Services.AddSingleton<AgentDesk>();
@@ -33,5 +48,17 @@ public static class HandoffExtensions
         builder.Services.AddSingleton<IOutboxDelivery, WebhookDelivery>();
         builder.Services.AddHostedService<OutboxWorker>();
         return builder;
+    }
+
+    /// <summary>With PostgreSQL: Direct Line wake-ups go through the bus, and start-up waits until this instance listens.</summary>
+    private sealed class ClusterStartup(PostgresEventBus bus, DirectLine.DirectLineHub hub) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            hub.Broadcast = bus.NotifyDirectLineAsync;
+            await bus.Listening.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -12,7 +12,7 @@ public static class WebChatExtensions
     {
         builder.Services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DirectLineTokens>();
-        builder.Services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
+        builder.Services.AddSingleton<IDirectLineStore, SqlDirectLineStore>();
         builder.Services.AddSingleton<DirectLineHub>();
         builder.Services.AddSingleton<DirectLineBridge>();
         builder.Services.AddSingleton<IChannelSender, DirectLineSender>();

@@ -1,15 +1,15 @@
-using static Assistant.Server.Storage.SqliteDatabase;
+using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.Storage;
 
 /// <summary>Sellers' like/dislike on answers, per FAQ entry: what the knowledge team reviews first.</summary>
-public sealed class FeedbackStore(SqliteDatabase database, TimeProvider time)
+public sealed class FeedbackStore(Database database, TimeProvider time)
 {
     public Task RecordAsync(string channel, string conversationId, string faqId, bool helpful, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var insert = Command(connection, "INSERT INTO feedback (channel, conversation_id, faq_id, helpful, at) VALUES ($c, $id, $faq, $h, $at)", null,
-            ("$c", channel), ("$id", conversationId), ("$faq", faqId), ("$h", helpful), ("$at", SqliteTicketStore.Stamp(time.GetUtcNow())));
+        using var insert = Command(connection, "INSERT INTO feedback (channel, conversation_id, faq_id, helpful, at) VALUES (@c, @id, @faq, @h, @at)", null,
+            ("@c", channel), ("@id", conversationId), ("@faq", faqId), ("@h", helpful), ("@at", SqlTicketStore.Stamp(time.GetUtcNow())));
         insert.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -17,9 +17,9 @@ public sealed class FeedbackStore(SqliteDatabase database, TimeProvider time)
     public Task<(int Helpful, int NotHelpful)> CountAsync(string faqId, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var query = Command(connection, "SELECT COALESCE(SUM(helpful), 0), COUNT(*) - COALESCE(SUM(helpful), 0) FROM feedback WHERE faq_id = $faq", null, ("$faq", faqId));
+        using var query = Command(connection, "SELECT COALESCE(SUM(helpful), 0), COUNT(*) - COALESCE(SUM(helpful), 0) FROM feedback WHERE faq_id = @faq", null, ("@faq", faqId));
         using var reader = query.ExecuteReader();
         reader.Read();
-        return Task.FromResult((reader.GetInt32(0), reader.GetInt32(1)));
+        return Task.FromResult(((int)reader.GetInt64(0), (int)reader.GetInt64(1)));
     }
 }

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Assistant.Handoff;
 using Assistant.Server.Webhooks;
-using Microsoft.Data.Sqlite;
-using static Assistant.Server.Storage.SqliteDatabase;
+using System.Data.Common;
+using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.Storage;
 
-/// <summary>Tickets in SQLite. Each change and its webhook event (when configured) commit in one transaction.</summary>
-public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents webhook, TimeProvider time) : ITicketStore
+/// <summary>Tickets in the database. Each change and its webhook event (when configured) commit in one transaction.</summary>
+public sealed class SqlTicketStore(Database database, WebhookEvents webhook, TimeProvider time) : ITicketStore
 {
     private const string Columns = "number, status, channel, conversation_id, conversation_ref, seller_id, seller_id_unverified, order_number, " +
         "order_number_unknown, product_name, category, description, urgency, urgency_reason, faq_shown, owner_id, owner_name, created_at, updated_at";
@@ -18,18 +18,22 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         var now = Stamp(time.GetUtcNow());
+        // The number comes from the row's sequence: insert under a unique placeholder, then name it.
+        var placeholder = "pending-" + Guid.NewGuid().ToString("N");
         using (var insert = Command(connection, $"""
-            INSERT INTO tickets ({Columns}) VALUES ('pending-' || hex(randomblob(8)), 'queued', $channel, $conversation, $ref, $seller, $sellerUnverified,
-                $order, $orderUnknown, $product, $category, $description, $urgency, $urgencyReason, $faqShown, NULL, NULL, $now, $now);
-            UPDATE tickets SET number = 'T' || printf('%06d', seq) WHERE seq = last_insert_rowid();
-            SELECT number FROM tickets WHERE seq = last_insert_rowid();
-            """, tx,
-            ("$channel", draft.Conversation.Channel), ("$conversation", draft.Conversation.ConversationId), ("$ref", draft.Conversation.Reference),
-            ("$seller", draft.SellerId), ("$sellerUnverified", draft.SellerIdUnverified), ("$order", draft.OrderNumber), ("$orderUnknown", draft.OrderNumberUnknown),
-            ("$product", draft.ProductName), ("$category", draft.Category), ("$description", draft.Description), ("$urgency", draft.Urgency),
-            ("$urgencyReason", draft.UrgencyReason), ("$faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("$now", now)))
+            INSERT INTO tickets ({Columns}) VALUES (@placeholder, 'queued', @channel, @conversation, @ref, @seller, @sellerUnverified,
+                @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now)
+            """, tx, ("@placeholder", placeholder),
+            ("@channel", draft.Conversation.Channel), ("@conversation", draft.Conversation.ConversationId), ("@ref", draft.Conversation.Reference),
+            ("@seller", draft.SellerId), ("@sellerUnverified", draft.SellerIdUnverified), ("@order", draft.OrderNumber), ("@orderUnknown", draft.OrderNumberUnknown),
+            ("@product", draft.ProductName), ("@category", draft.Category), ("@description", draft.Description), ("@urgency", draft.Urgency),
+            ("@urgencyReason", draft.UrgencyReason), ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now)))
         {
-            var number = (string)insert.ExecuteScalar()!;
+            insert.ExecuteNonQuery();
+            using var seq = Command(connection, "SELECT seq FROM tickets WHERE number = @placeholder", tx, ("@placeholder", placeholder));
+            var number = "T" + Convert.ToInt64(seq.ExecuteScalar(), CultureInfo.InvariantCulture).ToString("D6", CultureInfo.InvariantCulture);
+            using (var name = Command(connection, "UPDATE tickets SET number = @number WHERE number = @placeholder", tx, ("@number", number), ("@placeholder", placeholder)))
+                name.ExecuteNonQuery();
             foreach (var entry in draft.Transcript) InsertMessage(connection, tx, number, entry);
             var ticket = Read(connection, tx, number, withTranscript: true)!;
             Enqueue(connection, tx, new TicketEvent(TicketEvent.Created, ticket));
@@ -47,8 +51,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
     public Task<Ticket?> FindLatestByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var command = Command(connection, $"SELECT {Columns} FROM tickets WHERE channel = $c AND conversation_id = $id ORDER BY seq DESC LIMIT 1", null,
-            ("$c", channel), ("$id", conversationId));
+        using var command = Command(connection, $"SELECT {Columns} FROM tickets WHERE channel = @c AND conversation_id = @id ORDER BY seq DESC LIMIT 1", null,
+            ("@c", channel), ("@id", conversationId));
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? Map(reader) : null);
     }
@@ -58,8 +62,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         using var connection = database.Open();
         var names = statuses.Select((s, i) => ($"$s{i}", (object?)StatusText(s))).ToArray();
         using var command = Command(connection,
-            $"SELECT {Columns} FROM tickets WHERE status IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY seq DESC LIMIT $limit", null,
-            [.. names, ("$limit", limit)]);
+            $"SELECT {Columns} FROM tickets WHERE status IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY seq DESC LIMIT @limit", null,
+            [.. names, ("@limit", limit)]);
         using var reader = command.ExecuteReader();
         var list = new List<Ticket>();
         while (reader.Read()) list.Add(Map(reader));
@@ -71,8 +75,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         using var update = Command(connection,
-            "UPDATE tickets SET status = 'claimed', owner_id = $id, owner_name = $name, updated_at = $now WHERE number = $n AND status = 'queued'", tx,
-            ("$id", agent.Id), ("$name", agent.Name), ("$now", Stamp(time.GetUtcNow())), ("$n", number));
+            "UPDATE tickets SET status = 'claimed', owner_id = @id, owner_name = @name, updated_at = @now WHERE number = @n AND status = 'queued'", tx,
+            ("@id", agent.Id), ("@name", agent.Name), ("@now", Stamp(time.GetUtcNow())), ("@n", number));
         var won = update.ExecuteNonQuery() == 1;
         var ticket = Read(connection, tx, number, withTranscript: true);
         if (won) Enqueue(connection, tx, new TicketEvent(TicketEvent.Claimed, ticket!));
@@ -90,7 +94,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         InsertMessage(connection, tx, number, message);
-        using (var touch = Command(connection, "UPDATE tickets SET updated_at = $now WHERE number = $n", tx, ("$now", Stamp(time.GetUtcNow())), ("$n", number)))
+        using (var touch = Command(connection, "UPDATE tickets SET updated_at = @now WHERE number = @n", tx, ("@now", Stamp(time.GetUtcNow())), ("@n", number)))
             if (touch.ExecuteNonQuery() != 1) throw new KeyNotFoundException($"ticket {number} does not exist");
         var ticket = Read(connection, tx, number, withTranscript: false)!;
         Enqueue(connection, tx, new TicketEvent(TicketEvent.Message_, ticket, message));
@@ -102,8 +106,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        using var update = Command(connection, "UPDATE tickets SET status = $status, updated_at = $now WHERE number = $n", tx,
-            ("$status", StatusText(status)), ("$now", Stamp(time.GetUtcNow())), ("$n", number));
+        using var update = Command(connection, "UPDATE tickets SET status = @status, updated_at = @now WHERE number = @n", tx,
+            ("@status", StatusText(status)), ("@now", Stamp(time.GetUtcNow())), ("@n", number));
         if (update.ExecuteNonQuery() != 1) return Task.FromResult<Ticket?>(null);
         var ticket = Read(connection, tx, number, withTranscript: false)!;
         Enqueue(connection, tx, new TicketEvent(status == TicketStatus.Resolved ? TicketEvent.Resolved : TicketEvent.HandedBack, ticket));
@@ -111,33 +115,33 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         return Task.FromResult<Ticket?>(ticket);
     }
 
-    private void Enqueue(SqliteConnection connection, SqliteTransaction tx, TicketEvent ticketEvent)
+    private void Enqueue(DbConnection connection, DbTransaction tx, TicketEvent ticketEvent)
     {
         if (webhook.Payload(ticketEvent) is not { } payload) return;
         var now = Stamp(time.GetUtcNow());
-        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES ($topic, $payload, $now, $now)", tx,
-            ("$topic", WebhookEvents.Topic), ("$payload", payload), ("$now", now));
+        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES (@topic, @payload, @now, @now)", tx,
+            ("@topic", WebhookEvents.Topic), ("@payload", payload), ("@now", now));
         insert.ExecuteNonQuery();
     }
 
-    private static void InsertMessage(SqliteConnection connection, SqliteTransaction tx, string number, TranscriptEntry entry)
+    private static void InsertMessage(DbConnection connection, DbTransaction tx, string number, TranscriptEntry entry)
     {
-        using var insert = Command(connection, "INSERT INTO ticket_messages (ticket_number, role, text, author, at) VALUES ($n, $role, $text, $author, $at)", tx,
-            ("$n", number), ("$role", entry.Role.ToString()), ("$text", entry.Text), ("$author", entry.Author), ("$at", Stamp(entry.At)));
+        using var insert = Command(connection, "INSERT INTO ticket_messages (ticket_number, role, text, author, at) VALUES (@n, @role, @text, @author, @at)", tx,
+            ("@n", number), ("@role", entry.Role.ToString()), ("@text", entry.Text), ("@author", entry.Author), ("@at", Stamp(entry.At)));
         insert.ExecuteNonQuery();
     }
 
-    private static Ticket? Read(SqliteConnection connection, SqliteTransaction? tx, string number, bool withTranscript)
+    private static Ticket? Read(DbConnection connection, DbTransaction? tx, string number, bool withTranscript)
     {
         Ticket ticket;
-        using (var command = Command(connection, $"SELECT {Columns} FROM tickets WHERE number = $n", tx, ("$n", number)))
+        using (var command = Command(connection, $"SELECT {Columns} FROM tickets WHERE number = @n", tx, ("@n", number)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read()) return null;
             ticket = Map(reader);
         }
         if (!withTranscript) return ticket;
-        using var messages = Command(connection, "SELECT role, text, author, at FROM ticket_messages WHERE ticket_number = $n ORDER BY id", tx, ("$n", number));
+        using var messages = Command(connection, "SELECT role, text, author, at FROM ticket_messages WHERE ticket_number = @n ORDER BY id", tx, ("@n", number));
         using var rows = messages.ExecuteReader();
         var transcript = new List<TranscriptEntry>();
         while (rows.Read())
@@ -145,12 +149,12 @@ public sealed class SqliteTicketStore(SqliteDatabase database, WebhookEvents web
         return ticket with { Transcript = transcript };
     }
 
-    private static Ticket Map(SqliteDataReader r)
+    private static Ticket Map(DbDataReader r)
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new Ticket(
             r.GetString(0), ParseStatus(r.GetString(1)), new ConversationAddress(r.GetString(2), r.GetString(3), r.GetString(4)),
-            S(5), r.GetBoolean(6), S(7), r.GetBoolean(8), S(9), r.GetString(10), r.GetString(11), r.GetString(12), S(13),
+            S(5), r.GetInt64(6) != 0, S(7), r.GetInt64(8) != 0, S(9), r.GetString(10), r.GetString(11), r.GetString(12), S(13),
             JsonSerializer.Deserialize<FaqShown[]>(r.GetString(14)) ?? [],
             S(15) is { } ownerId ? new AgentRef(ownerId, S(16) ?? ownerId) : null,
             Parse(r.GetString(17)), Parse(r.GetString(18)));

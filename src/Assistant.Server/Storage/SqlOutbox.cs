@@ -1,4 +1,4 @@
-using static Assistant.Server.Storage.SqliteDatabase;
+using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.Storage;
 
@@ -16,14 +16,17 @@ public interface IOutbox
     Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default);
 }
 
-public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : IOutbox
+public sealed class SqlOutbox(Database database, TimeProvider time) : IOutbox
 {
+    /// <summary>Where instances compete, a claimed row is left alone by the others for this long.</summary>
+    private const int LeaseSeconds = 30;
+
     public Task EnqueueAsync(string topic, string payload, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var now = SqliteTicketStore.Stamp(time.GetUtcNow());
-        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES ($t, $p, $now, $now)", null,
-            ("$t", topic), ("$p", payload), ("$now", now));
+        var now = SqlTicketStore.Stamp(time.GetUtcNow());
+        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES (@t, @p, @now, @now)", null,
+            ("@t", topic), ("@p", payload), ("@now", now));
         insert.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -31,20 +34,20 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : I
     public Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var command = Command(connection,
-            "SELECT id, topic, payload, attempts FROM outbox WHERE topic = $t AND delivered_at IS NULL AND next_attempt_at <= $now ORDER BY id LIMIT $max", null,
-            ("$t", topic), ("$now", SqliteTicketStore.Stamp(time.GetUtcNow())), ("$max", max));
+        var now = time.GetUtcNow();
+        using var command = Command(connection, database.ClaimDueOutboxSql, null,
+            ("@t", topic), ("@now", SqlTicketStore.Stamp(now)), ("@max", max), ("@lease", SqlTicketStore.Stamp(now.AddSeconds(LeaseSeconds))));
         using var reader = command.ExecuteReader();
         var items = new List<OutboxItem>();
-        while (reader.Read()) items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-        return Task.FromResult<IReadOnlyList<OutboxItem>>(items);
+        while (reader.Read()) items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (int)reader.GetInt64(3)));
+        return Task.FromResult<IReadOnlyList<OutboxItem>>(items.OrderBy(i => i.Id).ToArray());
     }
 
     public Task DeliveredAsync(long id, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "UPDATE outbox SET delivered_at = $now, attempts = attempts + 1, last_error = NULL WHERE id = $id", null,
-            ("$now", SqliteTicketStore.Stamp(time.GetUtcNow())), ("$id", id));
+        using var command = Command(connection, "UPDATE outbox SET delivered_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @id", null,
+            ("@now", SqlTicketStore.Stamp(time.GetUtcNow())), ("@id", id));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -54,8 +57,8 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : I
         using var connection = database.Open();
         // A message given up on keeps its row (with the error) for an operator; it is never deleted silently.
         using var command = Command(connection,
-            "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id", null,
-            ("$error", error), ("$next", giveUp ? "9999-12-31T00:00:00.0000000Z" : SqliteTicketStore.Stamp(nextAttempt)), ("$id", id));
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id", null,
+            ("@error", error), ("@next", giveUp ? "9999-12-31T00:00:00.0000000Z" : SqlTicketStore.Stamp(nextAttempt)), ("@id", id));
         command.ExecuteNonQuery();
         return Task.CompletedTask;
     }
@@ -63,7 +66,7 @@ public sealed class SqliteOutbox(SqliteDatabase database, TimeProvider time) : I
     public Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT count(*) FROM outbox WHERE topic = $t AND delivered_at IS NULL", null, ("$t", topic));
+        using var command = Command(connection, "SELECT count(*) FROM outbox WHERE topic = @t AND delivered_at IS NULL", null, ("@t", topic));
         return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -6,6 +6,18 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# PostgreSQL tests start their own throw-away server from Debian's packages (unless ASSISTANT_TEST_POSTGRES is set).
+if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing postgresql for the PostgreSQL tests..."
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
+      || echo "warning: could not install postgresql; the PostgreSQL tests will fail"
+  else
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 \
+      || echo "warning: could not install postgresql (needs root); the PostgreSQL tests will fail"
+  fi
+fi
+
 # Browser tests drive Debian's Chromium (Playwright downloads no browser); Korean needs a font.
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi nanum; then
   echo "Installing chromium and fonts-nanum for the browser tests..."
@@ -41,7 +53,8 @@ for f in files:
     c = ET.parse(f).getroot().find(".//{*}Counters")
     passed += int(c.get("passed", 0))
     failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped += int(c.get("notExecuted", 0))
+    # A skipped test is counted in "total" but not in "executed".
+    skipped += int(c.get("total", 0)) - int(c.get("executed", 0))
 if not files:
     failed = 1
 line = f"{passed} passed, {failed} failed"

@@ -11,6 +11,7 @@ var usage = """
                                                        evaluate the assistant and the BM25 baseline on a file
       bench    --file PATH [--passes N]                decision latency per message and per stage
       hash-password                                    hash an agent password (read from standard input)
+      ingest   [--qdrant URL] [--collection NAME]      (re)build the Qdrant collection from knowledge/
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -30,6 +31,7 @@ try
         "eval" => await EvalCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "hash-password" => HashPasswordCommand.Run(rest),
+        "ingest" => await IngestCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),
     };
 }
@@ -37,7 +39,7 @@ catch (KnowledgeValidationException ex)
 {
     return Fail(ex.Message);
 }
-catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException)
+catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or Grpc.Core.RpcException)
 {
     return Fail(ex.Message);
 }

@@ -1,5 +1,6 @@
 using Assistant.Server.Bot;
 using Assistant.Server.DirectLine;
+using Assistant.Server.Health;
 using Assistant.Server.Hosting;
 using Assistant.Server.TalkTalk;
 
@@ -10,6 +11,7 @@ builder.AddSellerBot();
 builder.AddAgentConsole();
 builder.AddWebChat();
 builder.AddTalkTalk();
+builder.AddHealth();
 
 var app = builder.Build();
 app.UseDefaultFiles();
@@ -20,7 +22,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 app.MapBotEndpoint();
 app.MapAgentConsole();
 app.MapDirectLine();

@@ -13,10 +13,10 @@ public static class PolicyTuner
 {
     /// <summary>
     /// Held-out knowledge examples are harder than real messages (fragments, typos and near-miss
-    /// wordings written to sit on topic borders), so 0.90 there corresponds to about 0.97-0.99 on
-    /// sellers' real questions (the development set).
+    /// wordings written to sit on topic borders): 0.87 there gave 0.99 answer precision on sellers'
+    /// real questions (the development set), the strictest target that kept it so.
     /// </summary>
-    public const double DefaultTargetPrecision = 0.90;
+    public const double DefaultTargetPrecision = 0.87;
 
     public sealed record Evidence(EvalCase Case, IReadOnlyList<IntentScore> Intents, IReadOnlyList<RetrievalCandidate> Candidates);
 

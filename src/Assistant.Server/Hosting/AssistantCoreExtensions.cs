@@ -1,6 +1,7 @@
 using Assistant.Dialogue;
 using Assistant.Handoff;
 using Assistant.Knowledge;
+using Assistant.Retrieval;
 using Assistant.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -32,11 +33,24 @@ public static class AssistantCoreExtensions
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Model");
             return UnderstandingFactory.LoadOrTrainModel(sp.GetRequiredService<KnowledgeBase>(), KnowledgeOptions.Resolve(options.ModelPath, root), logger);
         });
-        // The embedded index is filled synchronously; a remote index (Qdrant) is filled by the ingest command.
+        builder.Services.AddOptions<VectorIndexOptions>().BindConfiguration(VectorIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The one place the vector backend is chosen. Qdrant is always backed by the embedded index,
+        // which answers (and the health check says degraded) whenever Qdrant does not.
+        builder.Services.AddSingleton<IVectorIndex>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value;
+            return options.Provider == "qdrant"
+                ? new FallbackVectorIndex(
+                    Qdrant.QdrantVectorIndex.Create(options.QdrantEndpoint!, options.Collection, options.QdrantApiKey, options.TimeoutSeconds),
+                    new InMemoryVectorIndex(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.VectorIndex"))
+                : new InMemoryVectorIndex();
+        });
+        // Start-up (re)indexes the knowledge: idempotent upserts keyed by entry, so Qdrant never holds duplicates.
         builder.Services.AddSingleton(sp => UnderstandingFactory.CreateDeciderAsync(
             sp.GetRequiredService<KnowledgeBase>(),
             sp.GetRequiredService<IntentModel>(),
-            sp.GetRequiredService<IOptions<PolicyOptions>>().Value).GetAwaiter().GetResult());
+            sp.GetRequiredService<IOptions<PolicyOptions>>().Value,
+            sp.GetRequiredService<IVectorIndex>()).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new ConversationEngine(
             sp.GetRequiredService<Decider>(),
             sp.GetRequiredService<IOptions<ContactOptions>>().Value,

@@ -10,7 +10,10 @@ namespace Assistant.Server.Storage;
 /// </summary>
 public abstract class Database
 {
-    private const string Schema = """
+    /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema)];
+
+    private const string InitialSchema = """
         CREATE TABLE IF NOT EXISTS tickets (
             seq {id},
             number TEXT NOT NULL UNIQUE,
@@ -94,11 +97,28 @@ public abstract class Database
     protected abstract string IdColumn { get; }
     protected abstract string IntColumn { get; }
 
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Applies the migrations this database has not had yet, each in its own transaction.</summary>
     protected void CreateSchema()
     {
         using var connection = Open();
-        foreach (var statement in Schema.Replace("{id}", IdColumn).Replace("{int}", IntColumn).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            Execute(connection, statement);
+        Execute(connection, $"CREATE TABLE IF NOT EXISTS schema_migrations (version {IntColumn} PRIMARY KEY, applied_at TEXT NOT NULL)");
+        var applied = new HashSet<long>();
+        using (var query = Command(connection, "SELECT version FROM schema_migrations", null))
+        using (var reader = query.ExecuteReader())
+            while (reader.Read()) applied.Add(reader.GetInt64(0));
+
+        foreach (var (version, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            using var tx = connection.BeginTransaction();
+            foreach (var statement in sql.Replace("{id}", IdColumn).Replace("{int}", IntColumn).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                Execute(connection, statement, tx);
+            using (var record = Command(connection, "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", tx, ("@v", version), ("@at", DateTimeOffset.UtcNow.ToString("O"))))
+                record.ExecuteNonQuery();
+            tx.Commit();
+        }
+        SchemaVersion = Migrations.Max(m => m.Version);
     }
 
     public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)

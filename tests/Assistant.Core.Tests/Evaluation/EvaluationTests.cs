@@ -61,6 +61,20 @@ public sealed class EvaluationTests(RepoFixture repo)
         Assert.Equal((50.0, 99.0), (s.P50, s.P99));
     }
 
+    /// <summary>
+    /// The holdout set (tests/data/holdout.jsonl) was written from the topic list alone, never used for
+    /// tuning: wording the knowledge base has not seen must not produce wrong answers.
+    /// </summary>
+    [Fact]
+    public async Task UnseenWordingIsAnsweredRightOrNotAtAll()
+    {
+        var results = await EvalRunner.RunAsync(repo.Decider, EvalCase.Load(Path.Combine(Paths.Root, "tests", "data", "holdout.jsonl")));
+        var m = EvalMetrics.From(results);
+        Assert.True(m.AnswerPrecision >= 0.97, $"answerPrecision {m.AnswerPrecision}");
+        Assert.True(m.Coverage >= 0.75, $"coverage {m.Coverage}");
+        Assert.True(m.HandoffRecall >= 0.90, $"handoffRecall {m.HandoffRecall}");
+    }
+
     /// <summary>The development set through the bot's own pipeline must keep meeting the product's quality targets.</summary>
     [Fact]
     public async Task DevelopmentSetMeetsTheQualityTargets()

@@ -66,6 +66,18 @@ public sealed class PostgresStoreTests(PostgresServer server)
         Assert.Empty(await outboxB.DueAsync("test", 50)); // leased while being delivered
     }
 
+    [Fact]
+    public async Task TheSchemaIsMigratedOnceEvenWhenInstancesStartTogether()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var databases = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => new PostgresDatabase(connectionString))));
+        using var check = databases[0].Open();
+        using var count = Database.Command(check, "SELECT count(*) FROM schema_migrations", null);
+        Assert.Equal(1L, Convert.ToInt64(count.ExecuteScalar()));
+        Assert.All(databases, d => Assert.Equal(1, d.SchemaVersion));
+        foreach (var d in databases) d.Dispose();
+    }
+
     private sealed class Note : IStoreItem
     {
         public string Text { get; set; } = "";

@@ -40,6 +40,8 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
         var result = await engine.RespondAsync(new TurnInput(activity.Text, address), state, cancellationToken);
         // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
         await _dialogue.SetAsync(turnContext, state, cancellationToken);
+        // Channels that show typing (Web Chat) see it until the answer; TalkTalk ignores it.
+        if (result.Replies.Count > 0) await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         foreach (var reply in result.Replies)
         {
             logger.LogInformation("Decision {Action} {Intent} {Confidence:0.00} in {ConversationId}", reply.Info.Action, reply.Info.Intent, reply.Info.Confidence, activity.Conversation.Id);

@@ -20,12 +20,6 @@ public sealed class ConversationEngine(
     ITicketEvents events,
     TimeProvider time)
 {
-    private static readonly HashSet<string> Affirmatives = new(StringComparer.Ordinal)
-    {
-        "네", "예", "응", "웅", "넵", "넹", "네네", "좋아요", "좋아", "그래요", "그래", "부탁해요", "부탁드려요", "부탁드립니다",
-        "연결해주세요", "연결해줘", "네연결해주세요", "yes", "ok", "okay", "sure", "yesplease",
-    };
-
     private readonly HandoffFlow _handoff = new(decider.Knowledge, tickets, events, new BusinessCalendar(handoffOptions), contact.Phone, time);
 
     private KnowledgeBase Knowledge => decider.Knowledge;
@@ -109,7 +103,7 @@ public sealed class ConversationEngine(
         if (TextNormalizer.CountLetters(text) == 0) return One(Fixed(Replies.DeclineNoise, "noise", state));
 
         var compact = TextNormalizer.Compact(text);
-        var accepted = state.HandoffOffered && Affirmatives.Contains(compact);
+        var accepted = state.HandoffOffered && Knowledge.Handoff.IsConfirm(text);
         var decision = compact == TextNormalizer.Compact(Replies.HandoffAction) || accepted
             ? new Decision(DecisionKind.Handoff, accepted ? "handoff.accepted" : "handoff.request", 1f, null, [], "explicit request")
             : await decider.DecideAsync(text, cancellationToken);

@@ -6,7 +6,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
     /// <summary>The keys <c>replies.yaml</c> must define; the loader rejects a file that lacks one.</summary>
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
-        "welcome", "clarify", "decline", "declineNoise", "notUnderstood", "offerHandoff", "handoffAction",
+        "welcome", "clarify", "clarifyTitle", "decline", "declineNoise", "notUnderstood", "offerHandoff", "handoffAction",
         "tooLong", "nonText", "error", "englishPreface", "answerFooter",
         "handoffStart", "askOrderNumber", "askOrderNumberRetry", "askSellerId", "askSellerIdRetry", "askProduct",
         "summary", "summaryConfirm", "summaryEditOrder", "summaryEditSeller", "summaryEditProduct", "summaryCancel",

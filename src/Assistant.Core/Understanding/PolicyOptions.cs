@@ -14,10 +14,10 @@ public sealed class PolicyOptions
     [Range(0.0, 1.0)] public double ClassifierWeight { get; set; } = 0.6;
 
     /// <summary>Combined score the top FAQ needs before it is answered.</summary>
-    [Range(0.0, 1.0)] public double AnswerConfidence { get; set; } = 0.425;
+    [Range(0.0, 1.0)] public double AnswerConfidence { get; set; } = 0.3;
 
     /// <summary>Lead the top FAQ needs over the second; a smaller lead asks the seller to choose.</summary>
-    [Range(0.0, 1.0)] public double AnswerMargin { get; set; } = 0.275;
+    [Range(0.0, 1.0)] public double AnswerMargin { get; set; } = 0.2;
 
     /// <summary>Retrieval score the top FAQ needs: a second, independent signal before answering.</summary>
     [Range(0.0, 1.0)] public double MinRetrievalScore { get; set; } = 0.3;

@@ -115,7 +115,7 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
     /// <summary>Proactive messages (an agent's reply): straight to the outbox.</summary>
     public async Task SendProactiveAsync(string user, IMessageActivity message, CancellationToken cancellationToken)
     {
-        foreach (var e in TalkTalkMessages.ToEvents(user, message, _knowledge.Replies.HandoffAction)) await EnqueueAsync(e, cancellationToken);
+        foreach (var e in TalkTalkMessages.ToEvents(user, message, _knowledge.Replies)) await EnqueueAsync(e, cancellationToken);
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
@@ -126,7 +126,7 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
     private IEnumerable<JObject> ToEvents(string user, Activity activity)
     {
-        if (activity.Type == ActivityTypes.Message) return TalkTalkMessages.ToEvents(user, activity, _knowledge.Replies.HandoffAction);
+        if (activity.Type == ActivityTypes.Message) return TalkTalkMessages.ToEvents(user, activity, _knowledge.Replies);
         if (activity.Type == ActivityTypes.Event && activity.Name == HandoffEventNames.InitiateHandoff && _options.Value.HandoverMode == "partner")
             return [TalkTalkMessages.Handover(user, "passThread", targetId: 1)];
         return []; // typing, traces and other events have no TalkTalk form

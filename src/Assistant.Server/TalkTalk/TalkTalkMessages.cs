@@ -15,8 +15,9 @@ public static partial class TalkTalkMessages
     public const int MaxText = 10_000, MaxButtons = 10, QuickReplyTitle = 10, CompositeButtonTitle = 18, CompositeDescription = 1_000, CompositeTitle = 200;
     public const string CodePrefix = "reply:";
 
-    public static IReadOnlyList<JObject> ToEvents(string user, IMessageActivity activity, string handoffAction)
+    public static IReadOnlyList<JObject> ToEvents(string user, IMessageActivity activity, Assistant.Knowledge.ReplyTexts replies)
     {
+        var handoffAction = replies.HandoffAction;
         var text = PlainText(activity.Text ?? "");
         var actions = activity.SuggestedActions?.Actions?.Select(a => (string?)a.Value?.ToString() ?? a.Title).Where(v => !string.IsNullOrEmpty(v)).ToList() ?? [];
         var isClarify = (string?)(activity.ChannelData as JObject)?["assistant"]?["action"] == "clarify";
@@ -28,7 +29,7 @@ public static partial class TalkTalkMessages
             {
                 ["compositeList"] = new JArray(new JObject
                 {
-                    ["title"] = Fit("궁금하신 내용을 골라 주세요", CompositeTitle),
+                    ["title"] = Fit(replies["clarifyTitle"], CompositeTitle),
                     ["description"] = text,
                     ["buttonList"] = new JArray(choices.Select(c => Button(c, CompositeButtonTitle))),
                 }),

@@ -13,7 +13,7 @@ public sealed record AgentAccount(string Id, string Name, AgentRole Role, IReadO
 
     /// <summary>Supervisors see everything; agents see their categories (all when none are set) and their own tickets.</summary>
     public bool CanSee(Ticket ticket) =>
-        Role == AgentRole.Supervisor || Categories.Count == 0 || Categories.Contains(ticket.Category) || ticket.Owner?.Id == Id;
+        Role == AgentRole.Supervisor || Categories.Count == 0 || Categories.Contains(ticket.Details.Category) || ticket.Owner?.Id == Id;
 }
 
 public enum DeskOutcome { Done, NotFound, NotYours, Closed, DeliveryFailed }

@@ -116,10 +116,11 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
     {
         var form = state.Form!;
         var urgency = Script.UrgencyReason(string.Join('\n', state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Append(form.Description ?? "")));
-        var draft = new TicketDraft(
-            conversation, form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
+        var details = new TicketDetails(
+            form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
             form.ProductUnknown ? null : form.ProductName, form.Category, form.Description ?? "",
-            urgency is null ? "normal" : "urgent", urgency, state.Transcript.ToArray(), state.FaqShown.ToArray());
+            urgency is null ? "normal" : "urgent", urgency);
+        var draft = new TicketDraft(conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray());
 
         Ticket ticket;
         try

@@ -14,9 +14,8 @@ public sealed record TranscriptEntry(MessageRole Role, string Text, DateTimeOffs
 
 public sealed record FaqShown(string FaqId, string Title);
 
-/// <summary>What the seller confirmed; becomes a <see cref="Ticket"/> once stored.</summary>
-public sealed record TicketDraft(
-    ConversationAddress Conversation,
+/// <summary>What an agent needs to know about the case: the collected details, the seller's words, how urgent it is.</summary>
+public sealed record TicketDetails(
     string? SellerId,
     bool SellerIdUnverified,
     string? OrderNumber,
@@ -25,7 +24,12 @@ public sealed record TicketDraft(
     string Category,
     string Description,
     string Urgency,
-    string? UrgencyReason,
+    string? UrgencyReason);
+
+/// <summary>What the seller confirmed; becomes a <see cref="Ticket"/> once stored.</summary>
+public sealed record TicketDraft(
+    ConversationAddress Conversation,
+    TicketDetails Details,
     IReadOnlyList<TranscriptEntry> Transcript,
     IReadOnlyList<FaqShown> FaqShown);
 
@@ -33,15 +37,7 @@ public sealed record Ticket(
     string Number,
     TicketStatus Status,
     ConversationAddress Conversation,
-    string? SellerId,
-    bool SellerIdUnverified,
-    string? OrderNumber,
-    bool OrderNumberUnknown,
-    string? ProductName,
-    string Category,
-    string Description,
-    string Urgency,
-    string? UrgencyReason,
+    TicketDetails Details,
     IReadOnlyList<FaqShown> FaqShown,
     AgentRef? Owner,
     DateTimeOffset CreatedAt,

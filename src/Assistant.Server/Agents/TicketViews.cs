@@ -38,11 +38,15 @@ public sealed class TicketViews(KnowledgeBase knowledge)
 
     public static string Role(MessageRole role) => role.ToString().ToLowerInvariant();
 
-    public TicketSummaryView Summary(Ticket t) => new(
-        t.Number, Status(t.Status), t.Category, knowledge.Handoff.CategoryLabel(t.Category), t.Urgency, t.UrgencyReason,
-        t.SellerId, t.SellerIdUnverified, t.OrderNumber, t.OrderNumberUnknown, t.ProductName,
-        t.Description.Length <= 80 ? t.Description : t.Description[..80] + "…",
-        t.Owner is null ? null : new AgentView(t.Owner.Id, t.Owner.Name), t.Conversation.Channel, t.CreatedAt, t.UpdatedAt);
+    public TicketSummaryView Summary(Ticket t)
+    {
+        var d = t.Details;
+        return new(
+            t.Number, Status(t.Status), d.Category, knowledge.Handoff.CategoryLabel(d.Category), d.Urgency, d.UrgencyReason,
+            d.SellerId, d.SellerIdUnverified, d.OrderNumber, d.OrderNumberUnknown, d.ProductName,
+            d.Description.Length <= 80 ? d.Description : d.Description[..80] + "…",
+            t.Owner is null ? null : new AgentView(t.Owner.Id, t.Owner.Name), t.Conversation.Channel, t.CreatedAt, t.UpdatedAt);
+    }
 
     /// <summary>The detail flattens the summary's fields next to the transcript, as the console expects.</summary>
     public object Detail(Ticket t)
@@ -53,7 +57,7 @@ public sealed class TicketViews(KnowledgeBase knowledge)
             summary.Number, summary.Status, summary.Category, summary.CategoryLabel, summary.Urgency, summary.UrgencyReason,
             summary.SellerId, summary.SellerIdUnverified, summary.OrderNumber, summary.OrderNumberUnknown, summary.ProductName,
             summary.Summary, summary.Owner, summary.Channel, summary.CreatedAt, summary.UpdatedAt,
-            t.Description,
+            t.Details.Description,
             Transcript = t.Transcript.Select(Message).ToArray(),
             FaqShown = t.FaqShown.Select(f => new FaqShownView(f.FaqId, f.Title)).ToArray(),
         };

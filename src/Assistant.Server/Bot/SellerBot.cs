@@ -49,7 +49,7 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
         }
         if (result.CreatedTicket is { } ticket)
         {
-            logger.LogInformation("Ticket {Number} created ({Category}, {Urgency}) for {ConversationId}", ticket.Number, ticket.Category, ticket.Urgency, activity.Conversation.Id);
+            logger.LogInformation("Ticket {Number} created ({Category}, {Urgency}) for {ConversationId}", ticket.Number, ticket.Details.Category, ticket.Details.Urgency, activity.Conversation.Id);
             await turnContext.SendActivityAsync(HandoffInitiation(turnContext, ticket), cancellationToken);
         }
     }

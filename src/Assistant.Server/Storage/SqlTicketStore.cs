@@ -25,9 +25,9 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
                 @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now)
             """, tx, ("@placeholder", placeholder),
             ("@channel", draft.Conversation.Channel), ("@conversation", draft.Conversation.ConversationId), ("@ref", draft.Conversation.Reference),
-            ("@seller", draft.SellerId), ("@sellerUnverified", draft.SellerIdUnverified), ("@order", draft.OrderNumber), ("@orderUnknown", draft.OrderNumberUnknown),
-            ("@product", draft.ProductName), ("@category", draft.Category), ("@description", draft.Description), ("@urgency", draft.Urgency),
-            ("@urgencyReason", draft.UrgencyReason), ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now)))
+            ("@seller", draft.Details.SellerId), ("@sellerUnverified", draft.Details.SellerIdUnverified), ("@order", draft.Details.OrderNumber),
+            ("@orderUnknown", draft.Details.OrderNumberUnknown), ("@product", draft.Details.ProductName), ("@category", draft.Details.Category),
+            ("@description", draft.Details.Description), ("@urgency", draft.Details.Urgency), ("@urgencyReason", draft.Details.UrgencyReason), ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now)))
         {
             insert.ExecuteNonQuery();
             using var seq = Command(connection, "SELECT seq FROM tickets WHERE number = @placeholder", tx, ("@placeholder", placeholder));
@@ -154,7 +154,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new Ticket(
             r.GetString(0), ParseStatus(r.GetString(1)), new ConversationAddress(r.GetString(2), r.GetString(3), r.GetString(4)),
-            S(5), r.GetInt64(6) != 0, S(7), r.GetInt64(8) != 0, S(9), r.GetString(10), r.GetString(11), r.GetString(12), S(13),
+            new TicketDetails(S(5), r.GetInt64(6) != 0, S(7), r.GetInt64(8) != 0, S(9), r.GetString(10), r.GetString(11), r.GetString(12), S(13)),
             JsonSerializer.Deserialize<FaqShown[]>(r.GetString(14)) ?? [],
             S(15) is { } ownerId ? new AgentRef(ownerId, S(16) ?? ownerId) : null,
             Parse(r.GetString(17)), Parse(r.GetString(18)));

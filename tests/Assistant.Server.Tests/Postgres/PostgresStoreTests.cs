@@ -11,8 +11,8 @@ namespace Assistant.Server.Tests.Postgres;
 public sealed class PostgresStoreTests(PostgresServer server)
 {
     private static TicketDraft Draft(string conversation) => new(
-        new ConversationAddress("emulator", conversation, "{}"), "pg_seller", false, "2024112511223344", false, "텐트",
-        "settlement", "정산이 안 들어와요", "normal", null,
+        new ConversationAddress("emulator", conversation, "{}"),
+        new TicketDetails("pg_seller", false, "2024112511223344", false, "텐트", "settlement", "정산이 안 들어와요", "normal", null),
         [new TranscriptEntry(MessageRole.Seller, "정산이 안 들어와요", DateTimeOffset.UtcNow)], []);
 
     private static SqlTicketStore Tickets(Database database) =>

@@ -27,8 +27,21 @@ public sealed class DirectLineHub
     {
         var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var id = Guid.NewGuid();
-        _streams.GetOrAdd(conversationId, _ => new()).TryAdd(id, channel);
-        return new Subscription(channel.Reader, () => { if (_streams.TryGetValue(conversationId, out var s)) s.TryRemove(id, out _); });
+        while (true)
+        {
+            var current = _streams.GetOrAdd(conversationId, _ => new());
+            current.TryAdd(id, channel);
+            // Another stream's cleanup may have dropped this map just now: join the live one instead.
+            if (_streams.TryGetValue(conversationId, out var live) && ReferenceEquals(live, current)) break;
+            current.TryRemove(id, out _);
+        }
+        return new Subscription(channel.Reader, () =>
+        {
+            if (!_streams.TryGetValue(conversationId, out var subscribers)) return;
+            subscribers.TryRemove(id, out _);
+            // The last stream of a conversation closed: forget it (only if nobody subscribed meanwhile).
+            if (subscribers.IsEmpty) _streams.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Guid, Channel<bool>>>(conversationId, subscribers));
+        });
     }
 
     public sealed class Subscription(ChannelReader<bool> reader, Action unsubscribe) : IDisposable

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Assistant.Server.Storage;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -29,7 +28,8 @@ public sealed class SqlDirectLineStore : IDirectLineStore
 {
     public static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
     private readonly Database _database;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _appendLocks = new();
+    // Striped, so memory stays fixed however many conversations there are.
+    private readonly SemaphoreSlim[] _appendLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public SqlDirectLineStore(Database database) => _database = database;
 
@@ -61,7 +61,7 @@ public sealed class SqlDirectLineStore : IDirectLineStore
 
     public async Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
-        var gate = _appendLocks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
+        var gate = _appendLocks[(int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(conversationId)) % (uint)_appendLocks.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {

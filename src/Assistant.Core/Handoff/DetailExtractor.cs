@@ -27,10 +27,6 @@ public static partial class DetailExtractor
         return digits.Length == 16 && others <= 12 ? digits : FindOrderNumber(answer);
     }
 
-    /// <summary>A digit run that looks like an order number but is not 16 digits: worth telling the seller.</summary>
-    public static bool HasWrongLengthDigits(string text) =>
-        OrderCandidate().Matches(text).Any(m => m.Value.Count(char.IsAsciiDigit) is >= 8 and not 16);
-
     public static bool IsValidSellerId(string value) => SellerIdPattern().IsMatch(value) || EmailPattern().IsMatch(value);
 
     /// <summary>A seller ID written in a message: an e-mail, a token right after "아이디/ID", or an ASCII handle with a digit or '_' in Korean text.</summary>

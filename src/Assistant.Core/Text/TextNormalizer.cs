@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Assistant.Text;
@@ -56,6 +55,4 @@ public static class TextNormalizer
     }
 
     internal static bool IsWordChar(char ch) => char.IsLetterOrDigit(ch);
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.Storage;
@@ -13,7 +14,6 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default);
     Task DeliveredAsync(long id, CancellationToken cancellationToken = default);
     Task FailedAsync(long id, string error, DateTimeOffset nextAttempt, bool giveUp, CancellationToken cancellationToken = default);
-    Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default);
 }
 
 public sealed class SqlOutbox(Database database, TimeProvider time) : IOutbox
@@ -24,11 +24,16 @@ public sealed class SqlOutbox(Database database, TimeProvider time) : IOutbox
     public Task EnqueueAsync(string topic, string payload, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var now = SqlTicketStore.Stamp(time.GetUtcNow());
-        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES (@t, @p, @now, @now)", null,
-            ("@t", topic), ("@p", payload), ("@now", now));
-        insert.ExecuteNonQuery();
+        Insert(connection, null, topic, payload, time.GetUtcNow());
         return Task.CompletedTask;
+    }
+
+    /// <summary>Queues a message inside the caller's transaction, so it commits with the change it announces.</summary>
+    internal static void Insert(DbConnection connection, DbTransaction? transaction, string topic, string payload, DateTimeOffset now)
+    {
+        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES (@t, @p, @now, @now)", transaction,
+            ("@t", topic), ("@p", payload), ("@now", SqlTicketStore.Stamp(now)));
+        insert.ExecuteNonQuery();
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(string topic, int max, CancellationToken cancellationToken = default)
@@ -63,10 +68,4 @@ public sealed class SqlOutbox(Database database, TimeProvider time) : IOutbox
         return Task.CompletedTask;
     }
 
-    public Task<int> PendingAsync(string topic, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.Open();
-        using var command = Command(connection, "SELECT count(*) FROM outbox WHERE topic = @t AND delivered_at IS NULL", null, ("@t", topic));
-        return Task.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
-    }
 }

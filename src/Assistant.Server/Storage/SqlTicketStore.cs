@@ -117,11 +117,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     private void Enqueue(DbConnection connection, DbTransaction tx, TicketEvent ticketEvent)
     {
-        if (webhook.Payload(ticketEvent) is not { } payload) return;
-        var now = Stamp(time.GetUtcNow());
-        using var insert = Command(connection, "INSERT INTO outbox (topic, payload, created_at, next_attempt_at) VALUES (@topic, @payload, @now, @now)", tx,
-            ("@topic", WebhookEvents.Topic), ("@payload", payload), ("@now", now));
-        insert.ExecuteNonQuery();
+        if (webhook.Payload(ticketEvent) is { } payload) SqlOutbox.Insert(connection, tx, WebhookEvents.Topic, payload, time.GetUtcNow());
     }
 
     private static void InsertMessage(DbConnection connection, DbTransaction tx, string number, TranscriptEntry entry)

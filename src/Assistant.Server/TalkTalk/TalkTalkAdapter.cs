@@ -67,7 +67,7 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
-        var turn = new TalkTalkTurn(user);
+        var turn = new TalkTalkTurn();
         using (var context = new TurnContext(this, activity))
         {
             context.TurnState.Add(turn);
@@ -187,9 +187,8 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
     private Task EnqueueAsync(JObject e, CancellationToken cancellationToken) =>
         _outbox.EnqueueAsync(OutboxTopic, e.ToString(Formatting.None), cancellationToken);
 
-    private sealed class TalkTalkTurn(string user)
+    private sealed class TalkTalkTurn
     {
-        public string User { get; } = user;
         public List<JObject> Events { get; } = [];
         public bool TypingShown { get; set; }
     }

@@ -1,23 +1,20 @@
-
 namespace Assistant.Text;
 
 /// <summary>
-/// The one text representation both the classifier and the retriever see: the message without
-/// spacing variation, followed by the canonical terms the lexicon recognises in it.
+/// The texts the classifier and the retriever see: the message, followed by the canonical terms the
+/// lexicon recognises in it. Expand once and build both when a message needs both.
 /// </summary>
 public static class FeatureText
 {
-    public static string For(string message, Lexicon lexicon)
-    {
-        var compact = TextNormalizer.Compact(message);
-        var terms = lexicon.Expand(message);
-        return terms.Count == 0 ? compact : compact + " " + string.Join(' ', terms);
-    }
+    /// <summary>For the classifier: the message without spacing variation, then the terms.</summary>
+    public static string For(string message, Lexicon lexicon) => For(message, lexicon.Expand(message));
 
-    /// <summary>The retriever keeps the seller's spacing (English words need it) and adds the canonical terms.</summary>
-    public static string ForRetrieval(string message, Lexicon lexicon)
-    {
-        var terms = lexicon.Expand(message);
-        return terms.Count == 0 ? message : message + " " + string.Join(' ', terms);
-    }
+    public static string For(string message, IReadOnlyList<string> terms) => Append(TextNormalizer.Compact(message), terms);
+
+    /// <summary>For the retriever: the seller's spacing is kept (English words need it), then the terms.</summary>
+    public static string ForRetrieval(string message, Lexicon lexicon) => ForRetrieval(message, lexicon.Expand(message));
+
+    public static string ForRetrieval(string message, IReadOnlyList<string> terms) => Append(message, terms);
+
+    private static string Append(string text, IReadOnlyList<string> terms) => terms.Count == 0 ? text : text + " " + string.Join(' ', terms);
 }

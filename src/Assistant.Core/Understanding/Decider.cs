@@ -17,8 +17,9 @@ public sealed class Decider(KnowledgeBase knowledge, IntentModel model, HybridRe
         if (knowledge.FindByTitle(message) is { } chosen)
             return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], "title chosen");
 
-        var intents = model.Predict(FeatureText.For(message, knowledge.Lexicon));
-        var candidates = await retriever.RetrieveAsync(FeatureText.ForRetrieval(message, knowledge.Lexicon), CandidateCount, cancellationToken).ConfigureAwait(false);
+        var terms = knowledge.Lexicon.Expand(message);
+        var intents = model.Predict(FeatureText.For(message, terms));
+        var candidates = await retriever.RetrieveAsync(FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
         return policy.Decide(intents, candidates);
     }
 }

@@ -74,7 +74,7 @@ public static class AgentEndpoints
         return TypedResults.Ok(tickets.Select(views.Summary).ToArray());
     }
 
-    private static async Task<Results<Ok<object>, NotFound<ErrorView>, UnauthorizedHttpResult>> GetAsync(
+    private static async Task<Results<Ok<TicketDetailView>, NotFound<ErrorView>, UnauthorizedHttpResult>> GetAsync(
         string number, HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentDesk desk, TicketViews views)
     {
         if (Account(context, agents) is not { } agent) return TypedResults.Unauthorized();

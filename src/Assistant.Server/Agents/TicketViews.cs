@@ -15,8 +15,16 @@ public record TicketSummaryView(
     string? SellerId, bool SellerIdUnverified, string? OrderNumber, bool OrderNumberUnknown, string? ProductName,
     string Summary, AgentView? Owner, string Channel, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record TicketDetailView(
-    TicketSummaryView Ticket, string Description, IReadOnlyList<MessageView> Transcript, IReadOnlyList<FaqShownView> FaqShown);
+/// <summary>A ticket's summary fields plus what the ticket view shows: the seller's words, the transcript, the answers already shown.</summary>
+public sealed record TicketDetailView : TicketSummaryView
+{
+    public TicketDetailView(TicketSummaryView summary, string description, IReadOnlyList<MessageView> transcript, IReadOnlyList<FaqShownView> faqShown)
+        : base(summary) => (Description, Transcript, FaqShown) = (description, transcript, faqShown);
+
+    public string Description { get; }
+    public IReadOnlyList<MessageView> Transcript { get; }
+    public IReadOnlyList<FaqShownView> FaqShown { get; }
+}
 
 public sealed record TicketEventView(string Id, string Type, DateTimeOffset OccurredAt, TicketSummaryView Ticket, MessageView? Message);
 
@@ -48,20 +56,8 @@ public sealed class TicketViews(KnowledgeBase knowledge)
             t.Owner is null ? null : new AgentView(t.Owner.Id, t.Owner.Name), t.Conversation.Channel, t.CreatedAt, t.UpdatedAt);
     }
 
-    /// <summary>The detail flattens the summary's fields next to the transcript, as the console expects.</summary>
-    public object Detail(Ticket t)
-    {
-        var summary = Summary(t);
-        return new
-        {
-            summary.Number, summary.Status, summary.Category, summary.CategoryLabel, summary.Urgency, summary.UrgencyReason,
-            summary.SellerId, summary.SellerIdUnverified, summary.OrderNumber, summary.OrderNumberUnknown, summary.ProductName,
-            summary.Summary, summary.Owner, summary.Channel, summary.CreatedAt, summary.UpdatedAt,
-            t.Details.Description,
-            Transcript = t.Transcript.Select(Message).ToArray(),
-            FaqShown = t.FaqShown.Select(f => new FaqShownView(f.FaqId, f.Title)).ToArray(),
-        };
-    }
+    public TicketDetailView Detail(Ticket t) =>
+        new(Summary(t), t.Details.Description, t.Transcript.Select(Message).ToArray(), t.FaqShown.Select(f => new FaqShownView(f.FaqId, f.Title)).ToArray());
 
     public static MessageView Message(TranscriptEntry m) => new(Role(m.Role), m.Text, m.At, m.Author);
 

@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var dir = Environment.GetEnvironmentVariable("ASSISTANT_ARTIFACTS") ?? Path.Combine(Paths.Root, "artifacts", "screenshots");
+            var dir = Environment.GetEnvironmentVariable("ASSISTANT_ARTIFACTS") ?? Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
             Directory.CreateDirectory(dir);
             return dir;
         }
@@ -72,14 +72,3 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-public static class Paths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Assistant.sln"))) return dir.FullName;
-        return AppContext.BaseDirectory;
-    }
-}

@@ -28,7 +28,7 @@ public sealed class StartupTests
     public async Task ChangedKnowledgeIsRetrainedAtStartUpAndTheLogSaysSo()
     {
         var dir = Path.Combine(Path.GetTempPath(), "kb-" + Guid.NewGuid().ToString("N"));
-        var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "knowledge");
+        var source = RepoPaths.Knowledge;
         foreach (var file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories))
         {
             var target = Path.Combine(dir, Path.GetRelativePath(source, file));

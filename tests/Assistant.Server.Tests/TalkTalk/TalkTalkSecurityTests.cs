@@ -44,7 +44,7 @@ public sealed class TalkTalkSecurityTests(TalkTalkFixture server) : IClassFixtur
         var activity = Activity.CreateMessageActivity();
         activity.Text = string.Join('\n', Enumerable.Repeat(new string('가', 99), 250));
         activity.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "판매자 등급·페널티 기준", value: "판매자 등급·페널티 기준")] };
-        var replies = Assistant.Knowledge.KnowledgeLoader.Load(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "knowledge")).Replies;
+        var replies = Assistant.Knowledge.KnowledgeLoader.Load(RepoPaths.Knowledge).Replies;
         var events = TalkTalkMessages.ToEvents("u1", activity, replies);
         Assert.True(events.Count >= 3);
         Assert.All(events, e => Assert.Null(FakeTalkTalk.Validate(System.Text.Json.Nodes.JsonNode.Parse(e.ToString())!.AsObject())));

@@ -20,7 +20,7 @@ public sealed class TalkTalkDelivery(IHttpClientFactory http, IOptions<TalkTalkO
 
     public bool Enabled => options.Value.Enabled;
 
-    public RetryPolicy Retry => new(options.Value.MaxAttempts, options.Value.FirstRetrySeconds, options.Value.MaxRetrySeconds);
+    public RetryPolicy Retry => options.Value.Retry;
 
     public async Task<string?> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {

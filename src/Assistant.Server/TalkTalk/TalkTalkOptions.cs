@@ -4,7 +4,7 @@ using System.Net;
 namespace Assistant.Server.TalkTalk;
 
 /// <summary>Configuration section <c>TalkTalk</c>: the Naver TalkTalk chatbot channel.</summary>
-public sealed class TalkTalkOptions : IValidatableObject
+public sealed class TalkTalkOptions : Storage.RetryingOptions, IValidatableObject
 {
     public const string Section = "TalkTalk";
 
@@ -27,10 +27,6 @@ public sealed class TalkTalkOptions : IValidatableObject
     [Required, RegularExpression("^(assistant|partner)$")] public string HandoverMode { get; set; } = "assistant";
 
     [Range(1024, 1024 * 1024)] public int MaxPayloadBytes { get; set; } = 64 * 1024;
-
-    [Range(1, 100)] public int MaxAttempts { get; set; } = 12;
-    [Range(0.01, 3600)] public double FirstRetrySeconds { get; set; } = 2;
-    [Range(0.01, 86_400)] public double MaxRetrySeconds { get; set; } = 600;
 
     public IPNetwork[] Networks
     {

@@ -18,7 +18,7 @@ public sealed class WebhookDelivery(IHttpClientFactory http, IOptions<WebhookOpt
 
     public bool Enabled => options.Value.Enabled;
 
-    public RetryPolicy Retry => new(options.Value.MaxAttempts, options.Value.FirstRetrySeconds, options.Value.MaxRetrySeconds);
+    public RetryPolicy Retry => options.Value.Retry;
 
     public async Task<string?> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {

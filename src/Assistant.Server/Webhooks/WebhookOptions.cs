@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Assistant.Server.Webhooks;
 
 /// <summary>Configuration section <c>Webhook</c>: where ticket events are POSTed, signed with HMAC-SHA256.</summary>
-public sealed class WebhookOptions : IValidatableObject
+public sealed class WebhookOptions : Storage.RetryingOptions, IValidatableObject
 {
     public const string Section = "Webhook";
 
@@ -12,12 +12,6 @@ public sealed class WebhookOptions : IValidatableObject
 
     /// <summary>Shared secret for the <c>X-Assistant-Signature: sha256=&lt;hex&gt;</c> header.</summary>
     public string? Secret { get; set; }
-
-    [Range(1, 100)] public int MaxAttempts { get; set; } = 12;
-
-    [Range(0.01, 3600)] public double FirstRetrySeconds { get; set; } = 2;
-
-    [Range(0.01, 86_400)] public double MaxRetrySeconds { get; set; } = 600;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 

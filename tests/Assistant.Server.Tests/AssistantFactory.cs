@@ -28,6 +28,8 @@ public class AssistantFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(Path.GetTempPath(), "assistant-test-" + Guid.NewGuid().ToString("N") + ".db");
         _settings["Storage:SqlitePath"] = DatabasePath;
         _settings["DirectLine:Secret"] = DirectLineSecret;
+        // Tests run outside Development, where an unauthenticated bot endpoint must be allowed explicitly.
+        _settings["Bot:AllowAnonymous"] = "true";
         _settings["DirectLine:AllowedOrigins:0"] = "https://seller.example.com";
         for (var i = 0; i < Agents.Length; i++)
         {

@@ -1,44 +1,111 @@
+using System.Buffers;
+using Assistant.Handoff;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Assistant.Server.Bot;
 
-/// <summary>
-/// Reads and checks an incoming activity before the adapter sees it, so a malformed request gets a
-/// 400 with a reason instead of a failed turn. The body stays readable for the adapter.
-/// </summary>
-internal static class ActivityRequestValidator
+/// <summary>Why a request to the bot endpoint is refused: an HTTP status and a reason for the caller.</summary>
+public sealed record ActivityProblem(int Status, string Title, string Detail)
 {
-    public const long MaxBodyBytes = 256 * 1024;
+    public static ActivityProblem BadActivity(string detail) => new(StatusCodes.Status400BadRequest, "Bad activity", detail);
 
-    public static async Task<string?> ProblemAsync(HttpRequest request)
+    public IResult ToResult() => Results.Problem(detail: Detail, statusCode: Status, title: Title);
+}
+
+/// <summary>
+/// Reads and checks an incoming activity before the adapter sees it, so a malformed or disallowed
+/// request gets a 4xx with a reason instead of a failed turn or a 500. The body is read within
+/// <see cref="MaxBodyBytes"/> whether or not it declares a length, and stays readable for the adapter.
+/// </summary>
+public sealed class ActivityRequestValidator(BotOptions options, IConfiguration configuration)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Channels this server hosts itself: their conversations are driven only through their own endpoints.</summary>
+    private static readonly string[] InProcessChannels = [DirectLine.DirectLineBridge.ChannelId, TalkTalk.TalkTalkAdapter.ChannelId];
+
+    private static readonly JsonSerializerSettings Settings = new() { MaxDepth = 64 };
+
+    /// <summary>Checks of one kind of event's payload, by event name: the reason it is malformed, or null.</summary>
+    private static readonly Dictionary<string, Func<Activity, string?>> EventShapes = new(StringComparer.Ordinal)
     {
-        if (request.ContentLength > MaxBodyBytes) return $"the request body is larger than {MaxBodyBytes / 1024} KB";
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return "the request must be JSON (Content-Type: application/json)";
+        [HandoffEventNames.HandoffStatus] = activity =>
+            activity.Value is JObject { } value && value["state"] is { Type: JTokenType.String }
+                ? value["message"] is null or { Type: JTokenType.String or JTokenType.Null } ? null : "'value.message' of handoff.status must be a string"
+                : "handoff.status needs an object 'value' with a string 'state'",
+        [ReplyActivities.FeedbackEventName] = activity =>
+            activity.Entities is { Count: > 0 } entities && entities.All(e => e.Properties?["@id"] is null or { Type: JTokenType.String })
+                ? null
+                : "a feedback event needs entities whose '@id' is a string",
+    };
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
-        string body;
-        using (var reader = new StreamReader(request.Body, leaveOpen: true))
-            body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
+    private readonly IReadOnlyList<string> _serviceHosts = options.ServiceHosts(configuration);
+
+    public async Task<ActivityProblem?> ProblemAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "the request must be JSON (Content-Type: application/json)");
+
+        var body = await ReadBoundedAsync(request);
+        if (body is null) return TooLarge();
 
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(body, new JsonSerializerSettings { MaxDepth = 64 });
+            activity = JsonConvert.DeserializeObject<Activity>(body, Settings);
         }
         catch (JsonException ex)
         {
-            return "the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0];
+            return ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]);
         }
+        catch (ArgumentException ex) // a value the schema's setters refuse
+        {
+            return ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]);
+        }
+        return activity is null ? ActivityProblem.BadActivity("the body is empty") : Check(activity);
+    }
 
-        if (activity is null) return "the body is empty";
-        if (string.IsNullOrWhiteSpace(activity.Type)) return "the activity has no 'type'";
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return "the activity has no 'conversation.id'";
-        if (string.IsNullOrWhiteSpace(activity.ChannelId)) return "the activity has no 'channelId'";
-        if (activity.DeliveryMode != DeliveryModes.ExpectReplies && string.IsNullOrWhiteSpace(activity.ServiceUrl))
-            return "the activity has no 'serviceUrl' to send replies to (or use deliveryMode 'expectReplies')";
+    private ActivityProblem? Check(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type)) return ActivityProblem.BadActivity("the activity has no 'type'");
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return ActivityProblem.BadActivity("the activity has no 'conversation.id'");
+        if (string.IsNullOrWhiteSpace(activity.ChannelId)) return ActivityProblem.BadActivity("the activity has no 'channelId'");
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl)) return ActivityProblem.BadActivity("the activity has no 'serviceUrl'");
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
+            return ActivityProblem.BadActivity("'serviceUrl' must be an absolute http or https URL");
+        if (!BotOptions.IsAllowed(activity.ServiceUrl, _serviceHosts))
+            return new(StatusCodes.Status403Forbidden, "Service URL not allowed", $"the bot does not send to '{serviceUrl.Host}' (see Bot:AllowedServiceHosts)");
+        if (InProcessChannels.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+            return new(StatusCodes.Status403Forbidden, "Channel not served here", $"conversations of the '{activity.ChannelId}' channel are served by that channel's own endpoint");
+        if (activity.Type == ActivityTypes.Event && activity.Name is { } name && EventShapes.TryGetValue(name, out var shape) && shape(activity) is { } problem)
+            return ActivityProblem.BadActivity(problem);
         return null;
+    }
+
+    private static ActivityProblem TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"the request body is larger than {MaxBodyBytes / 1024} KB");
+
+    /// <summary>The body as text, or null when it is larger than the limit (read no further than that); the stream is rewound.</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request)
+    {
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), request.HttpContext.RequestAborted)) > 0)
+                length += read;
+            if (length > MaxBodyBytes) return null;
+            request.Body.Position = 0;
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

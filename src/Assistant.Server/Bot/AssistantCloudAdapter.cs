@@ -8,15 +8,16 @@ namespace Assistant.Server.Bot;
 
 /// <summary>
 /// The Bot Framework adapter for every channel. One constructor (the SDK's own are ambiguous for
-/// DI); a failed turn is logged, the seller gets an apology in Korean, and the Emulator a trace.
+/// DI); turns of one conversation run one at a time (<see cref="ConversationGate"/>); a failed turn is logged, the seller gets an apology in Korean, and the Emulator a trace.
 /// </summary>
 public sealed class AssistantCloudAdapter : CloudAdapter
 {
     private readonly string _appId;
 
-    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeBase knowledge, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
+    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeBase knowledge, ConversationGate gate, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
         : base(authentication, logger)
     {
+        Use(new SerialTurnsMiddleware(gate));
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         OnTurnError = async (turnContext, exception) =>
         {

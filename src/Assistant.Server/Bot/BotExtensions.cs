@@ -6,11 +6,21 @@ namespace Assistant.Server.Bot;
 
 public static class BotExtensions
 {
-    /// <summary>The Bot Framework layer: authentication from configuration (anonymous when no MicrosoftAppId is set), adapter, state, bot.</summary>
+    /// <summary>
+    /// The Bot Framework layer: authentication from configuration (anonymous when no MicrosoftAppId is
+    /// set, which only Development or an explicit <c>Bot:AllowAnonymous</c> accepts), request checks,
+    /// serialised turns, adapter, state, bot.
+    /// </summary>
     public static WebApplicationBuilder AddSellerBot(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
+        builder.Services.AddSingleton(sp => new ActivityRequestValidator(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<AssistantCloudAdapter>>()));
+        builder.Services.AddSingleton<ConversationGate>();
+        builder.Services.AddSingleton<TurnMetrics>();
         builder.Services.AddSingleton<AssistantCloudAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AssistantCloudAdapter>());
         builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
@@ -23,11 +33,11 @@ public static class BotExtensions
 
     /// <summary><c>POST /api/messages</c>: the Bot Framework endpoint for Azure Bot Service channels and the Emulator.</summary>
     public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        app.MapPost("/api/messages", async (HttpContext context, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
         {
-            if (await ActivityRequestValidator.ProblemAsync(context.Request) is { } problem)
+            if (await validator.ProblemAsync(context.Request) is { } problem)
             {
-                await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad activity").ExecuteAsync(context);
+                await problem.ToResult().ExecuteAsync(context);
                 return;
             }
             await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);

@@ -1,6 +1,7 @@
 using Assistant.Dialogue;
 using Assistant.Handoff;
 using Assistant.Server.Agents;
+using Assistant.Server.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -12,10 +13,12 @@ namespace Assistant.Server.Bot;
 /// The seller-support bot, the same for every channel: welcomes new members with suggested topics,
 /// hands each message to the <see cref="ConversationEngine"/> and sends what it says. A created
 /// ticket is also announced with the standard <c>handoff.initiate</c> event (ticket as value,
-/// transcript attached); <c>handoff.status</c> events are accepted. State is saved once, at the end of the turn.
+/// transcript attached); <c>handoff.status</c> events are accepted. A message's state is committed before the seller sees its replies.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, Storage.FeedbackStore feedback, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, FeedbackStore feedback, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
 {
+    private const int MaxAttempts = 3;
+
     private readonly IStatePropertyAccessor<DialogueState> _dialogue = conversationState.CreateProperty<DialogueState>(nameof(DialogueState));
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -34,23 +37,55 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var state = await _dialogue.GetAsync(turnContext, () => new DialogueState(), cancellationToken);
         var address = Address(activity);
+        var result = await RespondAndCommitAsync(turnContext, address, cancellationToken);
+        metrics.Turn(activity.ChannelId);
 
-        var result = await engine.RespondAsync(new TurnInput(activity.Text, address), state, cancellationToken);
-        // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
-        await _dialogue.SetAsync(turnContext, state, cancellationToken);
+        // The state is committed: only now does the seller see the outcome.
         // Channels that show typing (Web Chat) see it until the answer; TalkTalk ignores it.
         if (result.Replies.Count > 0) await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         foreach (var reply in result.Replies)
         {
-            logger.LogInformation("Decision {Action} {Intent} {Confidence:0.00} in {ConversationId}", reply.Info.Action, reply.Info.Intent, reply.Info.Confidence, activity.Conversation.Id);
+            logger.LogDebug("Decision {Action} {Intent} {Confidence:0.00} in {ConversationId}", reply.Info.Action, reply.Info.Intent, reply.Info.Confidence, activity.Conversation.Id);
             await turnContext.SendActivityAsync(ReplyActivities.ToActivity(reply), cancellationToken);
         }
         if (result.CreatedTicket is { } ticket)
         {
             logger.LogInformation("Ticket {Number} created ({Category}, {Urgency}) for {ConversationId}", ticket.Number, ticket.Details.Category, ticket.Details.Urgency, activity.Conversation.Id);
             await turnContext.SendActivityAsync(HandoffInitiation(turnContext, ticket), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs the engine on the conversation's state and saves it. Turns of one conversation are
+    /// serialised (<see cref="ConversationGate"/>), so a lost update is rare; when the write still
+    /// loses the race, the turn runs again from the fresh state instead of failing.
+    /// </summary>
+    private async Task<TurnResult> RespondAndCommitAsync(ITurnContext<IMessageActivity> turnContext, ConversationAddress address, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await _dialogue.GetAsync(turnContext, () => new DialogueState(), cancellationToken);
+            var result = await engine.RespondAsync(new TurnInput(turnContext.Activity.Text, address), state, cancellationToken);
+            // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
+            await _dialogue.SetAsync(turnContext, state, cancellationToken);
+            try
+            {
+                await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+                return result;
+            }
+            catch (StateConflictException conflict) when (attempt < MaxAttempts)
+            {
+                metrics.ConflictRetried(address.Channel);
+                logger.LogWarning("State conflict on {Key} in conversation {ConversationId} (attempt {Attempt}); running the turn again from fresh state", conflict.Key, address.ConversationId, attempt);
+                await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+            }
+            catch (StateConflictException conflict)
+            {
+                metrics.ConflictFailed(address.Channel);
+                logger.LogError("State conflict on {Key} in conversation {ConversationId} persisted after {Attempts} attempts", conflict.Key, address.ConversationId, attempt);
+                throw;
+            }
         }
     }
 

@@ -29,14 +29,19 @@ public sealed class SellerMessenger(IEnumerable<IChannelSender> senders) : ISell
 /// Bot Framework channels (Azure Bot Service, Emulator, our own Direct Line): continue the stored
 /// conversation through the adapter, which posts to the channel's service URL.
 /// </summary>
-public sealed class BotFrameworkSender(AssistantCloudAdapter adapter, IConfiguration configuration) : IChannelSender
+public sealed class BotFrameworkSender(AssistantCloudAdapter adapter, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<BotOptions> options) : IChannelSender
 {
+    private readonly IReadOnlyList<string> _serviceHosts = options.Value.ServiceHosts(configuration);
+
     public bool Handles(string channel) => true;
 
     public Task SendAsync(ConversationAddress conversation, AssistantReply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(conversation.Reference)
             ?? throw new InvalidOperationException("the ticket holds no conversation reference");
+        // Checked again on the way out: a stored reference never makes the server post somewhere it may not.
+        if (!BotOptions.IsAllowed(reference.ServiceUrl, _serviceHosts))
+            throw new InvalidOperationException($"the conversation's service URL is not allowed (see {BotOptions.Section}:AllowedServiceHosts)");
         return adapter.ContinueConversationAsync(
             configuration["MicrosoftAppId"] ?? string.Empty,
             reference,

@@ -58,7 +58,7 @@ public sealed class SqlBotStorage(Database database) : IStorage
             using var insert = Command(connection, "INSERT INTO bot_state (key, etag, document) VALUES (@k, @e, @d) ON CONFLICT(key) DO NOTHING", tx,
                 ("@k", key), ("@e", newETag), ("@d", json));
             if (insert.ExecuteNonQuery() != 1)
-                throw new InvalidOperationException($"eTag conflict for '{key}': the item was changed by someone else");
+                throw new StateConflictException(key);
         }
         tx.Commit();
         return Task.CompletedTask;
@@ -74,4 +74,10 @@ public sealed class SqlBotStorage(Database database) : IStorage
         }
         return Task.CompletedTask;
     }
+}
+
+/// <summary>A state write lost an optimistic-concurrency race: the stored item changed since it was read.</summary>
+public sealed class StateConflictException(string key) : InvalidOperationException($"eTag conflict for '{key}': the item was changed by someone else")
+{
+    public string Key { get; } = key;
 }

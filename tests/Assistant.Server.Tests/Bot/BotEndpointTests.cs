@@ -128,6 +128,7 @@ public sealed class BotEndpointTests(AssistantFactory factory) : IClassFixture<A
     public async Task NonJsonContentIsRejected()
     {
         var response = await _client.PostAsync("/api/messages", new StringContent("hello", Encoding.UTF8, "text/plain"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

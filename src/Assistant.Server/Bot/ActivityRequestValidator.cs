@@ -80,6 +80,9 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
             return new(StatusCodes.Status403Forbidden, "Service URL not allowed", $"the bot does not send to '{serviceUrl.Host}' (see Bot:AllowedServiceHosts)");
         if (InProcessChannels.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
             return new(StatusCodes.Status403Forbidden, "Channel not served here", $"conversations of the '{activity.ChannelId}' channel are served by that channel's own endpoint");
+        if (activity.MembersAdded?.Any(m => string.IsNullOrWhiteSpace(m?.Id)) == true || activity.MembersRemoved?.Any(m => string.IsNullOrWhiteSpace(m?.Id)) == true)
+            return ActivityProblem.BadActivity("every member in 'membersAdded' and 'membersRemoved' needs an 'id'");
+        if (activity.From is { } from && from.Id is null) return ActivityProblem.BadActivity("'from' needs an 'id'");
         if (activity.Type == ActivityTypes.Event && activity.Name is { } name && EventShapes.TryGetValue(name, out var shape) && shape(activity) is { } problem)
             return ActivityProblem.BadActivity(problem);
         return null;

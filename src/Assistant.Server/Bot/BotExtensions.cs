@@ -40,6 +40,19 @@ public static class BotExtensions
                 await problem.ToResult().ExecuteAsync(context);
                 return;
             }
-            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+            try
+            {
+                await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && IsBadCredential(ex))
+            {
+                // The SDK throws while reading a malformed or forged token: the caller's fault, not the server's.
+                await Results.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized,
+                    detail: "the Authorization header does not carry a valid Bot Framework token").ExecuteAsync(context);
+            }
         });
+
+    private static bool IsBadCredential(Exception ex) =>
+        ex is UnauthorizedAccessException or ArgumentException or FormatException or Newtonsoft.Json.JsonException
+            or Microsoft.IdentityModel.Tokens.SecurityTokenException;
 }

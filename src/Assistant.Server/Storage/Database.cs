@@ -88,6 +88,13 @@ public abstract class Database
 
     public abstract DbConnection Open();
 
+    /// <summary>
+    /// A connection for a write (a statement or a transaction that changes rows). Where writers would
+    /// otherwise wait on the database's own busy handler (SQLite sleeps and retries), writers of this
+    /// process queue here instead, until the connection is closed.
+    /// </summary>
+    public virtual DbConnection OpenForWrite() => Open();
+
     /// <summary>Selects (and, where instances compete, leases) due outbox rows: @t topic, @now, @max, @lease.</summary>
     public abstract string ClaimDueOutboxSql { get; }
 
@@ -150,10 +157,14 @@ public abstract class Database
     }
 }
 
-/// <summary>The embedded default: one SQLite file (WAL journal), one process.</summary>
+/// <summary>
+/// The embedded default: one SQLite file, one process. WAL journal with synchronous=NORMAL: a commit
+/// survives a crash of the process; only a power loss can drop the last commits before a checkpoint.
+/// </summary>
 public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(string path)
     {
@@ -169,8 +180,29 @@ public sealed class SqliteDatabase : Database
     {
         var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
+        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
         return connection;
+    }
+
+    /// <summary>SQLite has one writer at a time: a process-wide queue, released when the connection closes.</summary>
+    public override DbConnection OpenForWrite()
+    {
+        _writer.Wait();
+        try
+        {
+            var connection = Open();
+            var released = 0;
+            connection.StateChange += (_, e) =>
+            {
+                if (e.CurrentState == System.Data.ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0) _writer.Release();
+            };
+            return connection;
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
     }
 
     public override string ClaimDueOutboxSql =>

@@ -7,7 +7,7 @@ public sealed class FeedbackStore(Database database, TimeProvider time)
 {
     public Task RecordAsync(string channel, string conversationId, string faqId, bool helpful, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var insert = Command(connection, "INSERT INTO feedback (channel, conversation_id, faq_id, helpful, at) VALUES (@c, @id, @faq, @h, @at)", null,
             ("@c", channel), ("@id", conversationId), ("@faq", faqId), ("@h", helpful), ("@at", SqlTicketStore.Stamp(time.GetUtcNow())));
         insert.ExecuteNonQuery();

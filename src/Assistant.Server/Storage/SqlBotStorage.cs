@@ -29,7 +29,7 @@ public sealed class SqlBotStorage(Database database) : IStorage
 
     public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         foreach (var (key, value) in changes)
         {
@@ -66,7 +66,7 @@ public sealed class SqlBotStorage(Database database) : IStorage
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         foreach (var key in keys)
         {
             using var delete = Command(connection, "DELETE FROM bot_state WHERE key = @k", null, ("@k", key));

@@ -15,7 +15,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     public Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         var now = Stamp(time.GetUtcNow());
         // The number comes from the row's sequence: insert under a unique placeholder, then name it.
@@ -72,7 +72,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     public Task<(ClaimOutcome Outcome, Ticket? Ticket)> ClaimAsync(string number, AgentRef agent, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         using var update = Command(connection,
             "UPDATE tickets SET status = 'claimed', owner_id = @id, owner_name = @name, updated_at = @now WHERE number = @n AND status = 'queued'", tx,
@@ -91,7 +91,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     public Task<Ticket> AppendAsync(string number, TranscriptEntry message, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         InsertMessage(connection, tx, number, message);
         using (var touch = Command(connection, "UPDATE tickets SET updated_at = @now WHERE number = @n", tx, ("@now", Stamp(time.GetUtcNow())), ("@n", number)))
@@ -104,7 +104,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     public Task<Ticket?> SetStatusAsync(string number, TicketStatus status, AgentRef? by, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         using var update = Command(connection, "UPDATE tickets SET status = @status, updated_at = @now WHERE number = @n", tx,
             ("@status", StatusText(status)), ("@now", Stamp(time.GetUtcNow())), ("@n", number));

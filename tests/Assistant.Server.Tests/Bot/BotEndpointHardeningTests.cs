@@ -119,6 +119,31 @@ public sealed class BotEndpointHardeningTests(AssistantFactory factory) : IClass
         Assert.Contains("own endpoint", (string?)problem["detail"]);
     }
 
+    [Theory]
+    [InlineData("Bearer secret")]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer bnVsbA.bnVsbA.c2ln")]
+    [InlineData("Basic YTpi")]
+    public async Task AMalformedOrForgedAuthorizationHeaderIsA401WithAReason(string header)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Message("정산", NewConversation())) };
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":\"seller-1\"},null]")]
+    [InlineData("[{\"id\":\"seller-1\"},\"\"]")]
+    [InlineData("[{\"name\":\"no id\"}]")]
+    public async Task AMembersAddedEntryWithoutAnIdIsA400NotAnApology(string members)
+    {
+        var activity = MembersAdded(NewConversation());
+        activity["membersAdded"] = JsonNode.Parse(members);
+        var problem = await ProblemAsync(await _client.PostAsJsonAsync("/api/messages", activity), HttpStatusCode.BadRequest);
+        Assert.Contains("membersAdded", (string?)problem["detail"]);
+    }
+
     [Fact]
     public async Task AStoredReferenceToADisallowedHostIsNeverPostedTo()
     {

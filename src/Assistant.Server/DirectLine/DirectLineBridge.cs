@@ -12,9 +12,13 @@ namespace Assistant.Server.DirectLine;
 /// for), run through the Bot Framework adapter and <see cref="SellerBot"/> like any channel's, and
 /// the replies are stored and pushed to the conversation's streams.
 /// </summary>
-public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, AssistantCloudAdapter adapter, IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time)
+public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, AssistantCloudAdapter adapter, ConversationGate gate, IServiceProvider services, IOptions<DirectLineOptions> options, TimeProvider time)
 {
-    public const string ChannelId = "directline";
+    /// <summary>
+    /// This server's own Direct Line. Not "directline", which is Azure Bot Service's Direct Line
+    /// channel: those conversations come through /api/messages and must never share state with these.
+    /// </summary>
+    public const string ChannelId = "assistant-webchat";
 
     // Never called over HTTP (turns are in-process and proactive messages are stored directly), but
     // Bot Framework conversation references need an absolute service URL.
@@ -23,9 +27,13 @@ public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, 
     private ChannelAccount Bot => new(options.Value.BotId, options.Value.BotName, RoleTypes.Bot);
 
     /// <summary>Greets a new conversation once (conversationUpdate with the user and the bot joining).</summary>
-    public async Task StartAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    public Task StartAsync(DirectLineConversation conversation, CancellationToken cancellationToken) =>
+        gate.RunAsync(ChannelId, conversation.Id, ct => StartInTurnAsync(conversation, ct), cancellationToken);
+
+    private async Task StartInTurnAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
-        if (conversation.Started) return;
+        // Read again inside the gate: of two clients starting at once, only the first greets.
+        if ((await store.GetAsync(conversation.Id, cancellationToken))?.Started ?? conversation.Started) return;
         await store.MarkStartedAsync(conversation.Id, cancellationToken);
         var update = new Activity(ActivityTypes.ConversationUpdate)
         {
@@ -35,8 +43,15 @@ public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, 
         await RunTurnAsync(update, cancellationToken);
     }
 
-    /// <summary>Stores the user's activity, runs the turn, stores the replies; returns the activity's id.</summary>
-    public async Task<string> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the user's activity, runs the turn, stores the replies; returns the activity's id. The
+    /// whole of it is one step of the conversation (<see cref="ConversationGate"/>): a second message
+    /// sent meanwhile is stored after this one's replies, and answered after it.
+    /// </summary>
+    public Task<string> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken) =>
+        gate.RunAsync(ChannelId, conversationId, ct => PostInTurnAsync(conversationId, userId, activity, ct), cancellationToken);
+
+    private async Task<string> PostInTurnAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
     {
         // The token fixes who the user is; the client's display name is kept.
         Address(activity, conversationId, new ChannelAccount(userId, activity.From?.Name, RoleTypes.User));

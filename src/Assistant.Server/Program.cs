@@ -12,8 +12,10 @@ builder.AddAgentConsole();
 builder.AddWebChat();
 builder.AddTalkTalk();
 builder.AddHealth();
+builder.AddProblemResponses();
 
 var app = builder.Build();
+app.UseProblemResponses();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();

@@ -13,6 +13,7 @@ builder.AddWebChat();
 builder.AddTalkTalk();
 builder.AddHealth();
 builder.AddProblemResponses();
+builder.AddSafeLogging();
 
 var app = builder.Build();
 app.UseProblemResponses();

@@ -12,8 +12,11 @@ builder.AddAgentConsole();
 builder.AddWebChat();
 builder.AddTalkTalk();
 builder.AddHealth();
+builder.AddProblemResponses();
+builder.AddSafeLogging();
 
 var app = builder.Build();
+app.UseProblemResponses();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();

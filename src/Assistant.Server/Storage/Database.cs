@@ -11,7 +11,21 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (3, OutboxOrdering)];
+
+    /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
+    public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
+
+    /// <summary>
+    /// Outbox rows of one ordering key (a ticket's number) leave in id order: a row waits while an earlier
+    /// row of its key is neither delivered nor given up. Rows already queued share the empty key (one order per topic).
+    /// </summary>
+    private const string OutboxOrdering = """
+        ALTER TABLE outbox ADD COLUMN ordering_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outbox ADD COLUMN given_up_at TEXT;
+        UPDATE outbox SET given_up_at = created_at WHERE delivered_at IS NULL AND next_attempt_at = '9999-12-31T00:00:00.0000000Z';
+        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox(topic, ordering_key, id) WHERE delivered_at IS NULL AND given_up_at IS NULL
+        """;
 
     private const string InitialSchema = """
         CREATE TABLE IF NOT EXISTS tickets (
@@ -95,11 +109,21 @@ public abstract class Database
     /// </summary>
     public virtual DbConnection OpenForWrite() => Open();
 
-    /// <summary>Selects (and, where instances compete, leases) due outbox rows: @t topic, @now, @max, @lease.</summary>
+    /// <summary>
+    /// Selects (and, where instances compete, leases) due outbox rows: @t topic, @now, @max, @lease. A row is due
+    /// only at the head of its ordering key, so at most one row per key is returned and keys never block each other.
+    /// </summary>
     public abstract string ClaimDueOutboxSql { get; }
 
     /// <summary>Serialises appends to one Direct Line conversation within a transaction (@key), or null where one process owns the file.</summary>
     public abstract string? LockConversationSql { get; }
+
+    /// <summary>Outbox rows <c>o</c> of topic @t that are due at @now and head their ordering key.</summary>
+    protected const string DueOutboxRows = """
+        outbox o WHERE o.topic = @t AND o.delivered_at IS NULL AND o.given_up_at IS NULL AND o.next_attempt_at <= @now
+            AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.topic = o.topic AND e.ordering_key = o.ordering_key AND e.id < o.id
+                AND e.delivered_at IS NULL AND e.given_up_at IS NULL)
+        """;
 
     protected abstract string IdColumn { get; }
     protected abstract string IntColumn { get; }
@@ -205,8 +229,7 @@ public sealed class SqliteDatabase : Database
         }
     }
 
-    public override string ClaimDueOutboxSql =>
-        "SELECT id, topic, payload, attempts FROM outbox WHERE topic = @t AND delivered_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @max";
+    public override string ClaimDueOutboxSql => $"SELECT id, topic, payload, attempts FROM {DueOutboxRows} ORDER BY o.id LIMIT @max";
 
     public override string? LockConversationSql => null;
 
@@ -239,10 +262,13 @@ public sealed class PostgresDatabase : Database, IDisposable
     public override DbConnection Open() => _dataSource.OpenConnection();
 
     // Instances compete for the same rows: take due rows nobody else holds and lease them while delivering.
-    public override string ClaimDueOutboxSql => """
+    // A leased row is still undelivered, so the next row of its key is not due until it is delivered or given up:
+    // another instance never sends a later event of a ticket while an earlier one is in flight. (Each ticket
+    // change updates the ticket's row before queueing its event, so a ticket's ids follow its commit order.)
+    public override string ClaimDueOutboxSql => $"""
         UPDATE outbox SET next_attempt_at = @lease WHERE id IN (
-            SELECT id FROM outbox WHERE topic = @t AND delivered_at IS NULL AND next_attempt_at <= @now
-            ORDER BY id LIMIT @max FOR UPDATE SKIP LOCKED)
+            SELECT o.id FROM {DueOutboxRows}
+            ORDER BY o.id LIMIT @max FOR UPDATE OF o SKIP LOCKED)
         RETURNING id, topic, payload, attempts
         """;
 

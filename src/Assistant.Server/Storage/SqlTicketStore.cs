@@ -117,7 +117,9 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
 
     private void Enqueue(DbConnection connection, DbTransaction tx, TicketEvent ticketEvent)
     {
-        if (webhook.Payload(ticketEvent) is { } payload) SqlOutbox.Insert(connection, tx, WebhookEvents.Topic, payload, time.GetUtcNow());
+        // Keyed by the ticket: its events reach the receiver in order, other tickets' events do not wait for them.
+        if (webhook.Payload(ticketEvent) is { } payload)
+            SqlOutbox.Insert(connection, tx, WebhookEvents.Topic, payload, ticketEvent.Ticket.Number, time.GetUtcNow());
     }
 
     private static void InsertMessage(DbConnection connection, DbTransaction tx, string number, TranscriptEntry entry)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Assistant.Server.Storage;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,8 @@ namespace Assistant.Server.Webhooks;
 
 /// <summary>
 /// Ticket events to the configured receiver: POST JSON, signed
-/// <c>X-Assistant-Signature: sha256=&lt;hex HMAC of the body&gt;</c>, event id in <c>X-Assistant-Event</c>;
-/// any 2xx is delivered.
+/// <c>X-Assistant-Signature: sha256=&lt;hex HMAC of the body&gt;</c>, the event's stable id (the payload's <c>id</c>,
+/// the same on every retry) in <c>X-Assistant-Event-Id</c>; any 2xx is delivered. Delivery is at least once, in order per ticket.
 /// </summary>
 public sealed class WebhookDelivery(IHttpClientFactory http, IOptions<WebhookOptions> options) : IOutboxDelivery
 {
@@ -24,9 +25,18 @@ public sealed class WebhookDelivery(IHttpClientFactory http, IOptions<WebhookOpt
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.Url) { Content = new StringContent(item.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Assistant-Signature", "sha256=" + Sign(options.Value.Secret!, item.Payload));
-        request.Headers.Add("X-Assistant-Event", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (EventId(item.Payload) is { } eventId) request.Headers.Add(EventIdHeader, eventId);
         using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+    }
+
+    public const string EventIdHeader = "X-Assistant-Event-Id";
+
+    /// <summary>The event id in a queued payload (written once when the event was queued).</summary>
+    public static string? EventId(string payload)
+    {
+        using var json = JsonDocument.Parse(payload);
+        return json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
     }
 
     public static string Sign(string secret, string payload) =>

@@ -31,13 +31,18 @@ public sealed class LogSanitizingTests
 
         using (factory)
         {
-            var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activities.Message("정산은 언제 들어와요?", conversation));
+            // handoff.status is logged at Information with the conversation id.
+            var status = Activities.Message("", conversation);
+            status["type"] = "event";
+            status["name"] = "handoff.status";
+            status["value"] = new System.Text.Json.Nodes.JsonObject { ["state"] = "accepted" };
+            var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", status);
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
             Assert.Contains(factory.Log, line => line.Contains(conversation)); // the value did reach the logger, raw
         }
 
         var lines = console.ToString().Split('\n', '\r');
-        var logged = Assert.Single(lines, l => l.Contains("Decision") && l.Contains(marker));
+        var logged = Assert.Single(lines, l => l.Contains("handoff.status") && l.Contains(marker));
         Assert.Contains($"conv-{marker}\\r\\nForged line {marker}", logged);
         Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("Forged line", StringComparison.Ordinal));
     }

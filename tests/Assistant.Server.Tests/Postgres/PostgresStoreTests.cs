@@ -45,7 +45,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
 
         await storage.WriteAsync(new Dictionary<string, object> { ["conv/1"] = new Note { Text = "두 번째", ETag = current } });
         var stale = new Dictionary<string, object> { ["conv/1"] = new Note { Text = "늦은 쓰기", ETag = current } };
-        await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync(stale));
+        await Assert.ThrowsAsync<StateConflictException>(() => storage.WriteAsync(stale));
         Assert.Equal("두 번째", (string?)((Newtonsoft.Json.Linq.JObject)(await storage.ReadAsync(["conv/1"]))["conv/1"])["Text"]);
     }
 

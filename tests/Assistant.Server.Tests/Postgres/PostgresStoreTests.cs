@@ -74,7 +74,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
         using var check = databases[0].Open();
         using var count = Database.Command(check, "SELECT count(*) FROM schema_migrations", null);
         Assert.Equal(1L, Convert.ToInt64(count.ExecuteScalar()));
-        Assert.All(databases, d => Assert.Equal(1, d.SchemaVersion));
+        Assert.All(databases, d => Assert.Equal(2, d.SchemaVersion));
         foreach (var d in databases) d.Dispose();
     }
 

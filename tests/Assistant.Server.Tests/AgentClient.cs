@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 namespace Assistant.Server.Tests;
 
 /// <summary>An agent using the agent REST API with a cookie session and the anti-forgery token, as the console does.</summary>
-public sealed class AgentClient(HttpClient http)
+public sealed class AgentClient(HttpClient http, string? csrf = null)
 {
-    private string? _csrf;
+    private string? _csrf = csrf;
 
     public HttpClient Http => http;
 

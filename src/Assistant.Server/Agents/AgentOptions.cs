@@ -11,6 +11,22 @@ public sealed class AgentOptions : IValidatableObject
 
     public List<AgentAccountOptions> Accounts { get; set; } = [];
 
+    /// <summary>A session ends this long after sign-in, however active (the cookie itself slides over 8 hours of inactivity).</summary>
+    [Range(1, 168)] public int SessionHours { get; set; } = 12;
+
+    /// <summary>The sliding window in which failed sign-ins are counted (see <see cref="LoginThrottle"/>).</summary>
+    [Range(1, 1440)] public int LoginWindowMinutes { get; set; } = 15;
+
+    /// <summary>Failed sign-ins of one account from one address before that pair must wait.</summary>
+    [Range(1, 1000)] public int FailuresPerAccountAndAddress { get; set; } = 5;
+
+    /// <summary>Failed sign-ins of one account from all addresses together before the account must wait.</summary>
+    [Range(1, 10000)] public int FailuresPerAccount { get; set; } = 20;
+
+    /// <summary>Sign-in requests per minute from one address, whatever their outcome: a flood guard for the
+    /// deliberately slow password check, far above what an office of agents needs.</summary>
+    [Range(1, 100000)] public int LoginRequestsPerMinutePerAddress { get; set; } = 120;
+
     public AgentAccount? Find(string id) =>
         Accounts.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal)) is { } a
             ? new AgentAccount(a.Id, a.Name, a.Role, a.Categories)

@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (3, OutboxOrdering)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -96,6 +96,17 @@ public abstract class Database
             detail TEXT,
             friend {int},
             updated_at TEXT NOT NULL);
+        """;
+
+    /// <summary>Version 2: server-side agent sessions, so a signed-out cookie is refused on every instance.</summary>
+    private const string AgentSessions = """
+        CREATE TABLE IF NOT EXISTS agent_sessions (
+            id TEXT PRIMARY KEY,
+            agent_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT);
+        CREATE INDEX IF NOT EXISTS ix_agent_sessions_expires ON agent_sessions(expires_at);
         """;
 
     public abstract string Provider { get; }

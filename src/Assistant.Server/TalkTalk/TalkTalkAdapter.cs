@@ -48,19 +48,24 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
         }
         catch (JsonException ex)
         {
-            await Results.BadRequest(new { error = "the body is not a TalkTalk event: " + ex.Message.Split(Environment.NewLine)[0] }).ExecuteAsync(httpRequest.HttpContext);
+            await Refuse(httpRequest.HttpContext, StatusCodes.Status400BadRequest, "the body is not a TalkTalk event: " + ex.Message.Split(Environment.NewLine)[0]);
             return;
         }
-
-        var eventType = (string?)payload["event"];
-        var user = (string?)payload["user"];
-        if (eventType is null || string.IsNullOrEmpty(user))
+        catch (BadHttpRequestException ex)
         {
-            await Results.BadRequest(new { error = "a TalkTalk event needs 'event' and 'user'" }).ExecuteAsync(httpRequest.HttpContext);
+            // The body broke a server limit while being read (e.g. a chunked body over MaxPayloadBytes).
+            await Refuse(httpRequest.HttpContext, ex.StatusCode, "the body could not be read: " + ex.Message);
             return;
         }
 
-        var activity = await ToActivityAsync(eventType, user, payload, cancellationToken);
+        if (TalkTalkEvent.Parse(payload, out var error) is not { } incoming)
+        {
+            await Refuse(httpRequest.HttpContext, StatusCodes.Status400BadRequest, error!);
+            return;
+        }
+        var user = incoming.User;
+
+        var activity = await ToActivityAsync(incoming, cancellationToken);
         if (activity is null)
         {
             httpResponse.StatusCode = StatusCodes.Status200OK;
@@ -132,44 +137,47 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
         return []; // typing, traces and other events have no TalkTalk form
     }
 
-    private async Task<Activity?> ToActivityAsync(string eventType, string user, JObject payload, CancellationToken cancellationToken)
+    private async Task<Activity?> ToActivityAsync(TalkTalkEvent incoming, CancellationToken cancellationToken)
     {
-        var options = payload["options"] as JObject;
-        switch (eventType)
+        var user = incoming.User;
+        switch (incoming.Event)
         {
             case "open":
-                await _users.RecordAsync(user, "open", (string?)options?["inflow"], cancellationToken);
+                await _users.RecordAsync(user, "open", incoming.Inflow, cancellationToken);
                 var update = Activity.CreateConversationUpdateActivity();
                 update.MembersAdded = [new ChannelAccount(user, role: RoleTypes.User)];
                 return Address((Activity)update, user);
             case "send":
-                if ((bool?)payload["standby"] == true || (bool?)options?["standby"] == true)
+                if (incoming.Standby)
                 {
                     // The partner console owns the thread: the bot stays silent.
                     _logger.LogInformation("TalkTalk message from {User} while the partner owns the thread; not answered", user);
                     return null;
                 }
-                var text = payload["textContent"] is JObject textContent ? TalkTalkMessages.IncomingText(textContent) : null;
                 var message = (Activity)Activity.CreateMessageActivity();
-                message.Text = text ?? "";
+                message.Text = TalkTalkMessages.IncomingText(incoming.Text, incoming.Code) ?? "";
                 return Address(message, user);
-            case "handover" when ((string?)options?["control"] == "passThread"):
+            case "handover" when incoming.Control == "passThread":
                 // The partner has finished and passed the thread back: the bot is in charge again.
                 var status = (Activity)Activity.CreateEventActivity();
                 status.Name = HandoffEventNames.HandoffStatus;
-                status.Value = new JObject { ["state"] = "completed", ["message"] = (string?)options?["metadata"] };
+                status.Value = new JObject { ["state"] = "completed", ["message"] = incoming.Metadata };
                 return Address(status, user);
             case "leave":
             case "friend":
-                await _users.RecordAsync(user, eventType, (string?)options?["set"], cancellationToken);
+                await _users.RecordAsync(user, incoming.Event, incoming.Set, cancellationToken);
                 return null;
             case "echo":
                 return null; // our own message coming back: answering it would loop
             default:
-                _logger.LogInformation("TalkTalk event {Event} from {User} needs no action", eventType, user);
+                _logger.LogInformation("TalkTalk event {Event} from {User} needs no action", incoming.Event, user);
                 return null;
         }
     }
+
+    /// <summary>A refused webhook call: an RFC 9457 problem with the reason.</summary>
+    private static Task Refuse(HttpContext context, int status, string reason) =>
+        Results.Problem(detail: reason, statusCode: status).ExecuteAsync(context);
 
     private static Activity Address(Activity activity, string user)
     {

@@ -69,11 +69,13 @@ public static partial class TalkTalkMessages
     }
 
     /// <summary>What the seller meant: the full text behind a pressed (possibly shortened) button, else what they typed.</summary>
-    public static string? IncomingText(JObject textContent)
-    {
-        var code = (string?)textContent["code"];
-        return code is not null && code.StartsWith(CodePrefix, StringComparison.Ordinal) ? code[CodePrefix.Length..] : (string?)textContent["text"];
-    }
+    public static string? IncomingText(JObject textContent) =>
+        IncomingText(textContent["text"]?.Type == JTokenType.String ? (string?)textContent["text"] : null,
+            textContent["code"]?.Type == JTokenType.String ? (string?)textContent["code"] : null);
+
+    /// <summary>What the seller meant, from the already type-checked <c>textContent.text</c> and <c>textContent.code</c>.</summary>
+    public static string? IncomingText(string? text, string? code) =>
+        code is not null && code.StartsWith(CodePrefix, StringComparison.Ordinal) ? code[CodePrefix.Length..] : text;
 
     public static JObject Handover(string user, string control, int? targetId = null)
     {

@@ -194,7 +194,8 @@
   }
 
   function errorText(action, status, data) {
-    const fromServer = data && typeof data.error === 'string' ? data.error : '';
+    // Errors are RFC 9457 problems: the reason is in `detail`.
+    const fromServer = data && typeof data.detail === 'string' ? data.detail : '';
     if (/[가-힣]/.test(fromServer)) return fromServer;
     switch (status) {
       case 0: return '서버에 연결할 수 없어요. 네트워크를 확인한 뒤 다시 시도해 주세요.';

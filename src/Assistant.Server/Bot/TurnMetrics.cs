@@ -30,5 +30,8 @@ public sealed class TurnMetrics : IDisposable
 
     public void ConflictFailed(string channel) => _conflictsFailed.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
+    /// <summary>The meter these counters are on (one per host).</summary>
+    public Meter Meter => _meter;
+
     public void Dispose() => _meter.Dispose();
 }

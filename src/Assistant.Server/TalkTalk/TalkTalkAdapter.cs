@@ -27,10 +27,11 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
     private readonly KnowledgeBase _knowledge;
     private readonly ILogger<TalkTalkAdapter> _logger;
     private readonly TalkTalkUsers _users;
+    private readonly Bot.ConversationGate _gate;
 
-    public TalkTalkAdapter(IOutbox outbox, IOptions<TalkTalkOptions> options, KnowledgeBase knowledge, TalkTalkUsers users, ILogger<TalkTalkAdapter> logger)
+    public TalkTalkAdapter(IOutbox outbox, IOptions<TalkTalkOptions> options, KnowledgeBase knowledge, TalkTalkUsers users, Bot.ConversationGate gate, ILogger<TalkTalkAdapter> logger)
     {
-        (_outbox, _options, _knowledge, _users, _logger) = (outbox, options, knowledge, users, logger);
+        (_outbox, _options, _knowledge, _users, _gate, _logger) = (outbox, options, knowledge, users, gate, logger);
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "TalkTalk turn failed for {User}", turnContext.Activity.From?.Id);
@@ -63,8 +64,13 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
             await Refuse(httpRequest.HttpContext, StatusCodes.Status400BadRequest, error!);
             return;
         }
-        var user = incoming.User;
+        // One event of a user at a time, in arrival order: a quick second message is answered after the first.
+        await _gate.RunAsync(ChannelId, incoming.User, ct => RespondAsync(incoming, httpResponse, bot, ct), cancellationToken);
+    }
 
+    private async Task RespondAsync(TalkTalkEvent incoming, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
+    {
+        var user = incoming.User;
         var activity = await ToActivityAsync(incoming, cancellationToken);
         if (activity is null)
         {
@@ -192,8 +198,9 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
         return activity;
     }
 
+    // Each user's events leave in order; one user's failing sends do not hold back the others'.
     private Task EnqueueAsync(JObject e, CancellationToken cancellationToken) =>
-        _outbox.EnqueueAsync(OutboxTopic, e.ToString(Formatting.None), cancellationToken);
+        _outbox.EnqueueAsync(OutboxTopic, e.ToString(Formatting.None), (string?)e["user"], cancellationToken);
 
     private sealed class TalkTalkTurn
     {

@@ -13,7 +13,7 @@ public sealed class TalkTalkUsers
 
     public Task RecordAsync(string user, string eventType, string? detail, CancellationToken cancellationToken = default)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenForWrite();
         using var upsert = Command(connection, """
             INSERT INTO talktalk_users (user_id, last_event, detail, friend, updated_at) VALUES (@u, @e, @d, @f, @now)
             ON CONFLICT(user_id) DO UPDATE SET last_event = excluded.last_event, detail = excluded.detail,

@@ -35,12 +35,16 @@ public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, 
         await RunTurnAsync(update, cancellationToken);
     }
 
-    /// <summary>Stores the user's activity, runs the turn, stores the replies; returns the activity's id.</summary>
-    public async Task<string> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the user's activity, runs the turn, stores the replies; returns the activity's id, or null
+    /// (nothing stored, no turn) when the conversation is full.
+    /// </summary>
+    public async Task<string?> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
     {
         // The token fixes who the user is; the client's display name is kept.
         Address(activity, conversationId, new ChannelAccount(userId, activity.From?.Name, RoleTypes.User));
-        await store.AppendAsync(conversationId, activity, cancellationToken);
+        var quota = new ConversationQuota(options.Value.MaxConversationActivities, options.Value.MaxConversationBytes);
+        if (await store.TryAppendAsync(conversationId, activity, quota, cancellationToken) is null) return null;
         hub.Notify(conversationId);
         if (activity.Type is ActivityTypes.Message or ActivityTypes.Event)
             await RunTurnAsync(activity, cancellationToken);

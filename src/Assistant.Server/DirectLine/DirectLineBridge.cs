@@ -44,18 +44,20 @@ public sealed class DirectLineBridge(IDirectLineStore store, DirectLineHub hub, 
     }
 
     /// <summary>
-    /// Stores the user's activity, runs the turn, stores the replies; returns the activity's id. The
-    /// whole of it is one step of the conversation (<see cref="ConversationGate"/>): a second message
-    /// sent meanwhile is stored after this one's replies, and answered after it.
+    /// Stores the user's activity, runs the turn, stores the replies; returns the activity's id, or null
+    /// (nothing stored, no turn) when the conversation is full. The whole of it is one step of the
+    /// conversation (<see cref="ConversationGate"/>): a second message sent meanwhile is stored after
+    /// this one's replies, and answered after it.
     /// </summary>
-    public Task<string> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken) =>
+    public Task<string?> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken) =>
         gate.RunAsync(ChannelId, conversationId, ct => PostInTurnAsync(conversationId, userId, activity, ct), cancellationToken);
 
-    private async Task<string> PostInTurnAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
+    private async Task<string?> PostInTurnAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
     {
         // The token fixes who the user is; the client's display name is kept.
         Address(activity, conversationId, new ChannelAccount(userId, activity.From?.Name, RoleTypes.User));
-        await store.AppendAsync(conversationId, activity, cancellationToken);
+        var quota = new ConversationQuota(options.Value.MaxConversationActivities, options.Value.MaxConversationBytes);
+        if (await store.TryAppendAsync(conversationId, activity, quota, cancellationToken) is null) return null;
         hub.Notify(conversationId);
         if (activity.Type is ActivityTypes.Message or ActivityTypes.Event)
             await RunTurnAsync(activity, cancellationToken);

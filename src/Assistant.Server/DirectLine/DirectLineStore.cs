@@ -7,6 +7,9 @@ namespace Assistant.Server.DirectLine;
 
 public sealed record DirectLineConversation(string Id, string UserId, bool Started);
 
+/// <summary>How much one conversation may hold: activities, and stored JSON in bytes.</summary>
+public sealed record ConversationQuota(int MaxActivities, long MaxBytes);
+
 /// <summary>
 /// Conversations and their activities for the Direct Line endpoint, stored so that a page reload
 /// resumes and a restart loses nothing. The watermark is the per-conversation sequence number.
@@ -19,6 +22,12 @@ public interface IDirectLineStore
 
     /// <summary>Stores the activity, giving it the id <c>{conversationId}|{seq}</c>; returns the watermark it got.</summary>
     Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="AppendAsync"/>, unless the conversation already holds the quota's activities or
+    /// the activity would take it past the quota's bytes: then nothing is stored and the result is null.
+    /// </summary>
+    Task<long?> TryAppendAsync(string conversationId, Activity activity, ConversationQuota quota, CancellationToken cancellationToken = default);
 
     /// <summary>Activities after the watermark (all when null) and the new watermark.</summary>
     Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long? after, CancellationToken cancellationToken = default);
@@ -36,7 +45,7 @@ public sealed class SqlDirectLineStore : IDirectLineStore
     public Task<DirectLineConversation> CreateAsync(string userId, CancellationToken cancellationToken = default)
     {
         var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-        using var connection = _database.Open();
+        using var connection = _database.OpenForWrite();
         using var insert = Command(connection, "INSERT INTO directline_conversations (id, user_id, created_at) VALUES (@id, @user, @now)", null,
             ("@id", id), ("@user", userId), ("@now", DateTimeOffset.UtcNow.ToString("O")));
         insert.ExecuteNonQuery();
@@ -53,27 +62,47 @@ public sealed class SqlDirectLineStore : IDirectLineStore
 
     public Task MarkStartedAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        using var connection = _database.Open();
+        using var connection = _database.OpenForWrite();
         using var update = Command(connection, "UPDATE directline_conversations SET started = 1 WHERE id = @id", null, ("@id", conversationId));
         update.ExecuteNonQuery();
         return Task.CompletedTask;
     }
 
-    public async Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    public async Task<long> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
+        (await AppendCoreAsync(conversationId, activity, null, cancellationToken))!.Value;
+
+    public Task<long?> TryAppendAsync(string conversationId, Activity activity, ConversationQuota quota, CancellationToken cancellationToken = default) =>
+        AppendCoreAsync(conversationId, activity, quota, cancellationToken);
+
+    private async Task<long?> AppendCoreAsync(string conversationId, Activity activity, ConversationQuota? quota, CancellationToken cancellationToken)
     {
         var gate = _appendLocks[(int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(conversationId)) % (uint)_appendLocks.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            using var connection = _database.Open();
+            using var connection = _database.OpenForWrite();
             using var tx = connection.BeginTransaction();
             if (_database.LockConversationSql is { } lockSql)
                 using (var gateAcrossInstances = Command(connection, lockSql, tx, ("@key", conversationId))) gateAcrossInstances.ExecuteNonQuery();
-            using var next = Command(connection, "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = @c", tx, ("@c", conversationId));
-            var seq = Convert.ToInt64(next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            using var usage = Command(connection,
+                "SELECT COALESCE(MAX(seq), 0) + 1, COUNT(*), COALESCE(SUM(octet_length(activity)), 0) FROM directline_activities WHERE conversation_id = @c", tx, ("@c", conversationId));
+            long seq, count, bytes;
+            using (var reader = usage.ExecuteReader())
+            {
+                reader.Read();
+                long At(int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                (seq, count, bytes) = (At(0), At(1), At(2));
+            }
             activity.Id = $"{conversationId}|{seq:D7}";
+            var json = JsonConvert.SerializeObject(activity, Json);
+            // Checked inside the conversation's lock, so concurrent posts (on any instance) cannot overshoot it.
+            if (quota is not null && (count >= quota.MaxActivities || bytes + System.Text.Encoding.UTF8.GetByteCount(json) > quota.MaxBytes))
+            {
+                activity.Id = null;
+                return null;
+            }
             using var insert = Command(connection, "INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (@c, @s, @a)", tx,
-                ("@c", conversationId), ("@s", seq), ("@a", JsonConvert.SerializeObject(activity, Json)));
+                ("@c", conversationId), ("@s", seq), ("@a", json));
             insert.ExecuteNonQuery();
             tx.Commit();
             return seq;

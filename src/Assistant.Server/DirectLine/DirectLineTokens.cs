@@ -45,11 +45,25 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
             return null;
         }
         if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body)))) return null;
-        var grant = JsonSerializer.Deserialize<Payload>(payload);
-        if (grant is null) return null;
-        var expires = DateTimeOffset.FromUnixTimeSeconds(grant.Exp);
-        return expires > time.GetUtcNow() ? new TokenGrant(grant.Conv, grant.User, expires) : null;
+        Payload? grant;
+        try
+        {
+            grant = JsonSerializer.Deserialize<Payload>(payload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (grant is not { Conv.Length: > 0, User.Length: > 0 }) return null;
+        // Compared as numbers before any conversion: an expiry later than this server ever issues
+        // (a token signed elsewhere, or one beyond DateTimeOffset's range) is not valid.
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (grant.Exp <= now || grant.Exp > now + LifetimeSeconds + ClockSkewSeconds) return null;
+        return new TokenGrant(grant.Conv, grant.User, DateTimeOffset.FromUnixTimeSeconds(grant.Exp));
     }
+
+    /// <summary>How far ahead of this server's clock another instance's may be.</summary>
+    private const int ClockSkewSeconds = 60;
 
     private sealed record Payload(string Conv, string User, long Exp);
 

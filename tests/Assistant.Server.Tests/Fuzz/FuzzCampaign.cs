@@ -54,6 +54,9 @@ public sealed class FuzzReport
         var text = new StringBuilder();
         text.AppendLine($"{Requests} requests in {Elapsed.TotalSeconds:0.0} s ({StoppedBy ?? "all generated inputs sent"}); {Failures.Count()} failures");
         text.AppendLine("by status: " + string.Join(", ", Outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "none" : g.Key.ToString())}: {g.Count()}")));
+        text.AppendLine("the inputs the issue names:");
+        foreach (var o in Outcomes.Where(o => o.Request.Kind == "known"))
+            text.AppendLine($"  {o.Request.Method} {o.Request.Template} ({o.Request.Detail}) -> {o.Status}{(o.Failure is null ? "" : " FAIL: " + o.Failure)}");
         text.AppendLine("by route:");
         foreach (var g in Outcomes.GroupBy(o => o.Request.Template).OrderBy(g => g.Key, StringComparer.Ordinal))
             text.AppendLine($"  {g.Key}: {g.Count()}");

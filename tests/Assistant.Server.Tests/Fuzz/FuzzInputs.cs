@@ -160,6 +160,11 @@ public sealed class FuzzInputs(FuzzTargets targets, int seed)
         {
             Caller = FuzzCaller.AgentNoCsrf, Body = "a=1&b=2"u8.ToArray(), ContentType = "application/x-www-form-urlencoded",
         };
+        foreach (var (detail, form) in new[] { ("form key of 5,000 characters", new string('k', 5000) + "=1"), ("form of 1,500 fields", LongForm(1500)) })
+            yield return new FuzzRequest("POST", "/api/agent/tickets/{number}/claim", "known", "signed in, no anti-forgery header, " + detail, claim)
+            {
+                Caller = FuzzCaller.AgentNoCsrf, Body = Encoding.ASCII.GetBytes(form), ContentType = "application/x-www-form-urlencoded",
+            };
         var longKey = new string('T', 7000);
         yield return new FuzzRequest("GET", "/api/agent/tickets/{number}", "known", "ticket number of 7,000 characters", "/api/agent/tickets/" + longKey) { Caller = FuzzCaller.Agent };
         yield return new FuzzRequest("POST", "/api/agent/tickets/{number}/claim", "known", "ticket number of 7,000 characters", $"/api/agent/tickets/{longKey}/claim")
@@ -475,6 +480,8 @@ public sealed class FuzzInputs(FuzzTargets targets, int seed)
         yield return ("form-encoded", Encoding.UTF8.GetBytes(form.Length > 0 ? form : "a=1"), "application/x-www-form-urlencoded");
         yield return ("form-encoded labelled JSON", Encoding.UTF8.GetBytes(form.Length > 0 ? form : "a=1"), "application/json");
         yield return ("form-encoded, invalid escapes", "a=%zz&%%=1&=&&"u8.ToArray(), "application/x-www-form-urlencoded");
+        yield return ("form key of 5,000 characters", Encoding.ASCII.GetBytes(new string('k', 5000) + "=1"), "application/x-www-form-urlencoded");
+        yield return ("form of 1,500 fields", Encoding.ASCII.GetBytes(LongForm(1500)), "application/x-www-form-urlencoded");
         yield return ("form-encoded 300 KB", Encoding.ASCII.GetBytes("a=" + new string('f', 300 * 1024)), "application/x-www-form-urlencoded");
         yield return ("multipart", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n"u8.ToArray(), "multipart/form-data; boundary=x");
         yield return ("multipart without boundary", "--x\r\n"u8.ToArray(), "multipart/form-data");
@@ -602,6 +609,8 @@ public sealed class FuzzInputs(FuzzTargets targets, int seed)
         }
         return cases;
     }
+
+    private static string LongForm(int fields) => string.Join('&', Enumerable.Range(0, fields).Select(i => $"f{i}={i}"));
 
     private static string Escape(string text) => JsonSerializer.Serialize(text)[1..^1];
 

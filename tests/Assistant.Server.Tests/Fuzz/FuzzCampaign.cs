@@ -216,7 +216,8 @@ public sealed class FuzzCampaign : IAsyncLifetime
             var type = response.Content.Headers.ContentType?.MediaType;
             // A server-sent event stream never ends: its headers are the answer.
             var body = type == "text/event-stream" ? "" : await ReadAsync(response, timeout.Token);
-            var failure = Judge(status, type, body);
+            // Reads (GET) return history that earlier inputs wrote: only a request that ran a turn can fail one.
+            var failure = Judge(status, type, body, ranTurn: r.Method != "GET");
 
             if (failure is null && status < 300 && r.ChannelConversation is { } conversation
                 && Channel.Received(conversation).Any(a => Apologises(a.ToJsonString())))
@@ -238,7 +239,7 @@ public sealed class FuzzCampaign : IAsyncLifetime
     }
 
     /// <summary>Why a response fails the contract: 5xx, or a 4xx without a JSON (problem) body, or the failed-turn apology.</summary>
-    private string? Judge(int status, string? type, string body)
+    private string? Judge(int status, string? type, string body, bool ranTurn)
     {
         if (status >= 500) return "server error";
         if (status >= 400)
@@ -248,7 +249,7 @@ public sealed class FuzzCampaign : IAsyncLifetime
             try { JsonNode.Parse(body); }
             catch (System.Text.Json.JsonException) { return "4xx body does not parse as JSON"; }
         }
-        return Apologises(body) ? "reply is the failed-turn apology" : null;
+        return ranTurn && Apologises(body) ? "reply is the failed-turn apology" : null;
     }
 
     /// <summary>The failed-turn apology anywhere in a body, raw or inside JSON strings (however escaped).</summary>

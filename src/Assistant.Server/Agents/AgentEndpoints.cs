@@ -191,7 +191,7 @@ public static partial class AgentEndpoints
         }
         catch (BadHttpRequestException ex)
         {
-            return (null, Problem(ex.StatusCode, "요청 본문을 읽을 수 없어요."));
+            return (null, Problem(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "요청 본문이 너무 커요." : "요청 본문을 읽을 수 없어요."));
         }
     }
 

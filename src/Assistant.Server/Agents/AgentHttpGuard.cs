@@ -55,7 +55,7 @@ public sealed class AgentHttpGuard : IStartupFilter
         catch (Exception ex) when (ClientError(ex) is { } status && !context.Response.HasStarted)
         {
             context.Response.Clear();
-            await AgentEndpoints.Problem(status, "요청을 읽을 수 없어요. 형식과 크기를 확인해 주세요.").ExecuteAsync(context);
+            await AgentEndpoints.Problem(status, status == StatusCodes.Status413PayloadTooLarge ? Reason(status) : "요청을 읽을 수 없어요. 형식과 크기를 확인해 주세요.").ExecuteAsync(context);
             return;
         }
 

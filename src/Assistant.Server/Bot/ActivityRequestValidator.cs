@@ -28,19 +28,6 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
 
     private static readonly JsonSerializerSettings Settings = new() { MaxDepth = 64 };
 
-    /// <summary>Checks of one kind of event's payload, by event name: the reason it is malformed, or null.</summary>
-    private static readonly Dictionary<string, Func<Activity, string?>> EventShapes = new(StringComparer.Ordinal)
-    {
-        [HandoffEventNames.HandoffStatus] = activity =>
-            activity.Value is JObject { } value && value["state"] is { Type: JTokenType.String }
-                ? value["message"] is null or { Type: JTokenType.String or JTokenType.Null } ? null : "'value.message' of handoff.status must be a string"
-                : "handoff.status needs an object 'value' with a string 'state'",
-        [ReplyActivities.FeedbackEventName] = activity =>
-            activity.Entities is { Count: > 0 } entities && entities.All(e => e.Properties?["@id"] is null or { Type: JTokenType.String })
-                ? null
-                : "a feedback event needs entities whose '@id' is a string",
-    };
-
     private readonly IReadOnlyList<string> _serviceHosts = options.ServiceHosts(configuration);
 
     public async Task<ActivityProblem?> ProblemAsync(HttpRequest request)
@@ -80,12 +67,7 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
             return new(StatusCodes.Status403Forbidden, "Service URL not allowed", $"the bot does not send to '{serviceUrl.Host}' (see Bot:AllowedServiceHosts)");
         if (InProcessChannels.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
             return new(StatusCodes.Status403Forbidden, "Channel not served here", $"conversations of the '{activity.ChannelId}' channel are served by that channel's own endpoint");
-        if (activity.MembersAdded?.Any(m => string.IsNullOrWhiteSpace(m?.Id)) == true || activity.MembersRemoved?.Any(m => string.IsNullOrWhiteSpace(m?.Id)) == true)
-            return ActivityProblem.BadActivity("every member in 'membersAdded' and 'membersRemoved' needs an 'id'");
-        if (activity.From is { } from && from.Id is null) return ActivityProblem.BadActivity("'from' needs an 'id'");
-        if (activity.Type == ActivityTypes.Event && activity.Name is { } name && EventShapes.TryGetValue(name, out var shape) && shape(activity) is { } problem)
-            return ActivityProblem.BadActivity(problem);
-        return null;
+        return ActivityShape.Problem(activity) is { } problem ? ActivityProblem.BadActivity(problem) : null;
     }
 
     private static ActivityProblem TooLarge() =>

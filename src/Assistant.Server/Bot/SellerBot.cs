@@ -112,7 +112,7 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
 
     private async Task RecordFeedbackAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
-        var action = turnContext.Activity.Entities?.Select(e => e.Properties).FirstOrDefault(p => p?["@id"] is not null);
+        var action = turnContext.Activity.Entities?.Select(e => e?.Properties).FirstOrDefault(p => p?["@id"] is not null);
         var parts = ((string?)action?["@id"])?.Split(':');
         if (parts is not ["feedback", "like" or "dislike", { Length: > 0 } faqId]) return;
         await feedback.RecordAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, faqId, parts[1] == "like", cancellationToken);

@@ -116,6 +116,7 @@ public static class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, $"activities of type '{Shorten(activity.Type)}' cannot be posted; use {string.Join(", ", PostableTypes)}");
         activity.Type = type;
         if (activity.Text is { Length: > 10_000 }) return Error(StatusCodes.Status400BadRequest, "the message is longer than 10,000 characters");
+        if (Bot.ActivityShape.Problem(activity) is { } shape) return Error(StatusCodes.Status400BadRequest, shape);
         // The activity as a whole (channelData, value, attachments, entities...), as it would be stored.
         if (Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(activity, SqlDirectLineStore.Json)) > limit)
             return Error(StatusCodes.Status413PayloadTooLarge, $"the activity is larger than {limit:N0} bytes");

@@ -47,7 +47,7 @@ public sealed class EndpointFuzzTests(FuzzCampaign campaign, ITestOutputHelper o
     public async Task ATokenSignedByTheGeneratorIsAcceptedSoTheForgedOnesReachTheExpiryCheck()
     {
         var conversation = campaign.Targets.ConversationId;
-        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        var expires = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(); // within the token lifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FuzzInputs.SignToken($"{{\"Conv\":\"{conversation}\",\"User\":\"u\",\"Exp\":{expires}}}"));
         using var response = await campaign.Local.SendAsync(request);

@@ -66,14 +66,14 @@ public sealed class ProblemResponseTests : IClassFixture<ProblemResponseTests.Ke
         var big = "{\"username\":\"agent1\",\"password\":\"" + new string('x', 10_000) + "\"}";
         var sized = new StringContent(big, Encoding.UTF8, "application/json");
         var problem = await AssertProblemAsync(await _client.PostAsync("/api/agent/login", sized), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("too large", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("너무 커요", (string?)problem["detail"]); // the agent API speaks Korean
 
         var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)));
         chunked.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/agent/login") { Content = chunked };
         request.Headers.TransferEncodingChunked = true;
         problem = await AssertProblemAsync(await _client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("too large", (string?)problem["detail"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("너무 커요", (string?)problem["detail"]); // the agent API speaks Korean
     }
 
     [Fact]

@@ -19,9 +19,32 @@ internal static class HttpBench
         var file = Arg("--file") ?? Path.Combine(FindRoot(), "..", "shared", "eval", "dev.jsonl");
         var clients = int.Parse(Arg("--clients") ?? "20");
         var seconds = double.Parse(Arg("--seconds") ?? "10");
-        var questions = File.ReadLines(file).Where(l => l.Trim().Length > 0).Select(l => (string)JsonNode.Parse(l)!["text"]!).ToArray();
+        // FAQ questions: the cases whose expected outcome is an FAQ entry (not a handoff, smalltalk or out-of-scope).
+        var questions = File.ReadLines(file).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!)
+            .Where(c => (string?)c["expect"] is { } expect && expect is not ("handoff" or "smalltalk" or "out-of-scope" or "clarify"))
+            .Select(c => (string)c["text"]!).ToArray();
         Console.WriteLine($"{questions.Length} questions from {file}; {clients} concurrent clients, {seconds} s per run, {Environment.ProcessorCount} cores");
 
+        if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
+        {
+            await using var h = new BenchHost(false);
+            var engine = h.Services.GetRequiredService<Assistant.Dialogue.ConversationEngine>();
+            var decider = h.Services.GetRequiredService<Assistant.Understanding.Decider>();
+            var tickets = h.Services.GetRequiredService<Assistant.Handoff.ITicketStore>();
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var w = Stopwatch.StartNew();
+                foreach (var q in questions) await decider.DecideAsync(q);
+                Console.WriteLine($"decide: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
+                w.Restart();
+                foreach (var q in questions) await tickets.FindLatestByConversationAsync("emulator", "x" + q.Length);
+                Console.WriteLine($"ticket lookup: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
+                w.Restart();
+                foreach (var q in questions) await engine.RespondAsync(new(q, new("emulator", "p" + Guid.NewGuid().ToString("N"), "{}")), new Assistant.Dialogue.DialogueState());
+                Console.WriteLine($"engine: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
+            }
+            return 0;
+        }
         var runs = new List<(string Name, Result Result)>();
         foreach (var (name, echo, sharedConversations) in new[] { ("echo bot", true, 0), ("assistant", false, 0), ("assistant, 4 shared conversations", false, 4) })
         {

@@ -23,7 +23,6 @@ public static class BotExtensions
         builder.Services.AddSingleton<TurnMetrics>();
         builder.Services.AddSingleton<AssistantCloudAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AssistantCloudAdapter>());
-        builder.Services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         builder.Services.AddTransient<IBot, SellerBot>();
         // Proactive delivery (agent replies): channel-specific senders are registered before this fallback.
         builder.Services.AddSingleton<IChannelSender, BotFrameworkSender>();

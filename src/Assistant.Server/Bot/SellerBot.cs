@@ -15,17 +15,9 @@ namespace Assistant.Server.Bot;
 /// ticket is also announced with the standard <c>handoff.initiate</c> event (ticket as value,
 /// transcript attached); <c>handoff.status</c> events are accepted. A message's state is committed before the seller sees its replies.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, ConversationState conversationState, TicketViews views, FeedbackStore feedback, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
 {
     private const int MaxAttempts = 3;
-
-    private readonly IStatePropertyAccessor<DialogueState> _dialogue = conversationState.CreateProperty<DialogueState>(nameof(DialogueState));
-
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-    }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -65,20 +57,17 @@ public sealed class SellerBot(ConversationEngine engine, ConversationState conve
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = await _dialogue.GetAsync(turnContext, () => new DialogueState(), cancellationToken);
+            var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
             var result = await engine.RespondAsync(new TurnInput(turnContext.Activity.Text, address), state, cancellationToken);
-            // Storage hands back a fresh copy of the state each turn: set the changed one back explicitly.
-            await _dialogue.SetAsync(turnContext, state, cancellationToken);
             try
             {
-                await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+                await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
                 return result;
             }
             catch (StateConflictException conflict) when (attempt < MaxAttempts)
             {
                 metrics.ConflictRetried(address.Channel);
                 logger.LogWarning("State conflict on {Key} in conversation {ConversationId} (attempt {Attempt}); running the turn again from fresh state", conflict.Key, address.ConversationId, attempt);
-                await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
             }
             catch (StateConflictException conflict)
             {

@@ -39,7 +39,7 @@ public static class HandoffExtensions
         }
         builder.Services.AddSingleton<ITicketStore, SqlTicketStore>();
         builder.Services.AddSingleton<IOutbox, SqlOutbox>();
-        builder.Services.AddSingleton<IStorage, SqlBotStorage>();
+        builder.Services.AddSingleton<IDialogueStateStore, SqlDialogueStateStore>();
 
         builder.Services.AddSingleton<TicketViews>();
         builder.Services.AddSingleton<WebhookEvents>();

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Assistant.Server.Bot;
 using Assistant.Server.Storage;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using static Assistant.Server.Tests.Activities;
 
@@ -82,7 +81,7 @@ public sealed class ConcurrentTurnsTests(AssistantFactory factory) : IClassFixtu
     public async Task AConflictingWriteIsRetriedFromFreshStateNotAnsweredWithAnApology()
     {
         using var conflicted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddSingleton<IStorage>(sp => new ConflictOnce(new SqlBotStorage(sp.GetRequiredService<Database>())))));
+            services.AddSingleton<IDialogueStateStore>(sp => new ConflictOnce(new SqlDialogueStateStore(sp.GetRequiredService<Database>())))));
         var retried = 0L;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -142,28 +141,22 @@ public sealed class ConcurrentTurnsTests(AssistantFactory factory) : IClassFixtu
         document is null ? [] : JsonNode.Parse(document)!["DialogueState"]!["Transcript"]!.AsArray()
             .Where(e => e!["Role"]!.ToString() is "0" or "Seller").Select(e => (string)e!["Text"]!).ToArray();
 
-    /// <summary>Real storage, where another writer rewrites the state (same content, new eTag) between a turn's read and its write, once, on the second write.</summary>
-    private sealed class ConflictOnce(SqlBotStorage inner) : IStorage
+    /// <summary>The real store, where another writer saves the same state (new eTag) between a turn's load and its save, once, on the second save.</summary>
+    private sealed class ConflictOnce(SqlDialogueStateStore inner) : IDialogueStateStore
     {
-        private int _writes;
+        private int _saves;
 
-        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => inner.ReadAsync(keys, cancellationToken);
+        public Task<LoadedState> LoadAsync(string channel, string conversationId, CancellationToken cancellationToken = default) =>
+            inner.LoadAsync(channel, conversationId, cancellationToken);
 
-        public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        public async Task<string> SaveAsync(string channel, string conversationId, Assistant.Dialogue.DialogueState state, string? expectedETag, CancellationToken cancellationToken = default)
         {
-            if (Interlocked.Increment(ref _writes) == 2)
+            if (Interlocked.Increment(ref _saves) == 2)
             {
-                var current = await inner.ReadAsync(changes.Keys.ToArray(), cancellationToken);
-                foreach (var (key, value) in current)
-                {
-                    var copy = (Newtonsoft.Json.Linq.JObject)value;
-                    copy["eTag"] = "*";
-                    await inner.WriteAsync(new Dictionary<string, object> { [key] = copy }, cancellationToken);
-                }
+                var current = await inner.LoadAsync(channel, conversationId, cancellationToken);
+                await inner.SaveAsync(channel, conversationId, current.State, current.ETag, cancellationToken);
             }
-            await inner.WriteAsync(changes, cancellationToken);
+            return await inner.SaveAsync(channel, conversationId, state, expectedETag, cancellationToken);
         }
-
-        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
     }
 }

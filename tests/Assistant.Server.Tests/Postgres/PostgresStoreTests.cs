@@ -2,7 +2,6 @@ using Assistant.Handoff;
 using Assistant.Server.Agents;
 using Assistant.Server.Storage;
 using Assistant.Server.Webhooks;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Server.Tests.Postgres;
@@ -38,15 +37,15 @@ public sealed class PostgresStoreTests(PostgresServer server)
     public async Task ConversationStateRejectsAStaleETag()
     {
         using var database = new PostgresDatabase(await server.CreateDatabaseAsync());
-        var storage = new SqlBotStorage(database);
-        await storage.WriteAsync(new Dictionary<string, object> { ["conv/1"] = new Note { Text = "처음", ETag = "*" } });
-        var read = (Newtonsoft.Json.Linq.JObject)(await storage.ReadAsync(["conv/1"]))["conv/1"];
-        var current = (string)read["eTag"]!;
+        var store = new SqlDialogueStateStore(database);
+        var first = await store.SaveAsync("emulator", "c1", new Assistant.Dialogue.DialogueState { LastQuestion = "처음" }, null);
+        await Assert.ThrowsAsync<StateConflictException>(() => store.SaveAsync("emulator", "c1", new Assistant.Dialogue.DialogueState(), null)); // created twice
+        var loaded = await store.LoadAsync("emulator", "c1");
+        Assert.Equal((first, "처음"), (loaded.ETag, loaded.State.LastQuestion));
 
-        await storage.WriteAsync(new Dictionary<string, object> { ["conv/1"] = new Note { Text = "두 번째", ETag = current } });
-        var stale = new Dictionary<string, object> { ["conv/1"] = new Note { Text = "늦은 쓰기", ETag = current } };
-        await Assert.ThrowsAsync<StateConflictException>(() => storage.WriteAsync(stale));
-        Assert.Equal("두 번째", (string?)((Newtonsoft.Json.Linq.JObject)(await storage.ReadAsync(["conv/1"]))["conv/1"])["Text"]);
+        await store.SaveAsync("emulator", "c1", new Assistant.Dialogue.DialogueState { LastQuestion = "두 번째" }, first);
+        await Assert.ThrowsAsync<StateConflictException>(() => store.SaveAsync("emulator", "c1", new Assistant.Dialogue.DialogueState { LastQuestion = "늦은 쓰기" }, first));
+        Assert.Equal("두 번째", (await store.LoadAsync("emulator", "c1")).State.LastQuestion);
     }
 
     [Fact]
@@ -76,11 +75,5 @@ public sealed class PostgresStoreTests(PostgresServer server)
         Assert.Equal(Database.Versions.Count, Convert.ToInt64(count.ExecuteScalar()));
         Assert.All(databases, d => Assert.Equal(Database.Versions.Max(), d.SchemaVersion));
         foreach (var d in databases) d.Dispose();
-    }
-
-    private sealed class Note : IStoreItem
-    {
-        public string Text { get; set; } = "";
-        public string ETag { get; set; } = "*";
     }
 }

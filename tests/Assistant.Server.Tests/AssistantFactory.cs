@@ -45,6 +45,10 @@ public class AssistantFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; private set; }
 
+    /// <summary>An instance on a shared PostgreSQL database (several of them behave as one deployment).</summary>
+    public static AssistantFactory OnPostgres(string connectionString) =>
+        new AssistantFactory().With("Storage:Provider", "postgres").With("Storage:PostgresConnectionString", connectionString);
+
     public AssistantFactory With(string key, string? value)
     {
         _settings[key] = value;

@@ -29,7 +29,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         _dataDirectory = Path.Combine(Path.GetTempPath(), "assistant-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dataDirectory);
-        var port = FreePort();
+        var port = LoopbackServer.FreePort();
         await RunAsync("chown", $"postgres:postgres {_dataDirectory}");
         await RunAsync("runuser", $"-u postgres -- {bin}/initdb -D {_dataDirectory} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
         await RunAsync("runuser", $"-u postgres -- {bin}/pg_ctl -D {_dataDirectory} -w -l {_dataDirectory}/log -o \"-c listen_addresses=127.0.0.1 -p {port} -k {_dataDirectory} -c fsync=off\" start");
@@ -67,12 +67,6 @@ public sealed class PostgresServer : IAsyncLifetime
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await stderr}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

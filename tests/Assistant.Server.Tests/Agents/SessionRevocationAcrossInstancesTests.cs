@@ -14,9 +14,8 @@ public sealed class SessionRevocationAcrossInstancesTests(PostgresServer server)
     public async Task ALogoutOnOneInstanceRevokesTheCookieOnAnother()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        AssistantFactory Instance() => new AssistantFactory().With("Storage:Provider", "postgres").With("Storage:PostgresConnectionString", connectionString);
-        using var a = Instance();
-        using var b = Instance();
+        using var a = AssistantFactory.OnPostgres(connectionString);
+        using var b = AssistantFactory.OnPostgres(connectionString);
         var options = new WebApplicationFactoryClientOptions { HandleCookies = false };
         var onA = a.CreateClient(options);
         var onB = b.CreateClient(options);

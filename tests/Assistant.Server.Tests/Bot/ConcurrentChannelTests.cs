@@ -89,9 +89,8 @@ public sealed class ConcurrentInstancesTests(PostgresServer server)
     public async Task MessagesOfOneConversationSentToTwoInstancesAtOnceAreAllAnsweredWithoutAConflict()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        AssistantFactory Instance() => new AssistantFactory().With("Storage:Provider", "postgres").With("Storage:PostgresConnectionString", connectionString);
-        using var a = Instance();
-        using var b = Instance();
+        using var a = AssistantFactory.OnPostgres(connectionString);
+        using var b = AssistantFactory.OnPostgres(connectionString);
         var clients = new[] { a.CreateClient(), b.CreateClient() };
         var meters = new[] { a, b }.Select(f => f.Services.GetRequiredService<TurnMetrics>().Meter).ToHashSet();
         long conflicts = 0;

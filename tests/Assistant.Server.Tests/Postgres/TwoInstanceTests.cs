@@ -14,11 +14,10 @@ public sealed class TwoInstanceTests(PostgresServer server)
     public async Task ASellerOnOneInstanceAndAnAgentOnAnotherTalkLiveAndNothingIsSentTwice()
     {
         var connectionString = await server.CreateDatabaseAsync();
-        AssistantFactory Instance() => new AssistantFactory().With("Storage:Provider", "postgres").With("Storage:PostgresConnectionString", connectionString);
-        using var a = Instance();
+        using var a = AssistantFactory.OnPostgres(connectionString);
         a.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         a.StartServer();
-        using var b = Instance();
+        using var b = AssistantFactory.OnPostgres(connectionString);
 
         // The agent on B watches the live queue.
         var agent = await AgentClient.SignInAsync(b.CreateClient(), "agent1");

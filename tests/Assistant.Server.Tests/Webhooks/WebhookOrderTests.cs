@@ -20,7 +20,7 @@ public sealed class WebhookOrderTests
     [Fact]
     public async Task AFailedCreatedEventHoldsBackOnlyItsOwnTicketAndEverythingArrivesInOrderWithStableEventIds()
     {
-        var port = FreePort();
+        var port = LoopbackServer.FreePort();
         var receiver = new Receiver();
         var (app, _) = await LoopbackServer.StartAsync(a => a.MapPost("/hooks/tickets", (Func<HttpContext, Task<IResult>>)receiver.HandleAsync), port);
         await using var _ = app;
@@ -85,12 +85,6 @@ public sealed class WebhookOrderTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record Attempt(string Ticket, string Type, string Id, string HeaderId, bool Accepted);
 

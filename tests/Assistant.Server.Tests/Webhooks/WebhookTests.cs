@@ -18,7 +18,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task EventsWaitInTheOutboxWhileTheReceiverIsDownAndArriveSignedWhenItComesBack()
     {
-        var port = FreePort();
+        var port = LoopbackServer.FreePort();
         await using var channel = await FakeChannel.StartAsync();
         using var factory = new AssistantFactory()
             .With("Webhook:Url", $"http://127.0.0.1:{port}/hooks/tickets")
@@ -47,10 +47,4 @@ public sealed class WebhookTests
         Assert.Equal("myshop01", (string?)JsonNode.Parse(payload)!["ticket"]!["sellerId"]);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -120,19 +120,22 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
             form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
             form.ProductUnknown ? null : form.ProductName, form.Category, form.Description ?? "",
             urgency is null ? "normal" : "urgent", urgency);
-        var draft = new TicketDraft(conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray());
+        var draft = new TicketDraft(conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray(),
+            RequestKey: $"{conversation.Channel}:{conversation.ConversationId}:{form.Id}");
 
-        Ticket ticket;
+        TicketCreation creation;
         try
         {
-            ticket = await tickets.CreateAsync(draft, cancellationToken);
+            creation = await tickets.CreateAsync(draft, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not stored means not promised: the seller keeps the form and can try again.
             return Result(Say(Replies.Format("handoffFailed", ("phone", supportPhone)), "handoff-failed", [Replies["summaryConfirm"]]));
         }
-        await events.PublishAsync(new TicketEvent(TicketEvent.Created, ticket), cancellationToken);
+        var ticket = creation.Ticket;
+        // A replayed confirmation finds the ticket it made before: the same number, and no second announcement.
+        if (creation.IsNew) await events.PublishAsync(new TicketEvent(TicketEvent.Created, ticket), cancellationToken);
 
         state.Form = null;
         state.Misses = 0;
@@ -142,7 +145,7 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
             : Replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(now))));
         var text = Replies.Format("ticketCreated", ("number", ticket.Number), ("wait", wait));
         if (urgency is not null) text += "\n" + Replies["urgentNote"];
-        return new TurnResult([Say(text, "ticket-created") with { Info = new AssistantInfo("handoff", null, null, "ticket-created", 1) { Ticket = ticket.Number } }], ticket);
+        return new TurnResult([Say(text, "ticket-created") with { Info = new AssistantInfo("handoff", null, null, "ticket-created", 1) { Ticket = ticket.Number } }], creation.IsNew ? ticket : null);
     }
 
     private AssistantReply Ask(HandoffForm form, string slot)

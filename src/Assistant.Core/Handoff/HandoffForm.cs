@@ -6,6 +6,9 @@ public sealed class HandoffForm
     public const string AskDescription = "description", AskOrder = "order", AskSeller = "seller", AskProduct = "product",
         AskConfirm = "confirm", AskCorrection = "correction";
 
+    /// <summary>This request's identity: a confirmation sent twice (double click, resend after a time-out, a crash before the state was saved) files one ticket.</summary>
+    public string Id { get; set; } = Guid.NewGuid().ToString("N");
+
     public string? Description { get; set; }
     public string Category { get; set; } = "general";
     public string? OrderNumber { get; set; }

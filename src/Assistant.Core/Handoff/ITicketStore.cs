@@ -9,7 +9,11 @@ public enum ClaimOutcome { Claimed, AlreadyYours, ClaimedByOther, Closed, NotFou
 /// </summary>
 public interface ITicketStore
 {
-    Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new ticket, or, when a ticket was already made for the draft's
+    /// <see cref="TicketDraft.RequestKey"/> (a resent or repeated confirmation), returns that one unchanged.
+    /// </summary>
+    Task<TicketCreation> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>The ticket with its transcript, or null.</summary>
     Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default);

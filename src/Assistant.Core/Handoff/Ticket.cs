@@ -27,11 +27,16 @@ public sealed record TicketDetails(
     string? UrgencyReason);
 
 /// <summary>What the seller confirmed; becomes a <see cref="Ticket"/> once stored.</summary>
+/// <param name="RequestKey">Identifies the request (one handoff form): creating twice with the same key makes one ticket.</param>
 public sealed record TicketDraft(
     ConversationAddress Conversation,
     TicketDetails Details,
     IReadOnlyList<TranscriptEntry> Transcript,
-    IReadOnlyList<FaqShown> FaqShown);
+    IReadOnlyList<FaqShown> FaqShown,
+    string? RequestKey = null);
+
+/// <summary>The outcome of a create: the ticket, and whether this call made it (false: an earlier call with the same request key did).</summary>
+public sealed record TicketCreation(Ticket Ticket, bool IsNew);
 
 public sealed record Ticket(
     string Number,

@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (5, TicketRequestKeys)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -20,6 +20,12 @@ public abstract class Database
     /// Outbox rows of one ordering key (a ticket's number) leave in id order: a row waits while an earlier
     /// row of its key is neither delivered nor given up. Rows already queued share the empty key (one order per topic).
     /// </summary>
+    /// <summary>A ticket remembers the request (handoff form) it was made for: a repeated confirmation finds it instead of filing another.</summary>
+    private const string TicketRequestKeys = """
+        ALTER TABLE tickets ADD COLUMN request_key TEXT;
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_tickets_request_key ON tickets(request_key)
+        """;
+
     private const string OutboxOrdering = """
         ALTER TABLE outbox ADD COLUMN ordering_key TEXT NOT NULL DEFAULT '';
         ALTER TABLE outbox ADD COLUMN given_up_at TEXT;

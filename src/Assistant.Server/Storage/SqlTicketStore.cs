@@ -13,33 +13,58 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
     private const string Columns = "number, status, channel, conversation_id, conversation_ref, seller_id, seller_id_unverified, order_number, " +
         "order_number_unknown, product_name, category, description, urgency, urgency_reason, faq_shown, owner_id, owner_name, created_at, updated_at";
 
-    public Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
+    public Task<TicketCreation> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenForWrite();
+        if (draft.RequestKey is { } key && FindByRequest(connection, null, key) is { } earlier)
+            return Task.FromResult(new TicketCreation(earlier, IsNew: false));
+        try
+        {
+            return Task.FromResult(new TicketCreation(Insert(connection, draft), IsNew: true));
+        }
+        catch (DbException) when (draft.RequestKey is not null)
+        {
+            // Another instance stored the same request first (the unique request key refused this one);
+            // looked up here, after the failed transaction has been rolled back.
+            var raced = FindByRequest(connection, null, draft.RequestKey);
+            if (raced is null) throw;
+            return Task.FromResult(new TicketCreation(raced, IsNew: false));
+        }
+    }
+
+    private Ticket? FindByRequest(DbConnection connection, DbTransaction? tx, string requestKey)
+    {
+        using var find = Command(connection, "SELECT number FROM tickets WHERE request_key = @key", tx, ("@key", requestKey));
+        return find.ExecuteScalar() is string number ? Read(connection, tx, number, withTranscript: true) : null;
+    }
+
+    private Ticket Insert(DbConnection connection, TicketDraft draft)
+    {
         using var tx = connection.BeginTransaction();
         var now = Stamp(time.GetUtcNow());
         // The number comes from the row's sequence: insert under a unique placeholder, then name it.
         var placeholder = "pending-" + Guid.NewGuid().ToString("N");
         using (var insert = Command(connection, $"""
-            INSERT INTO tickets ({Columns}) VALUES (@placeholder, 'queued', @channel, @conversation, @ref, @seller, @sellerUnverified,
-                @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now)
+            INSERT INTO tickets ({Columns}, request_key) VALUES (@placeholder, 'queued', @channel, @conversation, @ref, @seller, @sellerUnverified,
+                @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now, @requestKey)
             """, tx, ("@placeholder", placeholder),
             ("@channel", draft.Conversation.Channel), ("@conversation", draft.Conversation.ConversationId), ("@ref", draft.Conversation.Reference),
             ("@seller", draft.Details.SellerId), ("@sellerUnverified", draft.Details.SellerIdUnverified), ("@order", draft.Details.OrderNumber),
             ("@orderUnknown", draft.Details.OrderNumberUnknown), ("@product", draft.Details.ProductName), ("@category", draft.Details.Category),
-            ("@description", draft.Details.Description), ("@urgency", draft.Details.Urgency), ("@urgencyReason", draft.Details.UrgencyReason), ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now)))
+            ("@description", draft.Details.Description), ("@urgency", draft.Details.Urgency), ("@urgencyReason", draft.Details.UrgencyReason),
+            ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now), ("@requestKey", draft.RequestKey)))
         {
             insert.ExecuteNonQuery();
-            using var seq = Command(connection, "SELECT seq FROM tickets WHERE number = @placeholder", tx, ("@placeholder", placeholder));
-            var number = "T" + Convert.ToInt64(seq.ExecuteScalar(), CultureInfo.InvariantCulture).ToString("D6", CultureInfo.InvariantCulture);
-            using (var name = Command(connection, "UPDATE tickets SET number = @number WHERE number = @placeholder", tx, ("@number", number), ("@placeholder", placeholder)))
-                name.ExecuteNonQuery();
-            foreach (var entry in draft.Transcript) InsertMessage(connection, tx, number, entry);
-            var ticket = Read(connection, tx, number, withTranscript: true)!;
-            Enqueue(connection, tx, new TicketEvent(TicketEvent.Created, ticket));
-            tx.Commit();
-            return Task.FromResult(ticket);
         }
+        using var seq = Command(connection, "SELECT seq FROM tickets WHERE number = @placeholder", tx, ("@placeholder", placeholder));
+        var number = "T" + Convert.ToInt64(seq.ExecuteScalar(), CultureInfo.InvariantCulture).ToString("D6", CultureInfo.InvariantCulture);
+        using (var name = Command(connection, "UPDATE tickets SET number = @number WHERE number = @placeholder", tx, ("@number", number), ("@placeholder", placeholder)))
+            name.ExecuteNonQuery();
+        foreach (var entry in draft.Transcript) InsertMessage(connection, tx, number, entry);
+        var ticket = Read(connection, tx, number, withTranscript: true)!;
+        Enqueue(connection, tx, new TicketEvent(TicketEvent.Created, ticket));
+        tx.Commit();
+        return ticket;
     }
 
     public Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default)

@@ -22,8 +22,8 @@ public sealed class PostgresStoreTests(PostgresServer server)
     {
         using var database = new PostgresDatabase(await server.CreateDatabaseAsync());
         var tickets = Tickets(database);
-        var first = await tickets.CreateAsync(Draft("c1"));
-        var second = await tickets.CreateAsync(Draft("c2"));
+        var first = (await tickets.CreateAsync(Draft("c1"))).Ticket;
+        var second = (await tickets.CreateAsync(Draft("c2"))).Ticket;
         Assert.Equal(("T000001", "T000002"), (first.Number, second.Number));
         Assert.Equal("정산이 안 들어와요", Assert.Single((await tickets.GetAsync(first.Number))!.Transcript).Text);
 

@@ -54,6 +54,9 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         var answer = LastBotBubble(page);
         await Assertions.Expect(answer.Locator("strong", new() { HasText = "기본 정산" })).ToBeVisibleAsync();
         Assert.True(await answer.Locator("ul > li").CountAsync() >= 2);
+        Assert.Equal("disc", await answer.Locator("ul").First.EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
+        // A particle right after a URL is not part of the link.
+        await Assertions.Expect(answer.Locator("a[href='https://seller.example.com/support/inquiry']")).ToHaveTextAsync("https://seller.example.com/support/inquiry");
         await Assertions.Expect(answer).Not.ToContainTextAsync("**");
         await Assertions.Expect(answer).Not.ToContainTextAsync("- **");
         // Korean wraps between words only.
@@ -134,6 +137,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         Assert.NotEqual(botBackground, agentBackground);
         // The bot's own notices are not marked as the agent's.
         Assert.Equal(1, await page.Locator(".assistant-agent-message").CountAsync());
+        await message.ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, $"widget-agent-{device}");
 
         Assert.Equal(DeskOutcome.Done, (await desk.HandBackAsync(agent, number)).Item1);

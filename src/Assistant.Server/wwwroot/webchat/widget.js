@@ -49,7 +49,8 @@
     '#assistant-chat-panel .webchat__bubble__content,#assistant-chat-panel .webchat__render-markdown{word-break:keep-all;overflow-wrap:anywhere}',
     '#assistant-chat-panel .webchat__render-markdown p{margin:0 0 .6em}',
     '#assistant-chat-panel .webchat__render-markdown p:last-child,#assistant-chat-panel .webchat__render-markdown ul:last-child,#assistant-chat-panel .webchat__render-markdown ol:last-child{margin-bottom:0}',
-    '#assistant-chat-panel .webchat__render-markdown ul,#assistant-chat-panel .webchat__render-markdown ol{margin:0 0 .6em;padding-left:1.3em}',
+    '#assistant-chat-panel .webchat__render-markdown ul,#assistant-chat-panel .webchat__render-markdown ol{margin:0 0 .6em;padding-left:1.3em;list-style:disc outside}',
+    '#assistant-chat-panel .webchat__render-markdown ol{list-style-type:decimal}',
     '#assistant-chat-panel .webchat__render-markdown li+li{margin-top:.3em}',
     '#assistant-chat-panel .webchat__render-markdown a{color:#0b57d0;text-decoration:underline}',
     // Like/dislike: 40x40 touch targets with a visible icon.
@@ -75,7 +76,8 @@
     });
   }
 
-  var LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+)\)|(https?:\/\/[^\s<]*[^\s<.,;:!?)\]'"])/g;
+  // URLs are ASCII (a Korean particle right after one is not part of it); trailing punctuation is not either.
+  var LINK = /\[([^\]\n]+)\]\((https?:\/\/[!#-'*-;=?-~]+)\)|(https?:\/\/[!#-;=?-~]*[A-Za-z0-9\/#=_~-])/g;
 
   function link(href, label) {
     return '<a href="' + href + '" target="_blank" rel="noopener noreferrer">' + label + '</a>';

@@ -7,6 +7,9 @@ public sealed record AssistantInfo(string Action, string? FaqId, IReadOnlyList<s
 {
     /// <summary>The ticket this reply is about (handoff), if any.</summary>
     public string? Ticket { get; init; }
+
+    /// <summary>The agent's display name on an agent's message (action <c>agent</c>), so a channel can show who is writing.</summary>
+    public string? Agent { get; init; }
 }
 
 /// <summary>One message to the seller, channel-neutral: text (Markdown), suggested actions and the decision behind it.</summary>
@@ -45,4 +48,7 @@ public sealed class DialogueState
 
     /// <summary>The ticket whose hand-back or resolution the seller has already been asked about.</summary>
     public string? FollowedUpTicket { get; set; }
+
+    /// <summary>The dislike whose "what was missing?" question was just asked: the next message may answer it.</summary>
+    public long? PendingFeedback { get; set; }
 }

@@ -99,7 +99,7 @@ public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISelle
 
     private async Task<bool> TellSellerAsync(Ticket ticket, string text, string intent, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
     {
-        var reply = new AssistantReply(text, suggestions, new AssistantInfo("agent", null, null, intent, 1) { Ticket = ticket.Number });
+        var reply = new AssistantReply(text, suggestions, new AssistantInfo("agent", null, null, intent, 1) { Ticket = ticket.Number, Agent = ticket.Owner?.Name });
         try
         {
             await messenger.SendAsync(ticket.Conversation, reply, cancellationToken);

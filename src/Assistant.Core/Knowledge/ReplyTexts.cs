@@ -13,6 +13,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "unknownValue", "noneValue", "askCorrection", "askDescription", "handoffCancelled", "ticketCreated", "waitInHours",
         "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
+        "feedbackAsk", "feedbackThanks",
     ];
 
     /// <summary>The text for <paramref name="key"/> with each <c>{name}</c> replaced by its value.</summary>

@@ -1,5 +1,7 @@
 using Assistant.Dialogue;
 using Assistant.Handoff;
+using Assistant.Knowledge;
+using Assistant.Text;
 using Assistant.Server.Agents;
 using Assistant.Server.Storage;
 using Microsoft.Bot.Builder;
@@ -14,10 +16,15 @@ namespace Assistant.Server.Bot;
 /// hands each message to the <see cref="ConversationEngine"/> and sends what it says. A created
 /// ticket is also announced with the standard <c>handoff.initiate</c> event (ticket as value,
 /// transcript attached); <c>handoff.status</c> events are accepted. A message's state is committed before the seller sees its replies.
+/// A dislike is answered with a short "what was missing?" (offering a person); the seller's next message,
+/// unless it takes that offer, is kept with the rating.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, KnowledgeBase knowledge, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
 {
     private const int MaxAttempts = 3;
+
+    /// <summary>The longest feedback comment kept; the rest of a longer message is cut.</summary>
+    private const int MaxCommentLength = 1000;
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -58,10 +65,18 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
-            var result = await engine.RespondAsync(new TurnInput(turnContext.Activity.Text, address), state, cancellationToken);
+            var comment = TakeFeedbackComment(state, turnContext.Activity.Text);
+            var result = comment is null
+                ? await engine.RespondAsync(new TurnInput(turnContext.Activity.Text, address), state, cancellationToken)
+                : new TurnResult([new AssistantReply(knowledge.Replies["feedbackThanks"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", null, null, "feedback.comment", 1))]);
             try
             {
                 await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
+                if (comment is { } c)
+                {
+                    await feedback.CommentAsync(c.Id, c.Text, cancellationToken);
+                    logger.LogInformation("Feedback comment on rating {Id} in {ConversationId}", c.Id, address.ConversationId);
+                }
                 return result;
             }
             catch (StateConflictException conflict) when (attempt < MaxAttempts)
@@ -76,6 +91,19 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// After a dislike's follow-up question, the next message is its answer unless it is empty or asks for a person
+    /// (then it is handled as usual). Either way the question is answered only once.
+    /// </summary>
+    private (long Id, string Text)? TakeFeedbackComment(DialogueState state, string? message)
+    {
+        if (state.PendingFeedback is not { } id) return null;
+        state.PendingFeedback = null;
+        var text = message?.Trim() ?? "";
+        if (TextNormalizer.CountLetters(text) == 0 || TextNormalizer.Compact(text) == TextNormalizer.Compact(knowledge.Replies.HandoffAction)) return null;
+        return (id, text.Length > MaxCommentLength ? text[..MaxCommentLength] : text);
     }
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
@@ -104,8 +132,31 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         var action = turnContext.Activity.Entities?.Select(e => e?.Properties).FirstOrDefault(p => p?["@id"] is not null);
         var parts = ((string?)action?["@id"])?.Split(':');
         if (parts is not ["feedback", "like" or "dislike", { Length: > 0 } faqId]) return;
-        await feedback.RecordAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, faqId, parts[1] == "like", cancellationToken);
+        var helpful = parts[1] == "like";
+        var id = await feedback.RecordAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, faqId, helpful, cancellationToken);
         logger.LogInformation("Feedback {Feedback} on {FaqId} in {ConversationId}", parts[1], faqId, turnContext.Activity.Conversation.Id);
+        // A like needs no answer (the filled thumb is the acknowledgement); a dislike asks what was missing, once.
+        if (helpful) return;
+
+        var address = Address(turnContext.Activity);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
+            var askedAlready = state.PendingFeedback is not null;
+            state.PendingFeedback = id;
+            try
+            {
+                await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
+                if (askedAlready) return;
+                break;
+            }
+            catch (StateConflictException) when (attempt < MaxAttempts)
+            {
+                metrics.ConflictRetried(address.Channel);
+            }
+        }
+        var ask = new AssistantReply(knowledge.Replies["feedbackAsk"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", faqId, null, "feedback.ask", 1));
+        await turnContext.SendActivityAsync(ReplyActivities.ToActivity(ask), cancellationToken);
     }
 
     private IEventActivity HandoffInitiation(ITurnContext turnContext, Ticket ticket)

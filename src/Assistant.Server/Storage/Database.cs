@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (5, TicketRequestKeys)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -32,6 +32,9 @@ public abstract class Database
         UPDATE outbox SET given_up_at = created_at WHERE delivered_at IS NULL AND next_attempt_at = '9999-12-31T00:00:00.0000000Z';
         CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox(topic, ordering_key, id) WHERE delivered_at IS NULL AND given_up_at IS NULL
         """;
+
+    /// <summary>What the seller said was missing after a dislike (null until they answer the follow-up).</summary>
+    private const string FeedbackComment = "ALTER TABLE feedback ADD COLUMN comment TEXT";
 
     private const string InitialSchema = """
         CREATE TABLE IF NOT EXISTS tickets (

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assistant.Handoff;
+using Assistant.Server.DirectLine;
+using Assistant.Server.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Assistant.Browser.Tests;
+
+/// <summary>
+/// What the seller sees in the widget, on desktop and on a phone: rendered Markdown, the start of a new
+/// answer, agent messages told apart from the bot's, the dislike follow-up, and the demo page's orders.
+/// </summary>
+public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, int, int> Devices => new() { { "desktop", 1280, 800 }, { "phone", 390, 844 } };
+
+    private async Task<IPage> OpenWidgetAsync(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync(browser.BaseUrl + "/");
+        await page.ClickAsync("#assistant-chat-button");
+        await Assertions.Expect(page.Locator("[data-id='webchat-sendbox-input']")).ToBeVisibleAsync();
+        await Assertions.Expect(Text(page, "판매자센터 도우미예요")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        await page.FillAsync("[data-id='webchat-sendbox-input']", text);
+        await page.PressAsync("[data-id='webchat-sendbox-input']", "Enter");
+    }
+
+    private static ILocator Text(IPage page, string text) => page.GetByText(text, new() { Exact = false }).First;
+
+    private static ILocator LastBotBubble(IPage page) => page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last;
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png") });
+
+    private static async Task<string> ConversationIdAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<string>("localStorage.getItem('assistant.webchat.v1')");
+        return JsonDocument.Parse(json).RootElement.GetProperty("conversationId").GetString()!;
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "정산은 언제 들어오나요?");
+        var answer = LastBotBubble(page);
+        await Assertions.Expect(answer.Locator("strong", new() { HasText = "기본 정산" })).ToBeVisibleAsync();
+        Assert.True(await answer.Locator("ul > li").CountAsync() >= 2);
+        Assert.Equal("disc", await answer.Locator("ul").First.EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
+        // A particle right after a URL is not part of the link.
+        await Assertions.Expect(answer.Locator("a[href='https://seller.example.com/support/inquiry']")).ToHaveTextAsync("https://seller.example.com/support/inquiry");
+        await Assertions.Expect(answer).Not.ToContainTextAsync("**");
+        await Assertions.Expect(answer).Not.ToContainTextAsync("- **");
+        // Korean wraps between words only.
+        Assert.Equal("keep-all", await answer.Locator(".webchat__render-markdown").First.EvaluateAsync<string>("e => getComputedStyle(e).wordBreak"));
+        await ShotAsync(page, $"widget-markdown-{device}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AUrlInAnAnswerIsALinkThatOpensInANewTab(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "고객센터 연락처 알려주세요");
+        var link = LastBotBubble(page).Locator("a[href='https://seller.example.com/support/chat']");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(link).ToHaveAttributeAsync("rel", new Regex("noopener"));
+        await ShotAsync(page, $"widget-links-{device}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task TheStartOfANewLongAnswerIsInView(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        // Fill the transcript first, so that the view has to scroll for every new answer.
+        await SendAsync(page, "수수료는 얼마인가요?");
+        await Assertions.Expect(Text(page, "매출연동")).ToBeVisibleAsync();
+        await SendAsync(page, "판매자 등급 기준이 뭐예요?");
+        var first = LastBotBubble(page).GetByText("판매자 등급은 최근 3개월", new() { Exact = false });
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500); // let Web Chat finish its own scrolling
+        await Assertions.Expect(first).ToBeInViewportAsync();
+        var transcript = await page.Locator("#assistant-chat-webchat .webchat__basic-transcript__scrollable").BoundingBoxAsync();
+        var start = await first.BoundingBoxAsync();
+        Assert.NotNull(transcript);
+        Assert.NotNull(start);
+        Assert.True(start!.Y >= transcript!.Y - 1 && start.Y + start.Height <= transcript.Y + transcript.Height + 1,
+            $"first line at {start.Y}..{start.Y + start.Height}, transcript shows {transcript.Y}..{transcript.Y + transcript.Height}");
+        await ShotAsync(page, $"widget-long-answer-{device}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AnAgentsMessageShowsTheAgentAndIsNeverHtmlAndTheHandoffButtonHidesMeanwhile(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await page.ClickAsync("#assistant-handoff-button");
+        await Assertions.Expect(Text(page, "어떤 문제인지")).ToBeVisibleAsync();
+        await SendAsync(page, "정산금이 일주일째 안 들어와요");
+        await Assertions.Expect(Text(page, "주문번호 16자리")).ToBeVisibleAsync();
+        await SendAsync(page, "모름");
+        await Assertions.Expect(Text(page, "판매자 ID(")).ToBeVisibleAsync();
+        await SendAsync(page, "agent_view_shop");
+        await Assertions.Expect(Text(page, "상품명을 알려 주세요")).ToBeVisibleAsync();
+        await SendAsync(page, "없음");
+        await page.Locator(".webchat__suggested-action", new() { HasText = "접수하기" }).ClickAsync();
+        var created = page.GetByText(new Regex("접수번호는 T\\d{6}")).First;
+        await Assertions.Expect(created).ToBeVisibleAsync();
+        var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;
+        await Assertions.Expect(page.Locator("#assistant-handoff-button")).ToBeVisibleAsync();
+
+        var desk = browser.Factory.Services.GetRequiredService<AgentDesk>();
+        var agent = new AgentAccount("agent-view-" + device, "김민지", AgentRole.Agent, []);
+        Assert.Equal(DeskOutcome.Done, (await desk.ClaimAsync(agent, number)).Item1);
+        await Assertions.Expect(page.Locator("#assistant-handoff-button")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#assistant-chat-panel > header")).ToContainTextAsync("김민지 상담원과 대화 중");
+
+        Assert.Equal(DeskOutcome.Done, (await desk.ReplyAsync(agent, number, "<b>굵게</b> <img src=x onerror=\"document.title='pwned'\"> 정산 보류 건을 확인해 드릴게요.")).Item1);
+        var message = page.Locator(".assistant-agent-message", new() { HasText = "정산 보류 건을 확인해 드릴게요" });
+        await Assertions.Expect(message).ToBeVisibleAsync();
+        await Assertions.Expect(message.Locator(".assistant-agent-name")).ToHaveTextAsync("김민지 상담원");
+        await Assertions.Expect(message).ToContainTextAsync("<b>굵게</b>");
+        Assert.Equal(0, await message.Locator("b, img").CountAsync());
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        var agentBackground = await message.Locator(".webchat__bubble__content").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var botBackground = await page.Locator(".webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual(botBackground, agentBackground);
+        // The bot's own notices are not marked as the agent's.
+        Assert.Equal(1, await page.Locator(".assistant-agent-message").CountAsync());
+        await message.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, $"widget-agent-{device}");
+
+        Assert.Equal(DeskOutcome.Done, (await desk.HandBackAsync(agent, number)).Item1);
+        await Assertions.Expect(Text(page, "다시 판매자센터 도우미가")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#assistant-handoff-button")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task ADislikeAsksWhatWasMissingAndKeepsTheAnswerWithTheRating(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "세금계산서는 어디서 조회하나요?");
+        await Assertions.Expect(Text(page, "세금계산서 조회")).ToBeVisibleAsync();
+        var dislike = page.Locator(".webchat__thumb-button:has(.webchat__thumb-button__image--is-down)").Last;
+        await Assertions.Expect(dislike).ToBeVisibleAsync();
+        var box = await dislike.BoundingBoxAsync();
+        Assert.True(box!.Width >= 40 && box.Height >= 40, $"the dislike button is {box.Width}x{box.Height}");
+        await dislike.ClickAsync();
+
+        await Assertions.Expect(Text(page, "어떤 점이 부족했는지")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".webchat__suggested-action", new() { HasText = "상담원 연결" })).ToBeVisibleAsync();
+        await ShotAsync(page, $"widget-dislike-{device}");
+        await SendAsync(page, "수정세금계산서 발행 방법도 알려 주면 좋겠어요");
+        await Assertions.Expect(Text(page, "알려 주셔서 감사해요")).ToBeVisibleAsync();
+
+        var conversationId = await ConversationIdAsync(page);
+        var entries = await browser.Factory.Services.GetRequiredService<FeedbackStore>().ListAsync(DirectLineBridge.ChannelId, conversationId);
+        var entry = Assert.Single(entries);
+        Assert.False(entry.Helpful);
+        Assert.Equal("tax-invoice", entry.FaqId);
+        Assert.Equal("수정세금계산서 발행 방법도 알려 주면 좋겠어요", entry.Comment);
+
+        // Only the message right after the question is a comment: the next one is answered as usual.
+        await SendAsync(page, "수수료는 얼마인가요?");
+        await Assertions.Expect(Text(page, "매출연동")).ToBeVisibleAsync();
+        Assert.Equal("수정세금계산서 발행 방법도 알려 주면 좋겠어요", Assert.Single(await browser.Factory.Services.GetRequiredService<FeedbackStore>().ListAsync(DirectLineBridge.ChannelId, conversationId)).Comment);
+        await ShotAsync(page, $"widget-dislike-thanks-{device}");
+    }
+
+    [Fact]
+    public async Task TheDemoOrdersFitOnAPhone()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync(browser.BaseUrl + "/");
+        var table = page.Locator(".orders-table");
+        await table.ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        var box = await table.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"the orders table spans {box.X}..{box.X + box.Width}");
+        var scroller = page.Locator(".table-scroll");
+        Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the orders table is cut off");
+        await page.Locator(".orders").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "demo-orders-phone.png") });
+    }
+}

@@ -22,4 +22,16 @@ public sealed class FeedbackStore(Database database, TimeProvider time)
         reader.Read();
         return Task.FromResult(((int)reader.GetInt64(0), (int)reader.GetInt64(1)));
     }
+
+    /// <summary>The FAQ entries disliked in one conversation, in the order the seller marked them (each once).</summary>
+    public Task<IReadOnlyList<string>> DislikedAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var query = Command(connection, "SELECT faq_id FROM feedback WHERE channel = @c AND conversation_id = @id AND helpful = @h ORDER BY at", null,
+            ("@c", channel), ("@id", conversationId), ("@h", false));
+        using var reader = query.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) if (!ids.Contains(reader.GetString(0))) ids.Add(reader.GetString(0));
+        return Task.FromResult<IReadOnlyList<string>>(ids);
+    }
 }

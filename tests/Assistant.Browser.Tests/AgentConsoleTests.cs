@@ -185,7 +185,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         var dislikes = page.Locator("#ticket-dislikes li");
         await Assertions.Expect(dislikes).ToHaveCountAsync(1);
         await Assertions.Expect(dislikes.First).ToHaveAttributeAsync("data-faq-id", faqId);
-        await Assertions.Expect(dislikes.First).ToContainTextAsync("👎 ");
+        await Assertions.Expect(dislikes.First).ToHaveTextAsync("정산 계좌 변경 방법");
         Assert.DoesNotContain(faqId, await dislikes.First.TextContentAsync() ?? "");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-urgent-{name}.png"), FullPage = width <= 600 });
     }

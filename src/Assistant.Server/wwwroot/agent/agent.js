@@ -622,7 +622,6 @@
     banner.textContent = urgent ? `긴급 문의${t.urgencyReason ? ` · ${t.urgencyReason}` : ''}` : '';
     banner.hidden = !urgent;
     renderPromise(t);
-    $('ticket-summary').textContent = dash(t.summary);
     $('ticket-created').textContent = t.createdAt ? `접수 ${fullTime(t.createdAt)}` : '';
     $('ticket-description').textContent = loading ? '불러오는 중…' : dash(t.description);
     renderFaq(loading ? [] : t.faqShown);
@@ -631,11 +630,11 @@
 
   function renderDislikes(faqs) {
     const items = (Array.isArray(faqs) ? faqs : []).map((faq) => {
-      const item = el('li', '', `👎 ${faq.title || faq.faqId || ''}`);
+      const item = el('li', '', faq.title || faq.faqId || '');
       if (faq.faqId) item.dataset.faqId = faq.faqId;
       return item;
     });
-    $('ticket-dislikes').replaceChildren(...(items.length ? items : [el('li', 'faq-empty', '👎 표시한 답변이 없어요.')]));
+    $('ticket-dislikes').replaceChildren(...(items.length ? items : [el('li', 'faq-empty', '도움 안 됨으로 표시한 답변이 없어요.')]));
   }
 
   function renderFaq(faqs) {

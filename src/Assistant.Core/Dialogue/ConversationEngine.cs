@@ -20,7 +20,7 @@ public sealed class ConversationEngine(
     ITicketEvents events,
     TimeProvider time)
 {
-    private readonly HandoffFlow _handoff = new(decider.Knowledge, tickets, events, new BusinessCalendar(handoffOptions), contact.Phone, time);
+    private readonly HandoffFlow _handoff = new(decider.Knowledge, tickets, events, new BusinessCalendar(handoffOptions), contact.Phone);
 
     private KnowledgeBase Knowledge => decider.Knowledge;
     private ReplyTexts Replies => Knowledge.Replies;

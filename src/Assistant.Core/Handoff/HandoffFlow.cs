@@ -9,7 +9,7 @@ namespace Assistant.Handoff;
 /// lets the seller say a detail is unknown, correct any field from the summary, or cancel at any
 /// point, then stores the ticket before telling the seller its number.
 /// </summary>
-public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, ITicketEvents events, BusinessCalendar calendar, string supportPhone, TimeProvider time)
+public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, ITicketEvents events, BusinessCalendar calendar, string supportPhone)
 {
     private ReplyTexts Replies => knowledge.Replies;
     private HandoffScript Script => knowledge.Handoff;
@@ -139,10 +139,8 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
 
         state.Form = null;
         state.Misses = 0;
-        var now = time.GetUtcNow();
-        var wait = calendar.IsOpen(now)
-            ? Replies["waitInHours"]
-            : Replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(now))));
+        // The ticket's creation time, so the agent console recomputes the very same promise.
+        var wait = ResponsePromise.For(Replies, calendar, ticket.CreatedAt).Text;
         var text = Replies.Format("ticketCreated", ("number", ticket.Number), ("wait", wait));
         if (urgency is not null) text += "\n" + Replies["urgentNote"];
         return new TurnResult([Say(text, "ticket-created") with { Info = new AssistantInfo("handoff", null, null, "ticket-created", 1) { Ticket = ticket.Number } }], creation.IsNew ? ticket : null);

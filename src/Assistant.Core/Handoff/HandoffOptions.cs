@@ -25,6 +25,9 @@ public sealed class HandoffOptions
     /// <summary>Closed dates (yyyy-MM-dd), e.g. public holidays.</summary>
     public string[] Holidays { get; set; } = [];
 
+    /// <summary>The latest answer promised to the seller, in business days after the ticket (or the next opening).</summary>
+    [Range(1, 30)] public int ResponseBusinessDays { get; set; } = 2;
+
     /// <summary>How many recent messages a ticket carries from before the handoff.</summary>
     [Range(2, 200)] public int TranscriptLength { get; set; } = 20;
 
@@ -55,6 +58,21 @@ public sealed class BusinessCalendar(HandoffOptions options)
         if (IsBusinessDay(day) && TimeOnly.FromDateTime(local) < options.OpensAt) return day.ToDateTime(options.OpensAt);
         do day = day.AddDays(1); while (!IsBusinessDay(day));
         return day.ToDateTime(options.OpensAt);
+    }
+
+    /// <summary>
+    /// The latest answer promised for a ticket made at <paramref name="from"/>: <see cref="HandoffOptions.ResponseBusinessDays"/>
+    /// business days later, counted from <paramref name="from"/> in business hours or from the next opening outside them.
+    /// </summary>
+    public DateTimeOffset ResponseDeadline(DateTimeOffset from)
+    {
+        var businessDays = options.ResponseBusinessDays;
+        var start = IsOpen(from) ? TimeZoneInfo.ConvertTime(from, options.Zone).DateTime : NextOpening(from);
+        var day = DateOnly.FromDateTime(start);
+        for (var i = 0; i < businessDays; i++)
+            do day = day.AddDays(1); while (!IsBusinessDay(day));
+        var local = day.ToDateTime(TimeOnly.FromDateTime(start));
+        return new DateTimeOffset(local, options.Zone.GetUtcOffset(local));
     }
 
     public static string KoreanDate(DateTime date) =>

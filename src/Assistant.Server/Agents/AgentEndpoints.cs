@@ -107,7 +107,7 @@ public static partial class AgentEndpoints
         if (Account(context, agents) is not { } agent) return Unauthorized();
         if (BadNumber(number) is { } bad) return bad;
         return await desk.GetAsync(agent, number, context.RequestAborted) is { } ticket
-            ? TypedResults.Ok(views.Detail(ticket))
+            ? TypedResults.Ok(await views.DetailAsync(ticket, context.RequestAborted))
             : Problem(StatusCodes.Status404NotFound, $"티켓 {number}을(를) 찾을 수 없어요.");
     }
 
@@ -144,7 +144,7 @@ public static partial class AgentEndpoints
         var (outcome, ticket) = await act(agent);
         return outcome switch
         {
-            DeskOutcome.Done => TypedResults.Ok(views.Detail(ticket!)),
+            DeskOutcome.Done => TypedResults.Ok(await views.DetailAsync(ticket!, context.RequestAborted)),
             DeskOutcome.DeliveryFailed => Problem(StatusCodes.Status502BadGateway, "처리됐지만 판매자에게 알리지 못했어요."),
             _ => Problem(outcome),
         };
@@ -213,6 +213,8 @@ public static partial class AgentEndpoints
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
         var stream = events.SubscribeAsync(context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
+        // At most one MoveNextAsync is in flight; it must have ended before the enumerator is disposed
+        // (an async iterator refuses DisposeAsync during MoveNextAsync with NotSupportedException).
         var next = stream.MoveNextAsync().AsTask();
         try
         {
@@ -233,12 +235,20 @@ public static partial class AgentEndpoints
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
         {
-            // The agent closed the console.
+            // The agent closed the console: a normal end of the stream.
         }
         finally
         {
+            // The pending read ends on the same cancellation (or with the next event); wait for it, then dispose.
+            try
+            {
+                await next;
+            }
+            catch (OperationCanceledException)
+            {
+            }
             await stream.DisposeAsync();
         }
     }

@@ -10,6 +10,9 @@ public sealed class InProcessTicketEvents : ITicketEvents
 {
     private readonly ConcurrentDictionary<Guid, Channel<TicketEvent>> _subscribers = new();
 
+    /// <summary>Open streams right now (each removed when its stream ends).</summary>
+    public int SubscriberCount => _subscribers.Count;
+
     public Task PublishAsync(TicketEvent ticketEvent, CancellationToken cancellationToken = default)
     {
         foreach (var subscriber in _subscribers.Values) subscriber.Writer.TryWrite(ticketEvent);

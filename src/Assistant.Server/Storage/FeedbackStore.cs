@@ -47,4 +47,8 @@ public sealed class FeedbackStore(Database database, TimeProvider time)
             entries.Add(new FeedbackEntry(reader.GetInt64(0), channel, conversationId, reader.GetString(1), reader.GetInt64(2) != 0, reader.IsDBNull(3) ? null : reader.GetString(3)));
         return Task.FromResult<IReadOnlyList<FeedbackEntry>>(entries);
     }
+
+    /// <summary>The FAQ entries disliked in one conversation, in the order the seller marked them (each once).</summary>
+    public async Task<IReadOnlyList<string>> DislikedAsync(string channel, string conversationId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(channel, conversationId, cancellationToken)).Where(f => !f.Helpful).Select(f => f.FaqId).Distinct().ToArray();
 }

@@ -1,6 +1,7 @@
 // Agent console for Assistant (상담원 콘솔).
 // Security rule for this file: every value that comes from the server is put into the page
-// with textContent / createTextNode only. There is no innerHTML anywhere.
+// with textContent / createTextNode only. There is no innerHTML anywhere: the Markdown of bot
+// answers (bold, lists, links) is built element by element, so nothing in a message becomes markup.
 (() => {
   'use strict';
 
@@ -109,6 +110,12 @@
     for (const node of document.querySelectorAll('time[data-relative]')) {
       node.textContent = relativeTime(node.dateTime);
     }
+    for (const node of document.querySelectorAll('[data-due]')) {
+      const left = timeLeft(node.dataset.due);
+      node.textContent = left.text;
+      node.classList.toggle('is-overdue', left.overdue);
+    }
+    if (state.open) renderPromise(state.open);
   }
 
   function statusLabel(t) {
@@ -120,9 +127,124 @@
     return `status-${Object.hasOwn(STATUS_TEXT, status) || status === 'claimed' ? status : 'other'}`;
   }
 
-  function channelLabel(channel) {
-    if (!channel) return '—';
-    return CHANNEL_TEXT[String(channel).toLowerCase()] || String(channel);
+  function channelLabel(t) {
+    if (t.channelName) return t.channelName;
+    if (!t.channel) return '—';
+    return CHANNEL_TEXT[String(t.channel).toLowerCase()] || String(t.channel);
+  }
+
+  // ---------------------------------------------------------------- promised response
+
+  function hourText(d) {
+    const h = d.getHours();
+    const m = d.getMinutes();
+    return `${h < 12 ? '오전' : '오후'} ${h % 12 === 0 ? 12 : h % 12}시${m ? ` ${m}분` : ''}`;
+  }
+
+  function dueLabel(iso) {
+    const t = toTime(iso);
+    if (!t) return '';
+    const d = new Date(t);
+    const today = new Date();
+    const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
+    let day;
+    if (d.toDateString() === today.toDateString()) day = '오늘';
+    else if (d.toDateString() === tomorrow.toDateString()) day = '내일';
+    else day = `${d.getMonth() + 1}월 ${d.getDate()}일(${'일월화수목금토'[d.getDay()]})`;
+    return `${day} ${hourText(d)}까지`;
+  }
+
+  function spanText(ms) {
+    const minutes = Math.max(1, Math.floor(ms / 60000));
+    if (minutes < 60) return `${minutes}분`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return minutes % 60 ? `${hours}시간 ${minutes % 60}분` : `${hours}시간`;
+    const days = Math.floor(hours / 24);
+    return hours % 24 ? `${days}일 ${hours % 24}시간` : `${days}일`;
+  }
+
+  /** "42분 남음" before the promised time, "12분 지남" after it; `overdue` for the style. */
+  function timeLeft(iso) {
+    const t = toTime(iso);
+    if (!t) return { text: '', overdue: false };
+    const left = t - Date.now();
+    return left >= 0 ? { text: `${spanText(left)} 남음`, overdue: false } : { text: `${spanText(-left)} 지남`, overdue: true };
+  }
+
+  function renderPromise(t) {
+    const due = t.promise && t.promise.due;
+    $('ticket-promise').hidden = !due;
+    $('ticket-promise-text').hidden = !(t.promise && t.promise.text);
+    if (!due) return;
+    const left = timeLeft(due);
+    $('ticket-promise-due').textContent = dueLabel(due);
+    $('ticket-promise-left').textContent = left.text;
+    $('ticket-promise').classList.toggle('is-overdue', left.overdue && t.status !== 'resolved');
+    $('ticket-promise-text').textContent = `판매자 안내: ${t.promise.text}`;
+  }
+
+  // ---------------------------------------------------------------- safe Markdown
+
+  const URL_PATTERN = /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>()]*[^\s<>().,!?'"])/g;
+
+  function link(href, text) {
+    const a = el('a', '', text);
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  /** Text with **bold**, [label](https://…) and bare https:// links, as nodes; everything else stays text. */
+  function inline(text) {
+    const nodes = [];
+    text.split(/(\*\*[^*\n]+?\*\*)/).forEach((part, i) => {
+      if (i % 2 === 1) {
+        nodes.push(el('strong', '', part.slice(2, -2)));
+        return;
+      }
+      let last = 0;
+      for (const m of part.matchAll(URL_PATTERN)) {
+        if (m.index > last) nodes.push(document.createTextNode(part.slice(last, m.index)));
+        nodes.push(m[1] ? link(m[2], m[1]) : link(m[3], m[3]));
+        last = m.index + m[0].length;
+      }
+      if (last < part.length) nodes.push(document.createTextNode(part.slice(last)));
+    });
+    return nodes;
+  }
+
+  /** Paragraphs, "- " / "1. " lists, bold and links; blank lines between list items keep one list. */
+  function markdown(text) {
+    const box = el('div', 'msg-text md');
+    let para = null;
+    let list = null;
+    for (const line of String(text).split('\n')) {
+      const item = /^\s*(?:([-*•])|(\d+)[.)])\s+(.*)$/.exec(line);
+      if (item) {
+        const tag = item[1] ? 'ul' : 'ol';
+        if (!list || list.tagName.toLowerCase() !== tag) {
+          list = el(tag);
+          box.append(list);
+        }
+        const li = el('li');
+        li.append(...inline(item[3]));
+        list.append(li);
+        para = null;
+      } else if (!line.trim()) {
+        para = null;
+      } else {
+        if (!para) {
+          para = el('p');
+          box.append(para);
+          list = null;
+        } else {
+          para.append(el('br'));
+        }
+        para.append(...inline(line));
+      }
+    }
+    return box;
   }
 
   function isMine(t) {
@@ -134,7 +256,7 @@
   }
 
   function toSummary(detail) {
-    const { transcript, faqShown, description, ...summary } = detail;
+    const { transcript, faqShown, disliked, description, ...summary } = detail;
     return summary;
   }
 
@@ -382,8 +504,8 @@
     }
 
     const top = el('span', 'row-top');
-    top.append(el('span', 'row-number', t.number));
     if (t.urgency === 'urgent') top.append(urgentBadge(t));
+    top.append(el('span', 'row-number', t.number));
     if (state.unread.has(t.number)) {
       const dot = el('span', 'unread-dot');
       dot.title = '새 메시지';
@@ -392,8 +514,16 @@
     top.append(el('span', `badge row-status ${statusClass(t.status)}`, statusLabel(t)));
     top.append(timeElement(t.createdAt, 'row-time', true));
 
-    const meta = [t.categoryLabel || t.category, t.sellerId, t.productName].filter(Boolean).join(' · ');
-    row.append(top, el('span', 'row-meta', meta || '—'), el('span', 'row-summary', t.summary || ''));
+    const meta = [t.channelName, t.sellerId].filter(Boolean).join(' · ');
+    const bottom = el('span', 'row-meta', meta || '—');
+    if (t.promise && t.promise.due && t.status !== 'resolved') {
+      const left = timeLeft(t.promise.due);
+      const due = el('span', left.overdue ? 'row-due is-overdue' : 'row-due', left.text);
+      due.dataset.due = t.promise.due;
+      due.title = `약속한 응답: ${dueLabel(t.promise.due)}`;
+      bottom.append(' · ', due);
+    }
+    row.append(top, el('span', 'row-summary', t.summary || ''), bottom);
     return row;
   }
 
@@ -486,11 +616,25 @@
     $('ticket-seller-id').textContent = dash(t.sellerId);
     $('ticket-order-number').textContent = t.orderNumberUnknown ? '모름' : dash(t.orderNumber);
     $('ticket-product').textContent = dash(t.productName);
-    $('ticket-channel').textContent = channelLabel(t.channel);
-    $('ticket-summary').textContent = dash(t.summary);
+    $('ticket-channel').textContent = channelLabel(t);
+    $('ticket-summary-line').textContent = t.summary || '';
+    const banner = $('ticket-urgent-banner');
+    banner.textContent = urgent ? `긴급 문의${t.urgencyReason ? ` · ${t.urgencyReason}` : ''}` : '';
+    banner.hidden = !urgent;
+    renderPromise(t);
     $('ticket-created').textContent = t.createdAt ? `접수 ${fullTime(t.createdAt)}` : '';
     $('ticket-description').textContent = loading ? '불러오는 중…' : dash(t.description);
     renderFaq(loading ? [] : t.faqShown);
+    renderDislikes(loading ? [] : t.disliked);
+  }
+
+  function renderDislikes(faqs) {
+    const items = (Array.isArray(faqs) ? faqs : []).map((faq) => {
+      const item = el('li', '', faq.title || faq.faqId || '');
+      if (faq.faqId) item.dataset.faqId = faq.faqId;
+      return item;
+    });
+    $('ticket-dislikes').replaceChildren(...(items.length ? items : [el('li', 'faq-empty', '도움 안 됨으로 표시한 답변이 없어요.')]));
   }
 
   function renderFaq(faqs) {
@@ -550,7 +694,8 @@
     const meta = el('div', 'msg-meta');
     const author = role === 'agent' && m.author ? m.author : ROLE_TEXT[role];
     meta.append(el('span', 'msg-author', author), timeElement(m.at, 'msg-time', false));
-    item.append(meta, el('div', 'msg-text', m.text || ''));
+    // Bot answers and agent replies are Markdown; sellers' words are shown exactly as written.
+    item.append(meta, role === 'bot' || role === 'agent' ? markdown(m.text || '') : el('div', 'msg-text', m.text || ''));
     return item;
   }
 
@@ -651,7 +796,8 @@
   function onReplyKeydown(event) {
     // While a Korean IME is composing, Enter only commits the syllable; it must not send.
     if (event.isComposing || event.keyCode === 229) return;
-    if (event.key === 'Enter' && !event.shiftKey) {
+    // Enter sends only where there is a physical keyboard; on a phone it is a new line and the button sends.
+    if (event.key === 'Enter' && !event.shiftKey && window.matchMedia('(hover: hover) and (pointer: fine)').matches) {
       event.preventDefault();
       sendReply();
     }

@@ -50,5 +50,8 @@ public sealed class DialogueState
     public string? FollowedUpTicket { get; set; }
 
     /// <summary>The dislike whose "what was missing?" question was just asked: the next message may answer it.</summary>
-    public long? PendingFeedback { get; set; }
+    public PendingFeedback? PendingFeedback { get; set; }
 }
+
+/// <summary>A stored dislike (its id) of one FAQ answer, waiting for the seller's word on what was missing.</summary>
+public sealed record PendingFeedback(long Id, string FaqId);

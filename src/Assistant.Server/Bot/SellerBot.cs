@@ -65,10 +65,30 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
-            var comment = TakeFeedbackComment(state, turnContext.Activity.Text);
-            var result = comment is null
-                ? await engine.RespondAsync(new TurnInput(turnContext.Activity.Text, address), state, cancellationToken)
-                : new TurnResult([new AssistantReply(knowledge.Replies["feedbackThanks"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", null, null, "feedback.comment", 1))]);
+            var input = new TurnInput(turnContext.Activity.Text, address);
+            var (comment, pending) = TakeFeedbackComment(state, turnContext.Activity.Text);
+            TurnResult result;
+            if (comment is null)
+            {
+                result = await engine.RespondAsync(input, state, cancellationToken);
+            }
+            else
+            {
+                // The answer to "what was missing?" may also be a new request: tried on a copy of the
+                // state, it is handled as usual when it asks for a person or is answered by another
+                // entry; otherwise it is taken as the comment and thanked for.
+                var trial = Copy(state);
+                var attemptResult = await engine.RespondAsync(input, trial, cancellationToken);
+                if (IsNewRequest(attemptResult, pending!.FaqId))
+                {
+                    state = trial;
+                    result = attemptResult;
+                }
+                else
+                {
+                    result = new TurnResult([new AssistantReply(knowledge.Replies["feedbackThanks"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", null, null, "feedback.comment", 1))]);
+                }
+            }
             try
             {
                 await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
@@ -97,14 +117,22 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
     /// After a dislike's follow-up question, the next message is its answer unless it is empty or asks for a person
     /// (then it is handled as usual). Either way the question is answered only once.
     /// </summary>
-    private (long Id, string Text)? TakeFeedbackComment(DialogueState state, string? message)
+    private ((long Id, string Text)? Comment, PendingFeedback? Pending) TakeFeedbackComment(DialogueState state, string? message)
     {
-        if (state.PendingFeedback is not { } id) return null;
+        if (state.PendingFeedback is not { } pending) return (null, null);
         state.PendingFeedback = null;
         var text = message?.Trim() ?? "";
-        if (TextNormalizer.CountLetters(text) == 0 || TextNormalizer.Compact(text) == TextNormalizer.Compact(knowledge.Replies.HandoffAction)) return null;
-        return (id, text.Length > MaxCommentLength ? text[..MaxCommentLength] : text);
+        if (TextNormalizer.CountLetters(text) == 0 || TextNormalizer.Compact(text) == TextNormalizer.Compact(knowledge.Replies.HandoffAction)) return (null, pending);
+        return ((pending.Id, text.Length > MaxCommentLength ? text[..MaxCommentLength] : text), pending);
     }
+
+    /// <summary>A reply that starts or continues a handoff, or answers from another FAQ entry than the disliked one.</summary>
+    private static bool IsNewRequest(TurnResult result, string dislikedFaq) =>
+        result.CreatedTicket is not null
+        || result.Replies.Any(r => r.Info.Action == "handoff" || (r.Info.Action == "answer" && r.Info.FaqId is { } id && id != dislikedFaq));
+
+    private static DialogueState Copy(DialogueState state) =>
+        System.Text.Json.JsonSerializer.Deserialize<DialogueState>(System.Text.Json.JsonSerializer.Serialize(state))!;
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -143,7 +171,7 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         {
             var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
             var askedAlready = state.PendingFeedback is not null;
-            state.PendingFeedback = id;
+            state.PendingFeedback = new PendingFeedback(id, faqId);
             try
             {
                 await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);

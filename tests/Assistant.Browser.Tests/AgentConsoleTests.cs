@@ -157,7 +157,8 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         }");
         Assert.Equal("", covered);
         await page.EvaluateAsync("() => document.getElementById('transcript').scrollTop = 0");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-ticket-{name}.png"), FullPage = width > 600 ? false : true });
+        // A phone is captured as its screen (sticky bars misplace in a full-page capture).
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-ticket-{name}.png"), FullPage = width > 600 });
     }
 
     [Theory]
@@ -187,6 +188,6 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(dislikes.First).ToHaveAttributeAsync("data-faq-id", faqId);
         await Assertions.Expect(dislikes.First).ToHaveTextAsync("정산 계좌 변경 방법");
         Assert.DoesNotContain(faqId, await dislikes.First.TextContentAsync() ?? "");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-urgent-{name}.png"), FullPage = width <= 600 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-urgent-{name}.png"), FullPage = width > 600 });
     }
 }

@@ -107,7 +107,8 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
             ("orderNumber", form.OrderNumberUnknown ? Replies["unknownValue"] : DetailExtractor.FormatOrderNumber(form.OrderNumber!)),
             ("sellerId", form.SellerId!),
             ("product", form.ProductUnknown ? Replies["noneValue"] : form.ProductName!),
-            ("description", Truncate(form.Description, 200)));
+            ("description", Truncate(form.Description, 200)),
+            ("confirm", Replies["summaryConfirm"]));
         return Task.FromResult(Result(Say(summary, "confirm",
             [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]])));
     }
@@ -137,13 +138,20 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
         state.Form = null;
         state.Misses = 0;
         var now = time.GetUtcNow();
-        var wait = calendar.IsOpen(now)
-            ? Replies["waitInHours"]
-            : Replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(now))));
+        var wait = WaitText(Replies, calendar, now);
         var text = Replies.Format("ticketCreated", ("number", ticket.Number), ("wait", wait));
         if (urgency is not null) text += "\n" + Replies["urgentNote"];
         return new TurnResult([Say(text, "ticket-created") with { Info = new AssistantInfo("handoff", null, null, "ticket-created", 1) { Ticket = ticket.Number } }], ticket);
     }
+
+    /// <summary>
+    /// When the seller can expect an answer: within hours, "오늘 오전 9시부터" before opening on a
+    /// business day, otherwise from the next business day's opening.
+    /// </summary>
+    public static string WaitText(ReplyTexts replies, BusinessCalendar calendar, DateTimeOffset now) =>
+        calendar.IsOpen(now) ? replies["waitInHours"]
+        : calendar.OpensLaterToday(now) ? replies.Format("waitBeforeOpening", ("hours", calendar.HoursText), ("opens", calendar.OpensText))
+        : replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(now))), ("opens", calendar.OpensText));
 
     private AssistantReply Ask(HandoffForm form, string slot)
     {

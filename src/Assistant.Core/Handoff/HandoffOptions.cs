@@ -57,6 +57,23 @@ public sealed class BusinessCalendar(HandoffOptions options)
         return day.ToDateTime(options.OpensAt);
     }
 
+    /// <summary>True before opening time on a business day: the team starts on the seller's case today.</summary>
+    public bool OpensLaterToday(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, options.Zone).DateTime;
+        return IsBusinessDay(DateOnly.FromDateTime(local)) && TimeOnly.FromDateTime(local) < options.OpensAt;
+    }
+
+    /// <summary>The opening time as said in Korean: "오전 9시", "오후 1시 30분".</summary>
+    public string OpensText => KoreanTime(options.OpensAt);
+
+    public static string KoreanTime(TimeOnly time)
+    {
+        var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+        var text = $"{(time.Hour < 12 ? "오전" : "오후")} {hour}시";
+        return time.Minute == 0 ? text : $"{text} {time.Minute}분";
+    }
+
     public static string KoreanDate(DateTime date) =>
         $"{date.Month}월 {date.Day}일({"일월화수목금토"[(int)date.DayOfWeek]})";
 

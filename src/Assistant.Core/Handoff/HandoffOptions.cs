@@ -28,9 +28,19 @@ public sealed class HandoffOptions
     /// <summary>How many recent messages a ticket carries from before the handoff.</summary>
     [Range(2, 200)] public int TranscriptLength { get; set; } = 20;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-    public TimeOnly OpensAt => TimeOnly.ParseExact(Opens, "HH:mm", CultureInfo.InvariantCulture);
-    public TimeOnly ClosesAt => TimeOnly.ParseExact(Closes, "HH:mm", CultureInfo.InvariantCulture);
+    // The configuration binder reads these while binding, so they must not throw on a bad value:
+    // start-up validation (HasValidTimes, the time-zone check) reports it as a setting error instead.
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeOnly OpensAt => Time(Opens);
+    public TimeOnly ClosesAt => Time(Closes);
+
+    /// <summary>Opens and Closes are real HH:mm times, opening before closing.</summary>
+    public bool HasValidTimes =>
+        TimeOnly.TryParseExact(Opens, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var opens)
+        && TimeOnly.TryParseExact(Closes, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes) && opens < closes;
+
+    private static TimeOnly Time(string value) =>
+        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : default;
 }
 
 /// <summary>Business-hours arithmetic for the response time promised to the seller.</summary>

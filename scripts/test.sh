@@ -41,8 +41,26 @@ if [ "$build" -ne 0 ]; then
 fi
 
 status=0
-dotnet test Assistant.sln -c Release --no-build --nologo \
-  --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" | tee "$results/console.txt" || status=$?
+# One test project at a time, with a start line, a running count every 50 tests and its result line,
+# so a long run is never silent and never floods the terminal with one line per test.
+start=$SECONDS
+epoch=$(date +%s)
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== $name: started ($((SECONDS - start)) s)"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFilePrefix=$name" --logger "console;verbosity=normal" --results-directory "$results" "$@" \
+    | tee -a "$results/console.txt" \
+    | awk -v name="$name" -v start="$epoch" '
+        /^ *Passed [^!]/ { n++; if (n % 50 == 0) { printf "   %s: %d passed so far (%d s)\n", name, n, now() - start; fflush() } next }
+        /^ *(Failed|Skipped) [^!]/ || /(Passed|Failed)!/ || /Error Message|Assert\.|Expected:|Actual:/ { print; fflush() }
+        /^ +Passed: +[0-9]+$/ { p = $2 } /^ +Failed: +[0-9]+$/ { f = $2 } /^ +Skipped: +[0-9]+$/ { k = $2 }
+        END { printf "   %s: %d passed, %d failed, %d skipped (%d s)\n", name, p, f, k, now() - start }
+        function now() { srand(); return srand() }
+      '
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+echo "== all test projects done ($((SECONDS - start)) s)"
 
 # Sum the per-assembly counters of the TRX files.
 python3 - "$results" <<'PY' || status=1
@@ -55,6 +73,13 @@ for f in files:
     failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     # A skipped test is counted in "total" but not in "executed".
     skipped += int(c.get("total", 0)) - int(c.get("executed", 0))
+    # Each skipped test with the reason its attribute gives (xunit's Skip = "...").
+    for r in ET.parse(f).getroot().findall(".//{*}UnitTestResult"):
+        if r.get("outcome") == "NotExecuted":
+            message = r.find("{*}Output/{*}ErrorInfo/{*}Message")
+            stdout = r.find("{*}Output/{*}StdOut")
+            reason = (message.text if message is not None and message.text else stdout.text if stdout is not None and stdout.text else "no reason given").strip()
+            print(f"[SKIP] {r.get('testName')}: {reason}")
 if not files:
     failed = 1
 line = f"{passed} passed, {failed} failed"

@@ -14,22 +14,34 @@ builder.AddTalkTalk();
 builder.AddHealth();
 builder.AddProblemResponses();
 builder.AddSafeLogging();
+builder.AddStartupFailureReporting();
 
-var app = builder.Build();
-app.UseProblemResponses();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseWebSockets();
-app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
 
-app.MapHealth();
-app.MapBotEndpoint();
-app.MapAgentConsole();
-app.MapDirectLine();
-app.MapTalkTalk();
-app.Run();
+try
+{
+    var app = builder.Build();
+    app.UseProblemResponses();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.UseWebSockets();
+    app.UseCors();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+
+    app.MapHealth();
+    app.MapBotEndpoint();
+    app.MapAgentConsole();
+    app.MapDirectLine();
+    app.MapTalkTalk();
+    app.Run();
+}
+catch (Exception ex) when (StartupFailure.IsOwnProcess && StartupFailure.Describe(ex) is { } message)
+{
+    // A bad knowledge file or setting: the operator needs the file:line: field messages, not a stack trace.
+    Console.Error.WriteLine(message);
+    return 1;
+}
+return 0;
 
 public partial class Program;

@@ -21,9 +21,19 @@ internal static class TrainCommand
         var outOfFold = IntentTrainer.CrossValidate(examples, folds, f => Console.WriteLine($"  fold {f + 1}/{folds} done ({clock.Elapsed.TotalSeconds:0.0} s)"));
         var metrics = IntentTrainer.Measure(hash, outOfFold, folds);
 
+        var metricsPath = ModelMetrics.PathFor(context.ModelPath);
+        var saved = ModelMetrics.TryRead(metricsPath);
+        if (saved is not null && File.Exists(context.ModelPath) && saved.SameResultAs(metrics))
+        {
+            // Training is deterministic: the same data and pipeline give the same model, so models/ stays as it is.
+            Console.WriteLine($"Cross-validated ({folds} folds): macro-F1 {metrics.MacroF1:0.000}, accuracy {metrics.Accuracy:0.000}");
+            Console.WriteLine($"Model unchanged (same training data and results); {Path.GetRelativePath(context.Root, context.ModelPath)} left as is ({clock.Elapsed.TotalSeconds:0.0} s)");
+            return 0;
+        }
+        Console.WriteLine($"Training the final model on all examples ({clock.Elapsed.TotalSeconds:0.0} s)");
         var model = IntentTrainer.Train(knowledge);
         model.Save(context.ModelPath);
-        metrics.Write(ModelMetrics.PathFor(context.ModelPath));
+        metrics.Write(metricsPath);
 
         Console.WriteLine($"Cross-validated ({folds} folds): macro-F1 {metrics.MacroF1:0.000}, accuracy {metrics.Accuracy:0.000}");
         foreach (var (label, f1) in metrics.PerIntentF1.OrderBy(p => p.Value).Take(8))

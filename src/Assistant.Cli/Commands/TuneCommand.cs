@@ -18,8 +18,12 @@ internal static class TuneCommand
         var clock = Stopwatch.StartNew();
         var evidence = await PolicyTuner.CollectAsync(knowledge, folds, f => Console.WriteLine($"  fold {f + 1}/{folds} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         var current = context.Policy();
+        Console.WriteLine($"  scoring the configured thresholds ({clock.Elapsed.TotalSeconds:0.0} s)");
         var before = PolicyTuner.Score(knowledge, evidence, current);
-        var result = PolicyTuner.Tune(knowledge, evidence, current, target);
+        Console.WriteLine($"  searching thresholds ({clock.Elapsed.TotalSeconds:0.0} s)");
+        var result = PolicyTuner.Tune(knowledge, evidence, current, target, (step, steps, confidence) =>
+            Console.WriteLine(FormattableString.Invariant($"  search {step}/{steps}: AnswerConfidence {confidence:0.000} done ({clock.Elapsed.TotalSeconds:0.0} s)")));
+        Console.WriteLine($"  search done ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         Console.WriteLine($"Out-of-fold evidence: {evidence.Count} held-out messages");
         Console.WriteLine("Configured thresholds:");

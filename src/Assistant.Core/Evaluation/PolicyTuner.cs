@@ -50,20 +50,26 @@ public static class PolicyTuner
         }).ToArray());
     }
 
-    public static Result Tune(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions start, double targetPrecision)
+    /// <summary>The grid search; <paramref name="onStep"/> hears (step, steps, confidence) after each answer-confidence value.</summary>
+    public static Result Tune(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions start, double targetPrecision, Action<int, int, double>? onStep = null)
     {
         Result? best = null;
-        foreach (var confidence in Steps(0.30, 0.80, 0.025))
-        foreach (var margin in Steps(0.0, 0.40, 0.025))
-        foreach (var retrieval in Steps(0.10, 0.40, 0.05))
+        var confidences = Steps(0.30, 0.80, 0.025).ToArray();
+        for (var step = 0; step < confidences.Length; step++)
         {
-            var options = Copy(start);
-            options.AnswerConfidence = confidence;
-            options.AnswerMargin = margin;
-            options.MinRetrievalScore = retrieval;
-            var metrics = Score(knowledge, evidence, options);
-            var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
-            if (best is null || Better(candidate, best)) best = candidate;
+            var confidence = confidences[step];
+            foreach (var margin in Steps(0.0, 0.40, 0.025))
+            foreach (var retrieval in Steps(0.10, 0.40, 0.05))
+            {
+                var options = Copy(start);
+                options.AnswerConfidence = confidence;
+                options.AnswerMargin = margin;
+                options.MinRetrievalScore = retrieval;
+                var metrics = Score(knowledge, evidence, options);
+                var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
+                if (best is null || Better(candidate, best)) best = candidate;
+            }
+            onStep?.Invoke(step + 1, confidences.Length, confidence);
         }
         return best!;
     }

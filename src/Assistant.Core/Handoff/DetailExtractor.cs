@@ -70,7 +70,13 @@ public static partial class DetailExtractor
         return value.Length is >= 1 and <= 100 ? value : null;
     }
 
-    public static string FormatOrderNumber(string digits) => digits.Length == 16 ? $"{digits[..8]}-{digits[8..]}" : digits;
+    /// <summary>
+    /// The one display form of an order number, for the seller's summary and the agent console alike:
+    /// the 16 digits as the seller center lists them ("2024112512345678"), without the dashes or spaces
+    /// a seller may have typed, so an agent can paste it into the order search.
+    /// </summary>
+    public static string FormatOrderNumber(string orderNumber) =>
+        ParseOrderNumber(orderNumber) ?? orderNumber.Trim();
 
     private static readonly HashSet<string> ProductStopWords = new(StringComparer.Ordinal)
     {

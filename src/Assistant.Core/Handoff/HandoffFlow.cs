@@ -107,7 +107,8 @@ public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, I
             ("orderNumber", form.OrderNumberUnknown ? Replies["unknownValue"] : DetailExtractor.FormatOrderNumber(form.OrderNumber!)),
             ("sellerId", form.SellerId!),
             ("product", form.ProductUnknown ? Replies["noneValue"] : form.ProductName!),
-            ("description", Truncate(form.Description, 200)));
+            ("description", Truncate(form.Description, 200)),
+            ("confirm", Replies["summaryConfirm"]));
         return Task.FromResult(Result(Say(summary, "confirm",
             [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]])));
     }

@@ -31,9 +31,19 @@ public sealed class HandoffOptions
     /// <summary>How many recent messages a ticket carries from before the handoff.</summary>
     [Range(2, 200)] public int TranscriptLength { get; set; } = 20;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-    public TimeOnly OpensAt => TimeOnly.ParseExact(Opens, "HH:mm", CultureInfo.InvariantCulture);
-    public TimeOnly ClosesAt => TimeOnly.ParseExact(Closes, "HH:mm", CultureInfo.InvariantCulture);
+    // The configuration binder reads these while binding, so they must not throw on a bad value:
+    // start-up validation (HasValidTimes, the time-zone check) reports it as a setting error instead.
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeOnly OpensAt => Time(Opens);
+    public TimeOnly ClosesAt => Time(Closes);
+
+    /// <summary>Opens and Closes are real HH:mm times, opening before closing.</summary>
+    public bool HasValidTimes =>
+        TimeOnly.TryParseExact(Opens, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var opens)
+        && TimeOnly.TryParseExact(Closes, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes) && opens < closes;
+
+    private static TimeOnly Time(string value) =>
+        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : default;
 }
 
 /// <summary>Business-hours arithmetic for the response time promised to the seller.</summary>
@@ -42,6 +52,9 @@ public sealed class BusinessCalendar(HandoffOptions options)
     private readonly HashSet<DateOnly> _holidays = options.Holidays.Select(h => DateOnly.ParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet();
 
     public string HoursText => $"{DayRange()} {options.Opens}~{options.Closes}";
+
+    /// <summary>The business days within which every ticket is promised an answer.</summary>
+    public int ResponseBusinessDays => options.ResponseBusinessDays;
 
     public bool IsOpen(DateTimeOffset now)
     {
@@ -73,6 +86,23 @@ public sealed class BusinessCalendar(HandoffOptions options)
             do day = day.AddDays(1); while (!IsBusinessDay(day));
         var local = day.ToDateTime(TimeOnly.FromDateTime(start));
         return new DateTimeOffset(local, options.Zone.GetUtcOffset(local));
+    }
+
+    /// <summary>True before opening time on a business day: the team starts on the seller's case today.</summary>
+    public bool OpensLaterToday(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, options.Zone).DateTime;
+        return IsBusinessDay(DateOnly.FromDateTime(local)) && TimeOnly.FromDateTime(local) < options.OpensAt;
+    }
+
+    /// <summary>The opening time as said in Korean: "오전 9시", "오후 1시 30분".</summary>
+    public string OpensText => KoreanTime(options.OpensAt);
+
+    public static string KoreanTime(TimeOnly time)
+    {
+        var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+        var text = $"{(time.Hour < 12 ? "오전" : "오후")} {hour}시";
+        return time.Minute == 0 ? text : $"{text} {time.Minute}분";
     }
 
     public static string KoreanDate(DateTime date) =>

@@ -8,11 +8,16 @@ namespace Assistant.Handoff;
 /// </summary>
 public sealed record ResponsePromise(string Text, DateTimeOffset Due)
 {
-    public static ResponsePromise For(ReplyTexts replies, BusinessCalendar calendar, DateTimeOffset createdAt)
-    {
-        var text = calendar.IsOpen(createdAt)
-            ? replies["waitInHours"]
-            : replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(createdAt))));
-        return new(text, calendar.ResponseDeadline(createdAt));
-    }
+    public static ResponsePromise For(ReplyTexts replies, BusinessCalendar calendar, DateTimeOffset createdAt) =>
+        new(WaitText(replies, calendar, createdAt), calendar.ResponseDeadline(createdAt));
+
+    /// <summary>
+    /// When the seller can expect an answer: within hours, "오늘 오전 9시부터" before opening on a
+    /// business day, otherwise from the next business day's opening.
+    /// </summary>
+    public static string WaitText(ReplyTexts replies, BusinessCalendar calendar, DateTimeOffset now) =>
+        calendar.IsOpen(now) ? replies.Format("waitInHours", ("days", calendar.ResponseBusinessDays.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : calendar.OpensLaterToday(now) ? replies.Format("waitBeforeOpening", ("hours", calendar.HoursText), ("opens", calendar.OpensText))
+        : replies.Format("waitOutsideHours", ("hours", calendar.HoursText), ("next", BusinessCalendar.KoreanDate(calendar.NextOpening(now))), ("opens", calendar.OpensText));
+
 }

@@ -177,7 +177,14 @@ public static partial class KnowledgeLoader
             if (key == "welcomeTopics") continue;
             if (string.IsNullOrWhiteSpace(value)) doc.Error(key, "must be non-empty text", line);
             else if (!ReplyTexts.RequiredKeys.Contains(key)) doc.Error(key, "is not a known reply", line);
-            else texts[key] = value.Trim();
+            else
+            {
+                texts[key] = value.Trim();
+                var allowed = ReplyTexts.PlaceholdersOf.GetValueOrDefault(key) ?? [];
+                var block = value.Trim().Contains('\n'); // a block scalar starts on the line after its key
+                foreach (var (offset, problem) in ReplyTemplate.Check(value.Trim(), allowed))
+                    doc.Error(key, problem, line + (block ? 1 + offset : 0));
+            }
         }
         foreach (var key in ReplyTexts.RequiredKeys.Where(k => !texts.ContainsKey(k)))
             doc.Error(key, "is missing", doc.Line);

@@ -1,3 +1,5 @@
+using Assistant.Text;
+
 namespace Assistant.Knowledge;
 
 /// <summary>Every fixed sentence the assistant says, from <c>knowledge/replies.yaml</c>.</summary>
@@ -6,7 +8,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
     /// <summary>The keys <c>replies.yaml</c> must define; the loader rejects a file that lacks one.</summary>
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
-        "welcome", "clarify", "clarifyTitle", "decline", "declineNoise", "notUnderstood", "offerHandoff", "handoffAction",
+        "welcome", "waitBeforeOpening", "clarify", "clarifyTitle", "decline", "declineNoise", "notUnderstood", "offerHandoff", "handoffAction",
         "tooLong", "nonText", "error", "englishPreface", "answerFooter",
         "handoffStart", "askOrderNumber", "askOrderNumberRetry", "askSellerId", "askSellerIdRetry", "askProduct",
         "summary", "summaryConfirm", "summaryEditOrder", "summaryEditSeller", "summaryEditProduct", "summaryCancel",
@@ -16,13 +18,26 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "feedbackAsk", "feedbackThanks",
     ];
 
-    /// <summary>The text for <paramref name="key"/> with each <c>{name}</c> replaced by its value.</summary>
-    public string Format(string key, params (string Name, string Value)[] values)
+    /// <summary>The placeholders each reply may use; a reply not listed takes none.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PlaceholdersOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        var text = this[key];
-        foreach (var (name, value) in values) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
-        return text;
-    }
+        ["summary"] = ["orderNumber", "sellerId", "product", "description", "confirm"],
+        ["ticketCreated"] = ["number", "wait"],
+        ["waitInHours"] = ["days"],
+        ["waitOutsideHours"] = ["hours", "next", "opens"],
+        ["waitBeforeOpening"] = ["hours", "opens"],
+        ["alreadyQueued"] = ["number"],
+        ["agentJoined"] = ["name"],
+        ["handoffFailed"] = ["phone"],
+        ["tooLong"] = ["max"],
+    };
+
+    /// <summary>
+    /// The text for <paramref name="key"/> with each <c>{name}</c> replaced by its value; a particle
+    /// marker written right after a placeholder (<c>{number}(이)에요</c>, <c>{name}이(가)</c>,
+    /// <c>{url}(으)로</c>) becomes the particle that fits how the value is read (see <see cref="Josa"/>).
+    /// </summary>
+    public string Format(string key, params (string Name, string Value)[] values) => ReplyTemplate.Render(this[key], values);
 
     public string this[string key] => texts.TryGetValue(key, out var text)
         ? text
@@ -42,5 +57,5 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
     public string AnswerFooter => this["answerFooter"];
     public string NonText => this["nonText"];
 
-    public string TooLong(int maxLength) => this["tooLong"].Replace("{max}", maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public string TooLong(int maxLength) => Format("tooLong", ("max", maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -88,6 +88,9 @@ public sealed class IntentModel
             {
                 L1Regularization = 0,
                 L2Regularization = 0.01f,
+                // One thread: parallel gradient sums add up in a varying order, so the same data gave
+                // slightly different weights (and metrics) on every run.
+                NumberOfThreads = 1,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
 

@@ -26,5 +26,11 @@ public sealed record ModelMetrics(
     public static ModelMetrics? TryRead(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<ModelMetrics>(File.ReadAllText(path), Json) : null;
 
+    /// <summary>The same training data and the same measured results (when it was trained aside).</summary>
+    public bool SameResultAs(ModelMetrics other) =>
+        (TrainingDataHash, Examples, Labels, Folds, MacroF1, Accuracy) == (other.TrainingDataHash, other.Examples, other.Labels, other.Folds, other.MacroF1, other.Accuracy)
+        && PerIntentF1.Count == other.PerIntentF1.Count
+        && PerIntentF1.All(p => other.PerIntentF1.TryGetValue(p.Key, out var f1) && f1 == p.Value);
+
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 }

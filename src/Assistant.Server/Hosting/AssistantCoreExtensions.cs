@@ -17,7 +17,8 @@ public static class AssistantCoreExtensions
         builder.Services.AddOptions<DialogueOptions>().BindConfiguration(DialogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations()
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Handoff:TimeZone is not a known time zone").ValidateOnStart();
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Handoff:TimeZone is not a known time zone")
+            .Validate(o => o.HasValidTimes, "Handoff:Opens and Handoff:Closes must be HH:mm times, Opens before Closes").ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton(sp =>

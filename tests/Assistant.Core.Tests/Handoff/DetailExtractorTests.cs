@@ -52,6 +52,7 @@ public sealed class DetailExtractorTests
         Assert.Equal("shop_kim01", DetailExtractor.ParseSellerId("shop_kim01"));
         Assert.Equal("shop_kim01", DetailExtractor.ParseSellerId("아이디는 shop_kim01 입니다"));
         Assert.Null(DetailExtractor.ParseSellerId("몰라"));
-        Assert.Equal("20241125-11223344", DetailExtractor.FormatOrderNumber("2024112511223344"));
+        Assert.Equal("2024112511223344", DetailExtractor.FormatOrderNumber("2024112511223344"));
+        Assert.Equal("2024112511223344", DetailExtractor.FormatOrderNumber("20241125-11223344"));
     }
 }

@@ -41,6 +41,15 @@ public sealed class KnowledgeContentTests(RepoFixture repo)
     }
 
     [Fact]
+    public void AnswersThatSendSellersToSupportSayHowToReachIt()
+    {
+        var sendsToSupport = new System.Text.RegularExpressions.Regex(@"고객센터에 (문의|확인|도움)");
+        foreach (var faq in repo.Knowledge.Faqs)
+            foreach (var line in faq.Answer.Split('\n').Where(l => sendsToSupport.IsMatch(l)))
+                Assert.True(line.Contains("{{contact.", StringComparison.Ordinal), $"{faq.SourceFile}: '{line.Trim()}' names no contact; use {{{{contact.*}}}}");
+    }
+
+    [Fact]
     public void PolicyNumbersOfTheSpecAppearInTheAnswers()
     {
         string Answer(string id) => repo.Knowledge.FindFaq(id)!.Answer;

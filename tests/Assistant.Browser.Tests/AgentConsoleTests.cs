@@ -105,7 +105,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#ticket-number")).ToHaveTextAsync(number);
 
         await Assertions.Expect(page.Locator("#ticket-channel")).ToHaveTextAsync("웹 채팅");
-        await Assertions.Expect(page.Locator("#ticket-summary-line")).ToHaveTextAsync("정산 · 주문 20241125-11223344 · 정산금이 일주일째 안 들어와요");
+        await Assertions.Expect(page.Locator("#ticket-summary-line")).ToHaveTextAsync("정산 · 주문 2024112511223344 · 정산금이 일주일째 안 들어와요");
         await Assertions.Expect(page.Locator("#ticket-promise")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#ticket-promise-due")).ToHaveTextAsync(new Regex(@"^(오늘|내일|\d+월 \d+일\([일월화수목금토]\)) 오[전후] \d+시( \d+분)?까지$"));
         await Assertions.Expect(page.Locator("#ticket-promise-left")).ToHaveTextAsync(new Regex(@"^(\d+일 )?(\d+시간 )?(\d+분 )?(남음|지남)$|^\d+(일|시간|분) (남음|지남)$"));

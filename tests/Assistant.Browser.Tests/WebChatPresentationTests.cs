@@ -92,11 +92,11 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(first).ToBeInViewportAsync();
         var transcript = await page.Locator("#assistant-chat-webchat .webchat__basic-transcript__scrollable").BoundingBoxAsync();
         var start = await first.BoundingBoxAsync();
+        await ShotAsync(page, $"widget-long-answer-{device}");
         Assert.NotNull(transcript);
         Assert.NotNull(start);
         Assert.True(start!.Y >= transcript!.Y - 1 && start.Y + start.Height <= transcript.Y + transcript.Height + 1,
             $"first line at {start.Y}..{start.Y + start.Height}, transcript shows {transcript.Y}..{transcript.Y + transcript.Height}");
-        await ShotAsync(page, $"widget-long-answer-{device}");
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class TicketViewFieldsTests(ServerFixture server) : IClassFixture<
 
         Assert.Equal("emulator", (string?)ticket["channel"]);
         Assert.Equal(TicketViews.ChannelName("emulator"), (string?)ticket["channelName"]);
-        Assert.Equal("정산 · 주문 20241125-11223344 · 정산금이 일주일째 안 들어와요", (string?)ticket["summary"]);
+        Assert.Equal("정산 · 주문 2024112511223344 · 정산금이 일주일째 안 들어와요", (string?)ticket["summary"]);
 
         var createdAt = ticket["createdAt"]!.GetValue<DateTimeOffset>();
         var calendar = new BusinessCalendar(server.Factory.Services.GetRequiredService<IOptions<HandoffOptions>>().Value);

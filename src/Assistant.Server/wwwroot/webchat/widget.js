@@ -263,6 +263,16 @@
       });
   }
 
+  // An answer taller than the transcript is shown from its start, whatever Web Chat's own scrolling did.
+  function showStartOfLongAnswer() {
+    var scroller = host.querySelector('.webchat__basic-transcript__scrollable');
+    var items = host.querySelectorAll('.webchat__basic-transcript__activity');
+    var last = items[items.length - 1];
+    if (!scroller || !last || last.offsetHeight <= scroller.clientHeight - 16) return;
+    var top = last.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = Math.max(0, top - 8);
+  }
+
   function render(session) {
     var directLine = window.WebChat.createDirectLine({
       domain: origin + '/v3/directline',
@@ -284,7 +294,12 @@
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') localStorage.removeItem(STORAGE_KEY);
-          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') track(action.payload && action.payload.activity, session.userId);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            var activity = action.payload && action.payload.activity;
+            track(activity, session.userId);
+            // After Web Chat has rendered the message and finished its own scroll.
+            if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot') setTimeout(showStartOfLongAnswer, 700);
+          }
           return next(action);
         };
       };
@@ -302,7 +317,7 @@
       styleOptions: {
         // A new answer stops the scroll at its start: its first sentence stays in view however long it is.
         autoScrollSnapOnActivity: true,
-        autoScrollSnapOnActivityOffset: 8,
+        autoScrollSnapOnActivityOffset: 0,
         accent: ACCENT,
         botAvatarImage: AVATAR,
         botAvatarInitials: '도우미',

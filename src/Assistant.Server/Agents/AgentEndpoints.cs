@@ -206,18 +206,20 @@ public static partial class AgentEndpoints
             await Unauthorized().ExecuteAsync(context);
             return;
         }
-        context.Response.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-
+        // Subscribe before the client learns the stream is open (it then reloads the queue): a ticket
+        // made in between is either in that reload or in this stream, never lost.
         var stream = events.SubscribeAsync(context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
         // At most one MoveNextAsync is in flight; it must have ended before the enumerator is disposed
         // (an async iterator refuses DisposeAsync during MoveNextAsync with NotSupportedException).
         var next = stream.MoveNextAsync().AsTask();
+
         try
         {
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+            await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
             while (!context.RequestAborted.IsCancellationRequested)
             {
                 var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(15), context.RequestAborted));

@@ -472,7 +472,13 @@
     }
 
     const tickets = sortedTickets();
-    list.replaceChildren(...tickets.map((t) => buildRow(t, now)));
+    // Rebuild only what changed: an unchanged row keeps its element (and whatever the agent is pointing at).
+    const old = new Map([...list.querySelectorAll('[data-ticket]')].map((row) => [row.dataset.ticket, row]));
+    list.replaceChildren(...tickets.map((t) => {
+      const row = buildRow(t, now);
+      const previous = old.get(t.number);
+      return previous && previous.outerHTML === row.outerHTML ? previous : row;
+    }));
     $('queue-empty').hidden = tickets.length > 0;
     pane.scrollTop = scrollTop;
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Throughput of POST /api/messages for FAQ questions, against an echo bot on the same CloudAdapter
 // (same validation, same serialised turns, same middleware) in the same run, on loopback.
-//   dotnet run -c Release --project bench/Assistant.Bench.Http -- [--file ../shared/eval/dev.jsonl] [--clients 20] [--seconds 10]
+//   dotnet run -c Release --project bench/Assistant.Bench.Http -- [--file ../shared/eval/dev.jsonl] [--clients 20] [--seconds 10] [--profile]
 internal static class HttpBench
 {
     private static async Task<int> Main()
@@ -25,7 +25,8 @@ internal static class HttpBench
             .Select(c => (string)c["text"]!).ToArray();
         Console.WriteLine($"{questions.Length} questions from {file}; {clients} concurrent clients, {seconds} s per run, {Environment.ProcessorCount} cores");
 
-        if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
+        // --profile: where a turn's time goes, one part at a time, single-threaded (decision, ticket lookup, whole engine).
+        if (Environment.GetCommandLineArgs().Contains("--profile"))
         {
             await using var h = new BenchHost(false);
             var engine = h.Services.GetRequiredService<Assistant.Dialogue.ConversationEngine>();

@@ -53,7 +53,9 @@ for project in tests/*/*.csproj; do
     | tee -a "$results/console.txt" \
     | awk -v name="$name" -v start="$epoch" '
         /^ *Passed [^!]/ { n++; if (n % 50 == 0) { printf "   %s: %d passed so far (%d s)\n", name, n, now() - start; fflush() } next }
-        /^ *(Failed|Skipped) [^!]/ || /(Passed|Failed)!/ || /Error Message|Assert\.|Expected:|Actual:/ { print; fflush() }
+        /^ *(Failed|Skipped) [^!]/ || /(Passed|Failed)!/ { print; fflush() }
+        /Error Message/ { show = 12 }
+        show > 0 && !/^ +at / { print; fflush(); show-- }
         /^ +Passed: +[0-9]+$/ { p = $2 } /^ +Failed: +[0-9]+$/ { f = $2 } /^ +Skipped: +[0-9]+$/ { k = $2 }
         END { printf "   %s: %d passed, %d failed, %d skipped (%d s)\n", name, p, f, k, now() - start }
         function now() { srand(); return srand() }

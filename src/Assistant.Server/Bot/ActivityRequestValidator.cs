@@ -1,4 +1,3 @@
-using System.Buffers;
 using Assistant.Handoff;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -36,7 +35,7 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "the request must be JSON (Content-Type: application/json)");
 
-        var body = await ReadBoundedAsync(request);
+        var body = await Hosting.RequestBodies.ReadTextAsync(request, MaxBodyBytes, rewind: true);
         if (body is null) return TooLarge();
 
         Activity? activity;
@@ -72,25 +71,4 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
 
     private static ActivityProblem TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"the request body is larger than {MaxBodyBytes / 1024} KB");
-
-    /// <summary>The body as text, or null when it is larger than the limit (read no further than that); the stream is rewound.</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request)
-    {
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
-        try
-        {
-            var length = 0;
-            int read;
-            while (length <= MaxBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), request.HttpContext.RequestAborted)) > 0)
-                length += read;
-            if (length > MaxBodyBytes) return null;
-            request.Body.Position = 0;
-            return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 }

@@ -55,49 +55,50 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         }
     }
 
-    /// <summary>
-    /// Runs the engine on the conversation's state and saves it. Turns of one conversation are
-    /// serialised (<see cref="ConversationGate"/>), so a lost update is rare; when the write still
-    /// loses the race, the turn runs again from the fresh state instead of failing.
-    /// </summary>
+    /// <summary>Runs the engine on the conversation's state and commits it; a dislike's comment is stored once the state is.</summary>
     private async Task<TurnResult> RespondAndCommitAsync(ITurnContext<IMessageActivity> turnContext, ConversationAddress address, CancellationToken cancellationToken)
+    {
+        var input = new TurnInput(turnContext.Activity.Text, address);
+        var (result, comment) = await CommitAsync(address, state => RespondAsync(input, state, cancellationToken), cancellationToken);
+        if (comment is { } c)
+        {
+            await feedback.CommentAsync(c.Id, c.Text, cancellationToken);
+            logger.LogInformation("Feedback comment on rating {Id} in {ConversationId}", c.Id, address.ConversationId);
+        }
+        return result;
+    }
+
+    private async Task<(DialogueState Keep, (TurnResult Result, (long Id, string Text)? Comment) Outcome)> RespondAsync(TurnInput input, DialogueState state, CancellationToken cancellationToken)
+    {
+        var (comment, pending) = TakeFeedbackComment(state, input.Text);
+        if (comment is null) return (state, (await engine.RespondAsync(input, state, cancellationToken), null));
+
+        // The answer to "what was missing?" may also be a new request: tried on a copy of the state, it
+        // is handled as usual when it asks for a person or is answered by another entry; otherwise it
+        // is taken as the comment and thanked for.
+        var trial = Copy(state);
+        var tried = await engine.RespondAsync(input, trial, cancellationToken);
+        if (IsNewRequest(tried, pending!.FaqId)) return (trial, (tried, comment));
+        var thanks = new AssistantReply(knowledge.Replies["feedbackThanks"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", null, null, "feedback.comment", 1));
+        return (state, (new TurnResult([thanks]), comment));
+    }
+
+    /// <summary>
+    /// Loads the conversation's state, lets <paramref name="change"/> work on it (handing back the state to
+    /// keep) and saves that against the loaded eTag. Turns of one conversation are serialised
+    /// (<see cref="ConversationGate"/>), so a lost update is rare; when the write still loses the race,
+    /// the change runs again on the fresh state instead of failing.
+    /// </summary>
+    private async Task<T> CommitAsync<T>(ConversationAddress address, Func<DialogueState, Task<(DialogueState Keep, T Outcome)>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
-            var input = new TurnInput(turnContext.Activity.Text, address);
-            var (comment, pending) = TakeFeedbackComment(state, turnContext.Activity.Text);
-            TurnResult result;
-            if (comment is null)
-            {
-                result = await engine.RespondAsync(input, state, cancellationToken);
-            }
-            else
-            {
-                // The answer to "what was missing?" may also be a new request: tried on a copy of the
-                // state, it is handled as usual when it asks for a person or is answered by another
-                // entry; otherwise it is taken as the comment and thanked for.
-                var trial = Copy(state);
-                var attemptResult = await engine.RespondAsync(input, trial, cancellationToken);
-                if (IsNewRequest(attemptResult, pending!.FaqId))
-                {
-                    state = trial;
-                    result = attemptResult;
-                }
-                else
-                {
-                    result = new TurnResult([new AssistantReply(knowledge.Replies["feedbackThanks"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", null, null, "feedback.comment", 1))]);
-                }
-            }
+            var (keep, outcome) = await change(state);
             try
             {
-                await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
-                if (comment is { } c)
-                {
-                    await feedback.CommentAsync(c.Id, c.Text, cancellationToken);
-                    logger.LogInformation("Feedback comment on rating {Id} in {ConversationId}", c.Id, address.ConversationId);
-                }
-                return result;
+                await states.SaveAsync(address.Channel, address.ConversationId, keep, etag, cancellationToken);
+                return outcome;
             }
             catch (StateConflictException conflict) when (attempt < MaxAttempts)
             {
@@ -166,23 +167,13 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         // A like needs no answer (the filled thumb is the acknowledgement); a dislike asks what was missing, once.
         if (helpful) return;
 
-        var address = Address(turnContext.Activity);
-        for (var attempt = 1; ; attempt++)
+        var askedAlready = await CommitAsync(Address(turnContext.Activity), state =>
         {
-            var (state, etag) = await states.LoadAsync(address.Channel, address.ConversationId, cancellationToken);
-            var askedAlready = state.PendingFeedback is not null;
+            var asked = state.PendingFeedback is not null;
             state.PendingFeedback = new PendingFeedback(id, faqId);
-            try
-            {
-                await states.SaveAsync(address.Channel, address.ConversationId, state, etag, cancellationToken);
-                if (askedAlready) return;
-                break;
-            }
-            catch (StateConflictException) when (attempt < MaxAttempts)
-            {
-                metrics.ConflictRetried(address.Channel);
-            }
-        }
+            return Task.FromResult((state, asked));
+        }, cancellationToken);
+        if (askedAlready) return;
         var ask = new AssistantReply(knowledge.Replies["feedbackAsk"], [knowledge.Replies.HandoffAction], new AssistantInfo("feedback", faqId, null, "feedback.ask", 1));
         await turnContext.SendActivityAsync(ReplyActivities.ToActivity(ask), cancellationToken);
     }

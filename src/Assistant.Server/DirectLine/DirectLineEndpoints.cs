@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -279,31 +278,10 @@ public static class DirectLineEndpoints
     /// The request body as text, read only up to <paramref name="limit"/> bytes, whether or not it
     /// declares a length: a larger body is refused with 413 before it is buffered.
     /// </summary>
-    private static async Task<(string Text, IResult? Problem)> ReadBodyAsync(HttpContext context, int limit)
-    {
-        var tooLarge = Error(StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {limit:N0} bytes");
-        if (context.Request.ContentLength > limit) return ("", Refuse());
-        // The server itself stops reading past the limit too (Kestrel; the in-memory test server has no such feature).
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
-        var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(limit + 1, 16 * 1024)];
-        try
-        {
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit) return ("", Refuse());
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ("", Refuse());
-        }
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
-
-        IResult Refuse() => new ClosingResult(tooLarge);
-    }
+    private static async Task<(string Text, IResult? Problem)> ReadBodyAsync(HttpContext context, int limit) =>
+        await Hosting.RequestBodies.ReadTextAsync(context.Request, limit) is { } text
+            ? (text, null)
+            : ("", new ClosingResult(Error(StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {limit:N0} bytes")));
 
     /// <summary>
     /// The user id of a token or conversation request body (<c>{"user": {"id": "..."}, "locale": "..."}</c>,

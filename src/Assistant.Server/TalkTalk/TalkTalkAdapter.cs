@@ -41,11 +41,17 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
     public async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
     {
+        // Read within TalkTalk:MaxPayloadBytes, with or without a Content-Length.
+        var limit = _options.Value.MaxPayloadBytes;
+        if (await Hosting.RequestBodies.ReadTextAsync(httpRequest, limit) is not { } body)
+        {
+            await Refuse(httpRequest.HttpContext, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {limit} bytes");
+            return;
+        }
         JObject payload;
         try
         {
-            using var reader = new StreamReader(httpRequest.Body, Encoding.UTF8);
-            payload = JObject.Parse(await reader.ReadToEndAsync(cancellationToken));
+            payload = JObject.Parse(body);
         }
         catch (JsonException ex)
         {

@@ -24,12 +24,6 @@ public static class TalkTalkEndpoints
                 logger.LogWarning("TalkTalk webhook call from {Source} refused: not in TalkTalk:AllowedSources", source);
                 return Results.Problem(detail: "this address may not call the TalkTalk webhook", statusCode: StatusCodes.Status403Forbidden);
             }
-            if (context.Request.ContentLength > settings.MaxPayloadBytes)
-                return Results.Problem(detail: $"the body is larger than {settings.MaxPayloadBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
-            // A body without Content-Length (chunked) is held to the same cap while it is read.
-            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = settings.MaxPayloadBytes;
-
             await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
             return Results.Empty;
         }).ExcludeFromDescription();

@@ -156,6 +156,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(dislike).ToBeVisibleAsync();
         var box = await dislike.BoundingBoxAsync();
         Assert.True(box!.Width >= 40 && box.Height >= 40, $"the dislike button is {box.Width}x{box.Height}");
+        await page.WaitForTimeoutAsync(1000); // the widget may still move a new answer into view (0.7 s after it arrives)
         await dislike.ClickAsync();
 
         await Assertions.Expect(Text(page, "어떤 점이 부족했는지")).ToBeVisibleAsync();

@@ -31,6 +31,8 @@
       tickets: new Map(),   // number -> TicketSummary
       unread: new Set(),    // numbers with messages the agent has not opened yet
       freshAt: new Map(),   // number -> time it arrived, for the highlight
+      eventAt: new Map(),   // number -> eventCount when it was last updated outside a queue load
+      eventCount: 0,
       drafts: new Map(),    // number -> unsent reply text
       openNumber: null,
       open: null,           // TicketDetail of the open ticket, null while loading
@@ -432,6 +434,7 @@
 
   async function loadQueue() {
     const seq = ++state.queueSeq;
+    const eventsBefore = state.eventCount;
     const r = await api('GET', `${API}/tickets`);
     if (seq !== state.queueSeq || !state.agent || !r.ok || !Array.isArray(r.data)) return;
 
@@ -440,6 +443,10 @@
       const known = state.tickets.get(t.number);
       // A live event may have landed while this request was in flight; keep whichever is newer.
       next.set(t.number, known && toTime(known.updatedAt) > toTime(t.updatedAt) ? known : t);
+    }
+    // A ticket that a live event brought while the request was in flight may be missing from its answer: keep it.
+    for (const [number, at] of state.eventAt) {
+      if (at > eventsBefore && !next.has(number) && state.tickets.has(number)) next.set(number, state.tickets.get(number));
     }
     state.tickets = next;
     for (const number of state.unread) {
@@ -450,6 +457,7 @@
 
   function upsertTicket(ticket) {
     state.tickets.set(ticket.number, toSummary(ticket));
+    state.eventAt.set(ticket.number, ++state.eventCount);
   }
 
   function sortedTickets() {

@@ -1,0 +1,167 @@
+namespace Assistant.Dialogue;
+
+/// <summary>
+/// The words <see cref="ReplyActs"/> recognises, one row per family of phrases. Each pattern is a
+/// .NET regular expression over the message's compact form: NFKC, lower case, every space and
+/// punctuation mark removed ("네 접수 해 주세요!" is matched as "네접수해주세요"), so a pattern never
+/// contains a space, and spacing, "~", "!", "^^" and emoji never matter. The fragments below
+/// (<see cref="Please"/>, <see cref="WillDo"/>, <see cref="Yo"/>) spell the polite and casual endings once.
+/// <para>
+/// Row kinds: an <b>act</b> row carries a <see cref="ReplyAct"/>; a <b>field</b> row names a detail
+/// ("주문번호는") that the next skip or denial is about; a <b>filler</b> ("아", "그냥", "빨리") may stand
+/// between act words; a <b>tail</b> (ㅎㅎ, ㅋㅋ, ㅠㅠ, "please") may stand anywhere, even last; a
+/// <b>connective</b> ("근데", "그리고") ends the act words and is left out of the remainder.
+/// </para>
+/// <para>
+/// Row flags: <see cref="Whole"/> rows count only when nothing else is said (a lone "ㅇ", "노", "뭐",
+    /// "취소": "취소 요청이 들어왔어요" is a question about a buyer's cancellation, not a cancel),
+/// <see cref="Echo"/> rows asked as a question ("네?", "응?") mean "say that again". Any other act row
+/// followed by "?" is a question ("맞아요?", "괜찮아요?"), not an act.
+/// </para>
+/// <para>
+/// Ambiguities decided here: "괜찮아요" after an offer or a summary is read as <see cref="ReplyAct.Deny"/>
+/// (a polite "no thanks"), never as yes; "됐어요" is <see cref="ReplyAct.Cancel"/> ("never mind"); a bare
+/// "연결해 주세요"/"접수해 주세요" is <see cref="ReplyAct.Affirm"/> (proceed with what was offered), while
+/// naming a person ("상담원 연결해 주세요") is <see cref="ReplyAct.HumanRequest"/>.
+/// </para>
+/// </summary>
+internal static class ReplyActVocabulary
+{
+    internal enum Kind { Act, Field, Filler, Tail, Connective }
+
+    [Flags]
+    internal enum Flags { None = 0, Whole = 1, Echo = 2 }
+
+    internal sealed record Row(Kind Kind, ReplyAct Act, ReplyField Field, Flags Flags, string Pattern);
+
+    internal const Flags Whole = Flags.Whole;
+    internal const Flags Echo = Flags.Echo;
+
+    /// <summary>Polite endings: 요, 용 (cute), 여/염 (casual typing).</summary>
+    private const string Yo = "(?:요|용|여|염|욤)?";
+
+    /// <summary>"…해 주세요" and its casual, typo and cut-off forms (the "해" itself is in each row).</summary>
+    private const string Please =
+        "(?:주시겠어요|주시겠습니까|주실래요|주실수있나요|주실수있어요|주십시오|주십쇼|주세요|주세여|주세용|주새요|주셔요|주셈|주쇼|주세|줘요|줘여|줘|줄래요|줄래|주라|줄수있어요|줄수있나요)";
+
+    /// <summary>"I will / let's do it" endings after a verb stem such as 접수/진행/취소.</summary>
+    private const string WillDo =
+        "(?:하겠습니다|하겠어요|할게요|할께요|할게용|할게|할께|할래요|할래|합니다|합시다|해요|해용|하자|하기|해|ㄱㄱ|고고|go)";
+
+    /// <summary>"…해 주세요" or "…할게요" after a verb stem; "부탁드려요" too.</summary>
+    private static readonly string Do = $"(?:(?:해|하여|해서)?{Please}|{WillDo}|(?:좀)?부탁(?:드립니다|드려요|드릴게요|드려|해요|합니다|해))";
+
+    /// <summary>What a "won't do" is about: "접수는 안 할게요", "연결 안 해주셔도 돼요".</summary>
+    private const string Topic = "(?:(?:상담원|상담사|사람)?(?:접수|연결|상담|진행|신청|요청|문의)(?:은|는|을|를|도)?)?";
+
+    /// <summary>A person to talk to.</summary>
+    private const string Person = "(?:상담원|상담사|상담직원|상담선생님|직원|담당자|매니저|사람|실제사람|진짜사람|사람상담원)";
+
+    /// <summary>A particle after the person: 이랑, 하고, 한테, 님 …</summary>
+    private const string With = "(?:님이랑|님과|님하고|님한테|님께|님|이랑|랑|하고|과|와|한테|에게|께|분|분이랑|분하고|분한테)?";
+
+    public static readonly IReadOnlyList<Row> Rows =
+    [
+        // ── Affirm: yes, right, go ahead ─────────────────────────────────────────────────────
+        new(Kind.Act, ReplyAct.Affirm, 0, Echo, "(?:네|넵|넹|넴|네엡|예|옙|응|웅|엉|어어)+" + Yo),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:ㅇㅇ|ㅇㅋ|ㅇㅋㅇ|ㄱㄱ|ㅇㅇㅇ)+"),
+        new(Kind.Act, ReplyAct.Affirm, 0, Whole, "ㅇ|k|ya|go|right|fine|good|great|접수|진행|신청|확인|접수요|진행요|확인요"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:맞아|맞습니다|맞어|맞음|맞죠|맞지|맞네|맞아용|맞아여|맞습니당|맞구요|맞고요|맞는데요|맞아요)" + Yo),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그래|그래요|그럼요|그렇습니다|그렇죠|그렇지|그렇네요|좋아|좋아요|좋습니다|좋네요|좋지요|좋죠|알겠어요|알겠습니다|알겠어|알았어요|알았어|알겠음|오케이|콜|당연하죠|당연하지|당연합니다|물론이죠|물론입니다|물론)" + Yo),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그렇게|그대로|이대로|이렇게)(?:" + "(?:해|하여)?" + Please + "|" + WillDo + "|진행" + Do + "|접수" + Do + ")"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|진행|신청|연결|확인|등록|제출|요청)" + Do),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:확인했어요|확인했습니다|확인완료|접수하기|진행시켜" + Please + "?)"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:좀)?부탁(?:드립니다|드려요|드릴게요|드려|해요|합니다|해)"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:yes|yeah|yep|yup|yea|yess+|sure|ok|okay|okey|okie|alright|allright|correct|exactly|confirm|confirmed|proceed|goahead|sounds?good|thatsright|thatscorrect|thatsit|pleasedo|doit|submit|submitit|absolutely|definitely|ofcourse|yesplease|yessure|looksgood|allgood)"),
+
+        // ── Deny: no, that's wrong, no thanks ────────────────────────────────────────────────
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:아니|아뇨|아녀|아녜|아냐|아닙니다|아니야|아니에요|아니예요|아니거든요|아닌데|아닌데요|아니라고요|아니지|아니죠|아니오|아니요|아니용|아녜요|아니구요|아니고요|아니고)" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:ㄴㄴ|ㄴㄴㄴ|노노|노노노)"),
+        new(Kind.Act, ReplyAct.Deny, 0, Whole, "노|ㄴ"),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못입력했|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:그게|그거|그건|그거는)(?:아니|아니에요|아니고|아니라|아닌데요|아니거든요|아니요)" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:괜찮|괜춘|됐습니다만)(?:아요|습니다|아|아용|아여|어요|을것같아요|을것같습니다|을듯|아요ㅎㅎ)?" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:노땡큐|사양할게요|사양합니다)"),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:no|nope|nah|noo+|notreally|nothanks|nothankyou|nothx|wrong|incorrect|thatswrong|thatsnotright|notright|notcorrect|imgood|imfine|itsfine)"),
+
+        // ── Cancel: stop, never mind, later, "I won't" ───────────────────────────────────────
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:접수|연결|상담|요청|신청|진행)?취소(?:" + Do + "|요|할게|할께)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, Whole, "(?:접수|연결|상담|요청|신청|진행)?취소|그만|나중에|다음에|stop|later|quit|exit|abort"),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "그만(?:할게요|할께요|할래요|할래|하겠습니다|합니다|해요|해|하자|둘게요|둘래요|두세요|둬요|둬|해주세요|하세요|할게|요)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:관둘게요|관둘래요|관두세요|관둬요|관둬|때려치|말게요|말래요|말께요|말죠|말자)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:됐|되었)(?:어요|어|습니다|고요|구요|고|다|거든요|네요|음|어용)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:할래요|할래|할게요|할께요|할게|해요|합니다|하겠습니다|하겠어요|해|할거예요|할거에요|하고싶어요|할래용)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:해|해주셔|해주|하셔|하)도(?:돼요|되요|됩니다|돼|되|괜찮아요|괜찮습니다|괜찮아)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:나중에|다음에|담에|이따|이따가|다음번에)(?:" + WillDo + "|다시" + WillDo + "|다시올게요|다시연락할게요|다시물어볼게요|다시문의할게요|요|할게요)"),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "필요(?:없어요|없습니다|없어|없음|없어용|없는데요|없어졌어요)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:해결됐어요|해결됐습니다|해결했어요|해결됐어)"),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:cancel|cancelit|cancelthat|cancelplease|stopit|stopthat|nevermind|nvm|forgetit|forgetaboutit|notnow|maybelater|illdoitlater|nothanksnevermind|dontbother)"),
+
+        // ── Skip: don't know, don't have, not applicable ─────────────────────────────────────
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:몰라|모름|모르겠|모르는데|모르거든|몰라서|몰랐|몰라용|모릅니다|모르겠습니다)(?:어요|습니다|어|요|네요|는데요|음|어용)?" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "기억(?:이|도)?(?:안|잘안)(?:나요|나|남|납니다|나는데요|나네요|나여)" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:없|업)(?:어요|습니다|어|음|는데요|네요|어용|구요|고요|거든요)" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:해당|해당사항|해당되는게|해당되는거)(?:없|없음|없어요|없습니다|안돼요|아님|아니에요)" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "확인(?:이)?(?:안|잘안)(?:돼요|되요|됩니다|돼|되네요|되는데요)" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
+        new(Kind.Act, ReplyAct.Skip, 0, Whole, "na|pass"),
+
+        // ── Repeat: say that again ───────────────────────────────────────────────────────────
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:뭐라고|뭐라구|뭐라고하셨|뭐라고했|뭐라는|머라고|뭐라)(?:요|어요|죠|하셨어요|했어요|하셨죠|하신거예요)?" + Yo),
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:요약|내용|방금|방금거|아까거|질문|그거|그말|안내|설명|마지막말)?(?:을|를|좀|도)?(?:다시|한번더|한번만더|다시한번|다시한번만)(?:말|얘기|이야기|설명|보여|알려|읽어|물어|안내|보내|띄워)(?:해)?(?:" + Please + "|줄래요|주실래요|봐|줘)?" + Yo),
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:요약|내용|방금거|아까거)(?:을|를|좀|도)?(?:다시|한번더)?(?:보여|알려|보내)(?:" + Please + ")"),
+        new(Kind.Act, ReplyAct.Repeat, 0, Whole, "(?:다시요|다시한번요|한번더요|다시|한번더|다시한번|뭐|네에|엥|what|huh|pardon|sorry|comeagain)"),
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:못봤어요|못봤는데요|잘못들었어요|못알아들었어요|이해를못했어요|이해가안돼요|무슨말이에요|무슨말씀이세요|무슨말인지모르겠어요|무슨뜻이에요)"),
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:sayagain|sayitagain|saythatagain|repeat|repeatthat|repeatplease|canyourepeat|canyourepeatthat|canyousaythatagain|whatdidyousay|showthesummaryagain|showitagain|showmeagain|onemoretime|again)"),
+
+        // ── Capabilities: what can you do ────────────────────────────────────────────────────
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:너는|넌|너|당신은|당신|챗봇은|봇은|이거|여기서|여기|여긴|이챗봇|이봇)?(?:뭐|무엇|뭘|무얼|무엇을|뭐를|어떤거|어떤것|어떤걸|어떤일|무슨일|무슨것)(?:을|를)?(?:할수있|할수있는|해줄수있|도와줄수있|도와주실수있|도와주|해주|할줄알|물어볼수있|물어봐도되|물어보면되|알려줄수있|도와줘|해줄|할수|하는|도와드리|물어볼|알려줘)(?:어요|나요|어|니|습니까|죠|는데요|지|요|음|는거예요|는거야|어용|는데|나|냐)?" + Yo),
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:무슨|어떤)(?:기능|기능이|거|걸|것|질문|문의)(?:이|을|를|들)?(?:있어요|있나요|있어|돼요|되나요|가능해요|가능한가요|할수있어요|물어볼수있어요|도와주나요|뭐예요|뭐에요)" + Yo),
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:기능|할수있는거|할수있는것)(?:이|은|는)?(?:뭐예요|뭐에요|뭐야|뭔가요|뭐죠|뭐있어요|어떤거있어요)" + Yo),
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:도움말|사용법|사용방법|이용방법|이용법|메뉴)(?:좀)?(?:보여" + Please + "|알려" + Please + "|요|이요)"),
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:whatcanyoudo|whatcanyouhelpwith|whatcanyouhelpmewith|whatdoyoudo|whatcanido|whatcaniask|whatareyoufor|howcanyouhelp|howcanyouhelpme|whatcanthisbotdo|whatcanthisdo|helpmenu)"),
+        new(Kind.Act, ReplyAct.Capabilities, 0, Whole, "help|menu|features|도움말|사용법|메뉴"),
+
+        // ── TicketStatus: what became of my request ──────────────────────────────────────────
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신)?(?:거|것|건|티켓|문의|내용|번호)?(?:은|는|이|가)?(?:어떻게|어떻게요|어케)(?:됐어요|됐나요|되었나요|되었어요|됐죠|됐어|됨|되고있어요|되고있나요|돼가요|돼가나요|되가요|진행되고있나요|된거예요|된거죠|처리됐나요|됐는지)?" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신)(?:거|것|건|티켓|문의|내용)?(?:은|는|이|가|의)?(?:진행|처리|답변|확인|결과)(?:상황|상태|현황|됐나요|됐어요|되었나요|되고있나요|중인가요|중이에요|은요|는요|왔나요|언제와요|언제나와요|알려" + Please + ")?" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:은|는|이|가)?(?:언제|몇시에|얼마나있다가|언제쯤|몇시쯤|몇분뒤에|얼마나)(?:쯤)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주세요|주시나요|돼요|되나요|될까요|받을수있나요|받을수있어요|연락와요|연락오나요|연락주나요|연결돼요|연결되나요|기다려야해요|기다려야하나요|걸려요|걸리나요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:언제|몇시에|언제쯤|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:이|가|은|는|을|를)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주시나요|주세요|돼요|되나요|될까요|받을수있나요|받을수있어요|받아요|받나요|해주나요|해주시나요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
+
+        // ── Thanks, Goodbye ──────────────────────────────────────────────────────────────────
+        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|너무|진짜|대단히|매우)?(?:감사|고맙|고마워|고마웡|땡큐|땡쓰|ㄳ|ㄱㅅ|ㄱㅅㄱㅅ|ㄳㄳ|감솨|감사감사)(?:합니다|해요|드립니다|드려요|해|함|합니당|해용|습니다|다|네요|어요|요|용)?" + Yo),
+        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:thanks|thank|thankyou|thankyouverymuch|thankyousomuch|thanksalot|thankssomuch|thx|ty|tysm|appreciateit|iappreciateit|cheers|manythanks)"),
+        new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:안녕히|안녕)(?:계세요|가세요|계십시오|계세용|히계세요)|(?:수고|고생)(?:하세요|하셨습니다|하셨어요|많으셨어요|많으셨습니다|하십시오|하십쇼|해요|해|하셔요|많았어요|하세용)" + Yo),
+        new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:바이|빠이|ㅂㅂ|ㅂㅇ|ㅃㅃ|ㅂㅂㅂ|잘있어|잘있어요|들어가세요|이만갈게요|이만할게요|그럼이만|이만)" + Yo),
+        new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
+
+        // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|가능한가요|가능해요|되나요|돼요|되죠|시켜" + Please + "|시켜|요|해)?" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요|연결)?|(?:사람|직원)(?:이요|요)"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
+
+        // ── AreYouBot: a question about the assistant ────────────────────────────────────────
+        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:너|넌|너는|니|당신|당신은|님|님은|이거|이건|여기|지금|상담원|상담원님|얘|혹시|진짜|정말|실제)*(?:사람|로봇|봇|ai|에이아이|인공지능|기계|챗봇|자동응답|프로그램|gpt|챗gpt|진짜사람|실제사람)(?:이야|이에요|인가요|이세요|이신가요|이니|이냐|야|냐|임|예요|에요|입니까|이십니까|이죠|죠|인거죠|인거야|이지|인가|이에여|이였어요|맞아요|맞나요|맞죠|아니에요|아니죠|아니야|아닌가요|이랑얘기하는거예요|이랑얘기하는거야|랑얘기하는거예요)" + Yo),
+        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"),
+
+        // ── Fields named by a skip or a correction ───────────────────────────────────────────
+        new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order)(?:는|은|가|이|도|를|을|요|랑|는요)?"),
+        new(Kind.Field, 0, ReplyField.SellerId, 0, "(?:판매자|셀러|스토어)?(?:아이디|id|계정)(?:는|은|가|이|도|를|을|요|랑|는요)?|(?:sellerid|myid)"),
+        new(Kind.Field, 0, ReplyField.Product, 0, "(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요)?"),
+
+        // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|저도|그냥|빨리|좀|일단|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
+        new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
+        new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|but|also|btw|however)"),
+    ];
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Assistant.Text;
+using static Assistant.Dialogue.ReplyActVocabulary;
+
+namespace Assistant.Dialogue;
+
+/// <summary>
+/// Reads the seller's conversational act (<see cref="ReplyAct"/>) from the opening of a message, with
+/// the words of <see cref="ReplyActVocabulary"/>. The message is folded to its compact form (spacing,
+/// punctuation, emoticons and case ignored) and read from the start as a chain of known word units;
+/// each unit must end at a word boundary or run straight into the next unit, so "네접수해주세요" is read
+/// but "네이버" and "노트북" are not. The chain stops at the first unknown word: what follows is the
+/// remainder ("네 근데 정산은 언제 돼요?" is an affirm opening a new question).
+/// <para>
+/// When several acts are chained, the last one wins ("네 접수 안 할래요" is a cancel, "아니 그냥 빨리
+/// 상담원 연결해 주세" a request for a person), except that thanks and goodbye yield to any other act
+/// ("네 감사합니다" affirms). A field named before a skip or a denial ("주문번호는 몰라요") is reported.
+/// </para>
+/// </summary>
+public static class ReplyActs
+{
+    private const int MaxUnitLength = 60;
+
+    private static readonly (Row Row, Regex Start, Regex Exact)[] Units = Rows
+        .Select(r => (r, new Regex(@"\G(?:" + r.Pattern + ")", RegexOptions.CultureInvariant),
+            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant)))
+        .ToArray();
+
+    /// <summary>Reads the act of one seller message.</summary>
+    public static ReplyActReading Read(string? text)
+    {
+        var original = (text ?? "").Normalize(NormalizationForm.FormC);
+        var (compact, map) = Fold(original);
+        var units = Chain(original, compact, map);
+
+        // A unit that counts only as the whole message ("취소", "노") ends the chain when more follows.
+        var limit = units.Count;
+        while (true)
+        {
+            var reading = Resolve(original, compact, map, units, limit, out var consumed);
+            if (reading.IsWhole || reading.Act == ReplyAct.None) return reading;
+            var whole = units.FindIndex(0, consumed, u => u.Row.Flags.HasFlag(Flags.Whole));
+            if (whole < 0) return reading;
+            limit = whole;
+        }
+    }
+
+    private readonly record struct Unit(Row Row, int Start, int End, ReplyAct Act);
+
+    /// <summary>The longest chain of known units from the start of the compact text.</summary>
+    private static List<Unit> Chain(string original, string compact, int[] map)
+    {
+        var units = new List<Unit>();
+        var pos = 0;
+        while (pos < compact.Length && LongestAt(compact, pos) is { } best)
+        {
+            var end = pos + best.Length;
+            // A unit ends at a word boundary, at the end, or right where the next unit begins.
+            if (end < compact.Length && !Gap(original, map, end) && LongestAt(compact, end) is null) break;
+
+            var act = best.Row.Act;
+            if (best.Row.Kind == Kind.Act && AskedAsQuestion(original, compact, map, end))
+                act = best.Row.Act switch
+                {
+                    ReplyAct.Repeat or ReplyAct.Capabilities or ReplyAct.TicketStatus or ReplyAct.HumanRequest or ReplyAct.AreYouBot => best.Row.Act,
+                    _ when best.Row.Flags.HasFlag(Flags.Echo) => ReplyAct.Repeat, // "네?" = pardon?
+                    _ => ReplyAct.None,                                            // "맞아요?", "괜찮아요?" ask
+                };
+            units.Add(new Unit(best.Row, pos, end, act));
+            pos = end;
+        }
+        return units;
+    }
+
+    private static ReplyActReading Resolve(string original, string compact, int[] map, List<Unit> units, int limit, out int consumed)
+    {
+        // The act words end with the last act, and any laughter or connective right after it.
+        var last = limit == 0 ? -1 : units.FindLastIndex(limit - 1, limit, u => u.Row.Kind == Kind.Act && u.Act != ReplyAct.None);
+        consumed = 0;
+        if (last < 0) return new ReplyActReading(ReplyAct.None, original.Trim(), ReplyField.None, false);
+        consumed = last + 1;
+        while (consumed < limit && units[consumed].Row.Kind is Kind.Tail or Kind.Connective) consumed++;
+
+        var acts = units.Take(consumed).Where(u => u.Row.Kind == Kind.Act && u.Act != ReplyAct.None).ToList();
+        var strong = acts.LastOrDefault(u => u.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye));
+        var act = (strong.Row is null ? acts[^1] : strong).Act;
+
+        var field = ReplyField.None;
+        if (act is ReplyAct.Skip or ReplyAct.Deny)
+            for (var i = 0; i < consumed; i++)
+                if (units[i].Row.Kind == Kind.Field && units.Skip(i + 1).Take(consumed - i - 1).Any(u => u.Act is ReplyAct.Skip or ReplyAct.Deny))
+                    field |= units[i].Row.Field;
+
+        var end = units[consumed - 1].End;
+        var remainder = end >= compact.Length ? "" : Remainder(original, map[end]);
+        return new ReplyActReading(act, remainder, field, remainder.Length == 0);
+    }
+
+    /// <summary>The longest unit starting at <paramref name="pos"/>, or null.</summary>
+    private static (Row Row, int Length)? LongestAt(string compact, int pos)
+    {
+        (Row Row, int Length)? best = null;
+        foreach (var (row, start, exact) in Units)
+        {
+            var m = start.Match(compact, pos);
+            if (!m.Success || m.Length == 0) continue;
+            // Regex alternation takes the first alternative that fits, not the longest: look for a longer fit.
+            var length = m.Length;
+            for (var end = Math.Min(compact.Length, pos + MaxUnitLength); end > pos + length; end--)
+                if (exact.IsMatch(compact.AsSpan(pos, end - pos)))
+                {
+                    length = end - pos;
+                    break;
+                }
+            if (best is null || length > best.Value.Length) best = (row, length);
+        }
+        return best;
+    }
+
+    /// <summary>True when the original text has a space or punctuation between compact positions end-1 and end.</summary>
+    private static bool Gap(string original, int[] map, int end)
+    {
+        for (var i = map[end - 1] + 1; i < map[end]; i++)
+            if (original[i] is not ('_' or '-' or '.' or '@' or '\'' or '’')) return true;
+        return false;
+    }
+
+    /// <summary>True when a question mark follows the unit ending at <paramref name="end"/> before the next word.</summary>
+    private static bool AskedAsQuestion(string original, string compact, int[] map, int end)
+    {
+        var next = end < compact.Length ? map[end] : original.Length;
+        for (var i = map[end - 1] + 1; i < next; i++)
+            if (original[i] is '?' or '？') return true;
+        return false;
+    }
+
+    private static string Remainder(string original, int from) =>
+        original[from..].Trim().TrimStart(',', '.', '!', '?', '~', '…', ';', ':', '-', '，', '。', '！', '？');
+
+    /// <summary>
+    /// The compact form (letters and digits only, lower case, full-width folded) and, for each of its
+    /// characters, its index in the original. Hangul is kept as written: NFKC would turn the chat
+    /// shorthand "ㅇㅇ" into conjoining jamo.
+    /// </summary>
+    private static (string Compact, int[] Map) Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsSurrogate(ch)) continue;
+            var folded = Hangul.IsHangul(ch) || char.IsAscii(ch) ? ch.ToString() : ch.ToString().Normalize(NormalizationForm.FormKC);
+            foreach (var f in folded)
+            {
+                if (!char.IsLetterOrDigit(f)) continue;
+                sb.Append(char.ToLowerInvariant(f));
+                map.Add(i);
+            }
+        }
+        return (sb.ToString(), map.ToArray());
+    }
+}

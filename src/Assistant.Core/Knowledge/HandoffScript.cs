@@ -1,3 +1,4 @@
+using Assistant.Dialogue;
 using Assistant.Text;
 
 namespace Assistant.Knowledge;
@@ -24,9 +25,14 @@ public sealed class HandoffScript(
 
     public IReadOnlyDictionary<string, string> Categories { get; } = categories;
 
-    public bool IsCancel(string message) => _cancel.Contains(TextNormalizer.Compact(message));
-    public bool IsUnknown(string message) => _unknown.Contains(TextNormalizer.Compact(message));
-    public bool IsConfirm(string message) => _confirm.Contains(TextNormalizer.Compact(message));
+    /// <summary>Stop, never mind, later ("아 그냥 됐어요", "접수 안 할래요"): <see cref="ReplyAct.Cancel"/> and nothing else, or a listed cancel word.</summary>
+    public bool IsCancel(string message) => Says(message, ReplyAct.Cancel, _cancel);
+
+    /// <summary>Don't know, don't have ("주문번호는 몰라요", "상품은 딱히 없어요"): <see cref="ReplyAct.Skip"/> and nothing else, or a listed word.</summary>
+    public bool IsUnknown(string message) => Says(message, ReplyAct.Skip, _unknown);
+
+    /// <summary>Yes, go ahead ("ㅇㅇ", "네 맞아요 접수해주세요"): <see cref="ReplyAct.Affirm"/> and nothing else, or a listed word; never a question ("맞아요?").</summary>
+    public bool IsConfirm(string message) => Says(message, ReplyAct.Affirm, _confirm);
     public bool IsSolved(string message) => _solved.Contains(TextNormalizer.Compact(message));
     public bool IsNotSolved(string message) => _notSolved.Contains(TextNormalizer.Compact(message));
 
@@ -37,6 +43,18 @@ public sealed class HandoffScript(
     {
         var compact = TextNormalizer.Compact(text);
         return urgency.FirstOrDefault(r => r.Keywords.Any(k => compact.Contains(TextNormalizer.Compact(k), StringComparison.Ordinal)))?.Reason;
+    }
+
+    /// <summary>
+    /// The message is exactly this act as <see cref="ReplyActs"/> reads it, or one of the listed words
+    /// that is not read as another act and is not asked as a question.
+    /// </summary>
+    private static bool Says(string message, ReplyAct act, HashSet<string> words)
+    {
+        var reading = ReplyActs.Read(message);
+        if (reading.IsOnly(act)) return true;
+        return words.Contains(TextNormalizer.Compact(message))
+            && (reading.Act == act || reading.Act == ReplyAct.None && !message.Contains('?') && !message.Contains('？'));
     }
 
     private static HashSet<string> Set(IEnumerable<string> words) => words.Select(TextNormalizer.Compact).ToHashSet(StringComparer.Ordinal);

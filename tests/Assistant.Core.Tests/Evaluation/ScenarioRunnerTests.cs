@@ -95,6 +95,10 @@ public sealed class ScenarioJudgeTests
         Assert.Equal("answer", answered.Action);
         Assert.Equal(["action: expected smalltalk, saw answer:settlement-schedule"], Check("""{"action": "smalltalk"}""", answered));
 
+        var lastCounts = Seen(Reply("smalltalk", "네, 알겠어요"), Reply("decline", "그건 도와드리기 어려워요"));
+        Assert.Equal("decline", lastCounts.Action);
+        Assert.Equal(["action: expected smalltalk, saw decline"], Check("""{"action": "smalltalk"}""", lastCounts));
+
         Assert.Equal(["action: expected answer, saw (silent)"], Check("""{"action": "answer"}""", Seen()));
     }
 

@@ -9,6 +9,7 @@ var usage = """
       tune     [--folds N] [--precision P]             tune the answer thresholds on held-out knowledge
       eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH]
                                                        evaluate the assistant and the BM25 baseline on a file
+      eval     --scenarios PATH [--json OUT] [--verbose]  play multi-turn scenarios (PASS/FAIL each, then N passed, N failed)
       bench    --file PATH [--passes N]                decision latency per message and per stage
       hash-password                                    hash an agent password (read from standard input)
       ingest   [--qdrant URL] [--collection NAME]      (re)build the Qdrant collection from knowledge/

@@ -1,18 +1,26 @@
 using System.Globalization;
 using System.Text.Json;
 using Assistant.Cli.Baseline;
+using Assistant.Dialogue;
 using Assistant.Evaluation;
+using Assistant.Evaluation.Scenarios;
+using Assistant.Handoff;
 using Assistant.Understanding;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Assistant.Cli.Commands;
 
-/// <summary><c>eval</c>: runs every case through the bot's own pipeline and the BM25 baseline, and reports the metrics.</summary>
+/// <summary>
+/// <c>eval --file</c>: runs every case through the bot's own pipeline and the BM25 baseline, and reports the metrics.
+/// <c>eval --scenarios</c>: plays multi-turn scenarios through the conversation engine and agent desk (PASS/FAIL each).
+/// </summary>
 internal static class EvalCommand
 {
     public static async Task<int> RunAsync(Arguments args)
     {
-        var file = args.Value("--file") ?? throw new ArgumentException("eval needs --file PATH");
+        if (args.Value("--scenarios") is { } scenarios) return await RunScenariosAsync(args, scenarios);
+        var file = args.Value("--file") ?? throw new ArgumentException("eval needs --file PATH or --scenarios PATH");
         var jsonPath = args.Value("--json");
         var verbose = args.Flag("--verbose");
         var context = CliContext.Create(args);
@@ -57,6 +65,53 @@ internal static class EvalCommand
             Console.WriteLine($"Wrote {jsonPath}");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Plays every scenario and prints PASS/FAIL with the reason, then <c>N passed, N failed</c>. The exit
+    /// code is 0 whatever the outcome (it is a measurement); only a bad file is an error (exit 2).
+    /// </summary>
+    private static async Task<int> RunScenariosAsync(Arguments args, string file)
+    {
+        if (args.Value("--file") is not null) throw new ArgumentException("eval takes --file or --scenarios, not both");
+        var jsonPath = args.Value("--json");
+        var verbose = args.Flag("--verbose");
+        var context = CliContext.Create(args);
+        args.RejectUnknown();
+        if (!File.Exists(file)) throw new FileNotFoundException($"no scenario file at {file}");
+
+        var scenarios = ScenarioLoader.Load(file);
+        var knowledge = context.LoadKnowledge();
+        if (ScenarioLoader.UnknownFaqIds(scenarios, id => knowledge.FindFaq(id) is not null) is [var first, ..]) throw new FormatException($"{Path.GetFileName(file)}: {first}");
+
+        var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
+        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
+        var runner = new ScenarioRunner(decider, Bind<ContactOptions>(context, ContactOptions.Section), Bind<DialogueOptions>(context, DialogueOptions.Section),
+            Bind<HandoffOptions>(context, HandoffOptions.Section));
+        var results = await runner.RunAllAsync(scenarios);
+
+        Console.WriteLine($"Scenarios in {Path.GetFileName(file)} ({results.Count}):");
+        foreach (var result in results)
+        {
+            Console.WriteLine(ScenarioReport.Line(result));
+            if (verbose) ScenarioReport.WriteTurns(Console.Out, result);
+        }
+        Console.WriteLine(ScenarioReport.Summary(results));
+
+        if (jsonPath is not null)
+        {
+            var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(ScenarioReport.Json(results), options) + "\n");
+            Console.WriteLine($"Wrote {jsonPath}");
+        }
+        return 0;
+    }
+
+    private static T Bind<T>(CliContext context, string section) where T : new()
+    {
+        var options = new T();
+        context.Configuration.GetSection(section).Bind(options);
+        return options;
     }
 }
 

@@ -1,0 +1,251 @@
+using System.Text.RegularExpressions;
+using Assistant.Text;
+
+namespace Assistant.Handoff.Slots;
+
+/// <summary>
+/// The product name's grammar: a noun phrase of at most six words and 40 characters. After a label
+/// ("상품명은", "제품:", "product") the words up to the first word that is not part of a name (a
+/// predicate, a request, an adverb, a process noun like 배송/주문/등록, another detail, punctuation);
+/// the particle, copula or connective on its last word is dropped ("무선 청소기고" → "무선 청소기").
+/// Unlabelled, a phrase right before 상품/주문/배송… or an item of a detail list, which is a guess.
+/// </summary>
+internal static partial class ProductNames
+{
+    public const int MaxWords = 6, MaxLength = 40;
+
+    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?|item(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
+    internal static partial Regex Label();
+
+    // A word: whitespace and punctuation end it; '.' stays inside ("5.5kg") and is trimmed at its end.
+    [GeneratedRegex(@"[^\s,!?/;|…~()\[\]<>'""“”‘’「」『』]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|주세|됨)$")]
+    private static partial Regex PredicateEnding();
+
+    // Past and future tense syllables occur in verbs, not in product names: 했, 됐, 왔, 겠…
+    [GeneratedRegex(@"[았었였했됐왔갔봤줬났웠켰꿨렸졌쳤겠]")]
+    private static partial Regex TenseSyllable();
+
+    // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".
+    [GeneratedRegex(@"^(?:주세|주시|주십|줘|줄래|주실|드려|드릴|보세요|봐요)")]
+    private static partial Regex Auxiliary();
+
+    private const string OpenQuotes = "'\"“‘「『", CloseQuotes = "'\"”’」』";
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "안", "못", "아직", "계속", "왜", "좀", "빨리", "그냥", "지금", "벌써", "전혀", "너무", "언제", "어제", "오늘", "내일", "방금", "아까",
+        "딱히", "특별히", "별로", "다시", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
+        "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
+        "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
+        "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
+    };
+
+    // Nouns that name a process, a problem or another detail, never a product.
+    private static readonly HashSet<string> StopNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "배송", "주문", "건", "관련", "문의", "결제", "환불", "반품", "교환", "정산", "등록", "상담", "상담원", "상담사", "때문", "택배", "송장",
+        "재고", "품절", "판매", "노출", "리뷰", "취소", "문제", "오류", "에러", "수정", "상세", "페이지", "상세페이지", "이미지", "가격", "정보",
+        "중지", "쿠폰", "포인트", "계좌", "세금계산서", "수수료", "광고", "계정", "비밀번호", "아이디", "판매자", "셀러", "고객", "구매자", "구매",
+        "확인", "처리", "요청", "접수", "연결", "번호", "발송", "출고", "입고", "도착", "누락", "파손", "불량", "내역", "금액", "입금", "출금",
+        "승인", "심사", "검수", "상품", "제품", "상품명", "제품명", "품목", "것", "거", "부분", "사람", "담당자", "전화", "통화", "답변", "진행",
+        "안내", "연락", "ID", "order", "seller", "product",
+    };
+
+    private static readonly string[] StopPrefixes =
+        ["상품", "제품", "배송", "주문", "결제", "정산", "환불", "반품", "교환", "취소", "등록", "판매", "상세", "문의", "상담", "품절", "노출", "송장", "택배"];
+
+    // A copula or polite ending written as its own word: "텀블러 입니다".
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "입니다", "이에요", "예요", "에요", "이요", "요", "임", "이고", "인데", "입니당" };
+
+    private static readonly string[] Cues = ["주문", "구매", "배송", "반품", "교환", "환불"];
+
+    private enum Sound { Any, Consonant, Vowel, VowelOrRieul }
+
+    // Endings dropped from a name's last word, longest first, with the sound of the word they follow.
+    private static readonly (string Ending, Sound After, int MinStem)[] Endings =
+    [
+        ("입니다", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
+        ("예요", Sound.Vowel, 1), ("에요", Sound.Any, 1), ("이요", Sound.Consonant, 1), ("이고", Sound.Consonant, 1), ("인데", Sound.Any, 1),
+        ("라서", Sound.Vowel, 1), ("고요", Sound.Vowel, 2), ("구요", Sound.Vowel, 2), ("이라", Sound.Consonant, 1), ("이랑", Sound.Consonant, 1), ("으로", Sound.Consonant, 1), ("에서", Sound.Any, 1),
+        ("에게", Sound.Any, 1), ("한테", Sound.Any, 1), ("랑", Sound.Vowel, 2),
+        ("요", Sound.Any, 1), ("고", Sound.Vowel, 2), ("이", Sound.Consonant, 2), ("가", Sound.Vowel, 2), ("은", Sound.Consonant, 1),
+        ("는", Sound.Vowel, 1), ("을", Sound.Consonant, 1), ("를", Sound.Vowel, 1), ("로", Sound.VowelOrRieul, 2), ("의", Sound.Any, 2),
+        ("에", Sound.Any, 2), ("도", Sound.Any, 2), ("과", Sound.Consonant, 2), ("와", Sound.Vowel, 2),
+    ];
+
+    private readonly record struct Word(int Start, string Text, bool StopsAfter)
+    {
+        public int End => Start + Text.Length;
+    }
+
+    public static SlotMatch? ReadAt(string text, int at)
+    {
+        if (at < text.Length && OpenQuotes.Contains(text[at]))
+        {
+            var close = text.IndexOfAny(CloseQuotes.ToCharArray(), at + 1);
+            return close > at + 1 ? new SlotMatch(at + 1, close - at - 1) : null;
+        }
+        var words = Words(text).Where(w => w.Start >= at).ToList();
+        if (words.Count == 0 || HasBreak(text, at, words[0].Start)) return null;
+        var taken = Phrase(words);
+        return taken == 0 ? null : new SlotMatch(words[0].Start, words[taken - 1].End - words[0].Start);
+    }
+
+    public static IEnumerable<SlotMatch> Scan(string text)
+    {
+        var list = DetailList.Of(text);
+        var names = list.Items.Where(i => i.Text.Any(IsHangulSyllable) || !SellerIds.IsIdShaped(i.Text))
+            .Where(i => IsNounPhrase(i.Text) && Label().Match(i.Text) is not { Success: true, Index: 0 }).ToArray();
+        foreach (var item in names)
+            yield return new SlotMatch(item.Start, item.Text.Length, list.IsDetailsOnly && names.Length == 1 ? Certainty.Certain : Certainty.Uncertain);
+
+        // "무선 이어폰 주문했는데", "무선 이어폰이 배송이 안 와요", "무선 이어폰 상품이…": the words right before the cue.
+        var words = Words(text).ToList();
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (!IsCue(words[i].Text) || words[i - 1].StopsAfter) continue;
+            var first = i;
+            for (var j = i - 1; j >= 0 && first - j <= MaxWords; j--)
+            {
+                if (j < i - 1 && (words[j].StopsAfter || Strip(words[j].Text) != words[j].Text)) break;
+                if (IsBoundary(words[j].Text, words[j + 1].Text)) break;
+                first = j;
+            }
+            if (first < i && i - first <= 4) yield return new SlotMatch(words[first].Start, words[i - 1].End - words[first].Start, Certainty.Uncertain);
+        }
+    }
+
+    public static SlotMatch? ReadAnswer(string answer)
+    {
+        var start = answer.Length - answer.TrimStart().Length;
+        if (start == answer.Length) return null;
+        if (Label().Match(answer, start) is { Success: true } label && label.Index == start) return ReadAt(answer, label.Index + label.Length);
+        return new SlotMatch(start, answer.Trim().Length);
+    }
+
+    /// <summary>The name an answer starts with when it says more: "무선 청소기 배송이 안 와요" → "무선 청소기" (a guess).</summary>
+    public static SlotMatch? ReadAnswerLoosely(string answer)
+    {
+        var start = answer.Length - answer.TrimStart().Length;
+        var words = Words(answer).Where(w => w.Start >= start).ToList();
+        var taken = Phrase(words);
+        if (taken == 0 || taken == words.Count) return null;
+        // Only a phrase that a particle or a process noun marks as the subject: "무선 청소기가 고장…", "무선 청소기 배송이…", not "이제 됐어요".
+        var last = words[taken - 1].Text;
+        if (Strip(last) == last && !IsStopNoun(Strip(words[taken].Text))) return null;
+        return new SlotMatch(words[0].Start, words[taken - 1].End - words[0].Start, Certainty.Uncertain);
+    }
+
+    public static string Normalize(string value)
+    {
+        var s = value.Trim();
+        // "'수제 쿠키 세트'요": the quoted name; what follows the closing quote is an ending.
+        if (s.Length > 0 && OpenQuotes.Contains(s[0]) && s.IndexOfAny(CloseQuotes.ToCharArray(), 1) is var close and > 1) s = s[1..close];
+        s = s.Trim().Trim(OpenQuotes.ToCharArray()).Trim(CloseQuotes.ToCharArray()).Trim().TrimEnd('.', '!', '~', ',', '。').Trim();
+        var words = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Copulas.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        if (words.Count > 0 && !IsPredicate(words[^1])) words[^1] = Strip(words[^1]);
+        return string.Join(' ', words);
+    }
+
+    public static SlotValidation Validate(string value)
+    {
+        if (!value.Any(char.IsLetter)) return SlotValidation.Invalid("상품명을 알려 주세요.");
+        if (value.Length > MaxLength) return SlotValidation.Invalid("상품명은 40자 안으로 짧게 알려 주세요.");
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxWords) return SlotValidation.Invalid("상품명만 짧게 알려 주세요.");
+        if (value.Contains('?') || value.Contains('？')) return SlotValidation.Invalid("질문이 아니라 상품명을 알려 주세요.");
+        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
+            return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
+        return SlotValidation.Valid;
+    }
+
+    /// <summary>True when <paramref name="text"/>, normalized, is a product name (a short noun phrase).</summary>
+    public static bool IsNounPhrase(string text) => Validate(Normalize(text)).IsValid;
+
+    // How many of the words (from the first) make the name: 0 when the first already is not part of one, or the phrase runs past six words.
+    private static int Phrase(List<Word> words)
+    {
+        var taken = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            var next = !word.StopsAfter && i + 1 < words.Count ? words[i + 1].Text : null;
+            if (IsBoundary(word.Text, next)) break;
+            if (++taken > MaxWords) return 0;
+            if (word.StopsAfter || EndsWithCopula(word.Text)) break;
+        }
+        return taken;
+    }
+
+    private static bool IsBoundary(string word, string? next)
+    {
+        if (Copulas.Contains(word) || FunctionWords.Contains(word)) return true;
+        var stem = Strip(word);
+        if (FunctionWords.Contains(stem) || IsStopNoun(word) || IsStopNoun(stem)) return true;
+        if (IsPredicate(word)) return true;
+        if (next is not null && Auxiliary().IsMatch(next)) return true;
+        // Another detail: an order number, an e-mail, a handle like shop_kim.
+        if (word.Count(char.IsAsciiDigit) >= 8 && word.All(c => char.IsAsciiDigit(c) || c is '-')) return true;
+        return word.Contains('@') || word.Contains('_');
+    }
+
+    private static bool IsPredicate(string word) =>
+        word.Any(IsHangulSyllable) && (TenseSyllable().IsMatch(word) || PredicateEnding().IsMatch(word));
+
+    private static bool IsStopNoun(string word) =>
+        StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);
+
+    private static bool IsCue(string word)
+    {
+        var stem = Strip(word);
+        if (stem is "상품" or "제품") return true;
+        return !word.StartsWith("주문번호", StringComparison.Ordinal) && Cues.Any(c => word.StartsWith(c, StringComparison.Ordinal));
+    }
+
+    private static bool EndsWithCopula(string word) =>
+        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서";
+
+    /// <summary>The word without its particle, copula or connective, when the ending fits the sound before it.</summary>
+    private static string Strip(string word)
+    {
+        foreach (var (ending, after, minStem) in Endings)
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            var stem = word[..^ending.Length];
+            if (stem.Length < minStem || !char.IsLetterOrDigit(stem[^1])) continue;
+            var sound = Josa.EndingOf(stem);
+            var fits = after switch
+            {
+                Sound.Consonant => sound != Josa.Ending.Vowel,
+                Sound.Vowel => sound == Josa.Ending.Vowel,
+                Sound.VowelOrRieul => sound != Josa.Ending.Consonant,
+                _ => true,
+            };
+            if (fits) return stem;
+        }
+        return word;
+    }
+
+    private static IEnumerable<Word> Words(string text)
+    {
+        var matches = WordPattern().Matches(text);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            var value = m.Value.TrimEnd('.', '。');
+            var gapEnd = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+            var stops = value.Length < m.Value.Length || HasBreak(text, m.Index + m.Length, gapEnd);
+            if (value.Length > 0) yield return new Word(m.Index, value, stops);
+        }
+    }
+
+    // Punctuation or a line break between two words ends a phrase.
+    private static bool HasBreak(string text, int from, int to) =>
+        text.AsSpan(from, to - from).ContainsAnyExcept(' ', '\t');
+
+    private static bool IsHangulSyllable(char c) => c is >= '가' and <= '힣';
+}

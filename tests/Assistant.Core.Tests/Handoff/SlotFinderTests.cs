@@ -1,0 +1,335 @@
+using Assistant.Handoff.Slots;
+
+namespace Assistant.Tests.Handoff;
+
+public sealed class SlotFinderTests
+{
+    // ── Order number ────────────────────────────────────────────────────────────────────────────
+
+    [Theory]
+    [InlineData("주문번호 2025031412345678 확인 부탁드려요", "2025031412345678")]
+    [InlineData("주문번호: 2025-0314-1234-5678", "2025031412345678")]
+    [InlineData("주문 번호는 2025 0314 1234 5678 이에요", "2025031412345678")]
+    [InlineData("주문번호는 2025031412345678이고 배송이 안 와요", "2025031412345678")]
+    [InlineData("주문번호가 2025031412345678입니다", "2025031412345678")]
+    [InlineData("2025031412345678 주문 건 배송 문의요", "2025031412345678")]
+    [InlineData("order no. 2025031412345678", "2025031412345678")]
+    [InlineData("Order number is 2025-0314-1234-5678", "2025031412345678")]
+    [InlineData("20250314-12345678 건이요", "2025031412345678")]
+    [InlineData("아이디 12345678 2025031412345678", "2025031412345678")]
+    [InlineData("주문번호 2025 0314 1234 5678 12345678", "2025031412345678")]
+    [InlineData("주문번호는 몰라요", null)]
+    [InlineData("주문번호 20250314123456 이요", null)]
+    [InlineData("010-1234-5678로 전화 주세요", null)]
+    [InlineData("2025-03-14에 주문했어요", null)]
+    public void FindsTheOrderNumber(string text, string? expected) =>
+        Assert.Equal(expected, SlotTable.Order.Find(text)?.Value);
+
+    [Theory]
+    [InlineData("2025-0314-1234-5678", "2025031412345678")]
+    [InlineData(" 2025 0314 1234 5678 ", "2025031412345678")]
+    [InlineData("2025031412345678 입니다", "2025031412345678")]
+    [InlineData("12345", null)]
+    [InlineData("몰라요", null)]
+    public void ParsesAnOrderNumberAnswer(string answer, string? expected) =>
+        Assert.Equal(expected, SlotTable.Order.Parse(answer)?.Value);
+
+    // ── Seller ID ──────────────────────────────────────────────────────────────────────────────
+
+    [Theory]
+    [InlineData("아이디 12345678", "12345678")]
+    [InlineData("아이디는 kim.seller@naver.com 이고 정산 문의예요", "kim.seller@naver.com")]
+    [InlineData("판매자 ID: shop_kim", "shop_kim")]
+    [InlineData("판매자 아이디는 shopkim 입니다", "shopkim")]
+    [InlineData("제 아이디가 'myshop' 이에요", "myshop")]
+    [InlineData("ID shop.kim.", "shop.kim")]
+    [InlineData("셀러 아이디: kim-store", "kim-store")]
+    [InlineData("seller id is shop_kim", "shop_kim")]
+    [InlineData("my seller ID: kimshop", "kimshop")]
+    [InlineData("myshop01 판매자인데 정산이 안 들어와요", "myshop01")]
+    [InlineData("kim.seller@naver.com 계정이에요", "kim.seller@naver.com")]
+    [InlineData("아이디는 shop_kim이에요", "shop_kim")]
+    [InlineData("2025-0314-1234-5678 주문이 안 와요", null)]
+    [InlineData("2025031412345678 건이요", null)]
+    [InlineData("상품 유기농 현미 500ml 세트", null)]
+    [InlineData("아이디는 모르겠어요", null)]
+    [InlineData("판매자인데 정산이 안 들어와요", null)]
+    [InlineData("talk to a human please", null)]
+    public void FindsTheSellerId(string text, string? expected) =>
+        Assert.Equal(expected, SlotTable.Seller.Find(text)?.Value);
+
+    [Theory]
+    [InlineData("shop_kim", "shop_kim")]
+    [InlineData("shopkim", "shopkim")]
+    [InlineData("12345678", "12345678")]
+    [InlineData("12345678 입니다", "12345678")]
+    [InlineData("shopkim이에요", "shopkim")]
+    [InlineData("\"kim.seller@naver.com\"", "kim.seller@naver.com")]
+    [InlineData("아이디는 shop_kim01 입니다", "shop_kim01")]
+    [InlineData("2025031412345678", null)]
+    [InlineData("몰라", null)]
+    [InlineData("abc", null)]
+    public void ParsesASellerIdAnswer(string answer, string? expected) =>
+        Assert.Equal(expected, SlotTable.Seller.Parse(answer)?.Value);
+
+    // ── Product name ───────────────────────────────────────────────────────────────────────────
+
+    [Theory]
+    [InlineData("상품 무선 이어폰, 배송이 안 와요", "무선 이어폰")]
+    [InlineData("상품은 무선 청소기고 배송이 아직 안 왔어요", "무선 청소기")]
+    [InlineData("상품명은 스텐 텀블러로 바꿔 주세요", "스텐 텀블러")]
+    [InlineData("상품은 텀블러예요", "텀블러")]
+    [InlineData("상품은 텀블러 입니다", "텀블러")]
+    [InlineData("상품명은 '수제 쿠키 세트'요", "수제 쿠키 세트")]
+    [InlineData("상품명은 \"유기농 현미 5kg\" 이에요", "유기농 현미 5kg")]
+    [InlineData("상품명: 캠핑 의자", "캠핑 의자")]
+    [InlineData("제품은 블루투스 스피커인데 환불하고 싶어요", "블루투스 스피커")]
+    [InlineData("상품 무선 이어폰이 배송이 안 와요", "무선 이어폰")]
+    [InlineData("상품은 가죽 지갑이고요", "가죽 지갑")]
+    [InlineData("상품이 요가 매트예요", "요가 매트")]
+    [InlineData("상품은 망고 젤리", "망고 젤리")]
+    [InlineData("제품명은 아기 물티슈입니다", "아기 물티슈")]
+    [InlineData("상품은 스텐 텀블러에요.", "스텐 텀블러")]
+    [InlineData("myshop01 판매자인데 상품 무선이어폰 주문 건 상담 요청", "무선이어폰")]
+    [InlineData("product: wireless earbuds", "wireless earbuds")]
+    [InlineData("주문번호 2025031412345678 상품 캠핑 의자 아이디 shop_kim", "캠핑 의자")]
+    public void FindsALabelledProduct(string text, string expected)
+    {
+        var value = SlotTable.Product.Find(text);
+        Assert.NotNull(value);
+        Assert.Equal(expected, value.Value);
+        Assert.True(value.Labelled);
+        Assert.Equal(Certainty.Certain, value.Certainty);
+    }
+
+    [Theory]
+    [InlineData("아니 그냥 빨리 상담원 연결해 주세")]
+    [InlineData("상품은 딱히 없어요")]
+    [InlineData("상품이 품절로 표시돼요")]
+    [InlineData("상품 등록이 안 돼요")]
+    [InlineData("상품 등록 문의요")]
+    [InlineData("상품 상세페이지 수정하고 싶어요")]
+    [InlineData("상품을 주문했는데 안 와요")]
+    [InlineData("상품 관련 문의드려요")]
+    [InlineData("상품 배송이 안 와요")]
+    [InlineData("상품권 환불 문의")]
+    [InlineData("이 상품은 반품 되나요?")]
+    [InlineData("상품이 왜 노출이 안 돼요")]
+    [InlineData("정산은 언제 들어와요?")]
+    [InlineData("상품 아직 못 받았어요")]
+    public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
+        Assert.Null(SlotTable.Product.Find(text));
+
+    [Theory]
+    [InlineData("무선 이어폰 주문했는데 배송이 안 와요", "무선 이어폰")]
+    [InlineData("어제 캠핑 의자를 주문했는데 취소하고 싶어요", "캠핑 의자")]
+    [InlineData("블루투스 스피커 상품이 품절로 떠요", "블루투스 스피커")]
+    [InlineData("가죽 지갑 반품 요청이 들어왔어요", "가죽 지갑")]
+    public void GuessesAnUnlabelledProductInALongMessageAsUncertain(string text, string expected)
+    {
+        var value = SlotTable.Product.Find(text);
+        Assert.NotNull(value);
+        Assert.Equal(expected, value.Value);
+        Assert.False(value.Labelled);
+        Assert.Equal(Certainty.Uncertain, value.Certainty);
+    }
+
+    [Theory]
+    [InlineData("무선 청소기", "무선 청소기")]
+    [InlineData("무선 이어폰이요", "무선 이어폰")]
+    [InlineData("텀블러예요", "텀블러")]
+    [InlineData("텀블러 입니다", "텀블러")]
+    [InlineData("'수제 쿠키 세트'요", "수제 쿠키 세트")]
+    [InlineData("상품명: 캠핑 의자", "캠핑 의자")]
+    [InlineData("상품명은 스텐 텀블러로 바꿔 주세요", "스텐 텀블러")]
+    [InlineData("레고", "레고")]
+    [InlineData("포도", "포도")]
+    [InlineData("iPhone 15 케이스", "iPhone 15 케이스")]
+    public void ParsesAProductAnswer(string answer, string expected)
+    {
+        var value = SlotTable.Product.Parse(answer);
+        Assert.NotNull(value);
+        Assert.Equal(expected, value.Value);
+        Assert.True(value.IsCertain);
+    }
+
+    [Theory]
+    [InlineData("아니 그냥 빨리 상담원 연결해 주세")]
+    [InlineData("없어요")]
+    [InlineData("몰라요")]
+    [InlineData("상담원 연결")]
+    [InlineData("이거 왜 안 돼요?")]
+    [InlineData("빨리 해 주세요")]
+    [InlineData("배송이 안 와요")]
+    [InlineData("할게요")]
+    [InlineData("이제 됐어요")]
+    public void ParsesNoProductFromARequestOrASkip(string answer) =>
+        Assert.Null(SlotTable.Product.Parse(answer));
+
+    [Fact]
+    public void AnAnswerThatStartsWithAProductAndSaysMoreGivesAGuess()
+    {
+        var value = SlotTable.Product.Parse("무선 청소기 배송이 안 와요");
+        Assert.NotNull(value);
+        Assert.Equal("무선 청소기", value.Value);
+        Assert.Equal(Certainty.Uncertain, value.Certainty);
+    }
+
+    // ── A conversation ─────────────────────────────────────────────────────────────────────────
+
+    [Fact]
+    public void AHyphenatedOrderNumberIsTheOrderNeverTheSellerId()
+    {
+        var found = SlotExtraction.FromMessages(["2025-0314-1234-5678 주문 건 배송이 안 와요"]);
+        Assert.Equal("2025031412345678", found.Order?.Value);
+        Assert.Null(found.Seller);
+    }
+
+    [Theory]
+    [InlineData("주문번호 2025031412345678 아이디 12345678")]
+    [InlineData("아이디 12345678, 주문번호 2025-0314-1234-5678")]
+    [InlineData("아이디는 12345678이고 주문번호는 2025 0314 1234 5678 입니다")]
+    public void AnAllDigitSellerIdAndAnOrderNumberEachGoToTheirOwnSlot(string text)
+    {
+        var found = SlotExtraction.FromMessages([text]);
+        Assert.Equal("2025031412345678", found.Order?.Value);
+        Assert.Equal("12345678", found.Seller?.Value);
+    }
+
+    [Theory]
+    [InlineData("2025 0314 1234 5678 / shop_kim / 무선 청소기")]
+    [InlineData("2025031412345678, shop_kim, 무선 청소기")]
+    [InlineData("무선 청소기 / shop_kim / 2025-0314-1234-5678")]
+    [InlineData("2025031412345678\nshop_kim\n무선 청소기")]
+    public void ReadsUnlabelledDetailsSeparatedBySlashesCommasOrLines(string text)
+    {
+        var found = SlotExtraction.FromMessages([text]);
+        Assert.Equal("2025031412345678", found.Order?.Value);
+        Assert.Equal("shop_kim", found.Seller?.Value);
+        Assert.Equal("무선 청소기", found.Product?.Value);
+        Assert.Equal(Certainty.Certain, found.Product?.Certainty);
+    }
+
+    [Fact]
+    public void AListWithALettersOnlyIdReadsEachItem()
+    {
+        var found = SlotExtraction.FromMessages(["2025031412345678 / shopkim / 무선 청소기"]);
+        Assert.Equal("shopkim", found.Seller?.Value);
+        Assert.Equal("무선 청소기", found.Product?.Value);
+    }
+
+    [Fact]
+    public void ValuesComeFromAnyEarlierMessageInAnyOrder()
+    {
+        var found = SlotExtraction.FromMessages(
+        [
+            "상품은 무선 청소기고 배송이 아직이에요",   // newest
+            "아이디는 kim.seller@naver.com 이고",
+            "주문 번호는 2025-0314-1234-5678 이에요",
+        ]);
+        Assert.Equal("2025031412345678", found.Order?.Value);
+        Assert.Equal(2, found.Order?.Message);
+        Assert.Equal("kim.seller@naver.com", found.Seller?.Value);
+        Assert.Equal("무선 청소기", found.Product?.Value);
+        Assert.Equal([SlotKind.Order, SlotKind.Seller, SlotKind.Product], found.Values.Select(v => v.Kind));
+    }
+
+    [Fact]
+    public void TheNewestCertainValueWins()
+    {
+        var found = SlotExtraction.FromMessages(["상품명은 스텐 텀블러로 바꿔 주세요", "상품은 무선 청소기예요"]);
+        Assert.Equal("스텐 텀블러", found.Product?.Value);
+    }
+
+    [Fact]
+    public void ALabelledValueBeatsANewerGuess()
+    {
+        var found = SlotExtraction.FromMessages(["가죽 지갑 주문했는데 아직이에요", "상품은 무선 청소기예요"]);
+        Assert.Equal("무선 청소기", found.Product?.Value);
+        Assert.True(found.Product?.Labelled);
+    }
+
+    [Fact]
+    public void SkipsAreNeverValues()
+    {
+        var found = SlotExtraction.FromMessages(["주문번호는 몰라요", "상품은 딱히 없어요", "아이디는 기억이 안 나요"]);
+        Assert.Empty(found.Values);
+    }
+
+    [Fact]
+    public void ATokenTakenByOneSlotIsNotAnothersValue()
+    {
+        // The seller-ID label points at the order number: it stays the order number.
+        var found = SlotExtraction.FromMessages(["아이디 2025-0314-1234-5678"]);
+        Assert.Equal("2025031412345678", found.Order?.Value);
+        Assert.Null(found.Seller);
+
+        // A product model with a digit is the product's, not a seller ID.
+        var product = SlotExtraction.FromMessages(["상품 갤럭시 Tab9 케이스 배송이 안 와요"]);
+        Assert.Equal("갤럭시 Tab9 케이스", product.Product?.Value);
+        Assert.Null(product.Seller);
+    }
+
+    [Fact]
+    public void TheSourceSpanPointsAtTheWrittenValue()
+    {
+        const string text = "주문번호는 2025-0314-1234-5678 이에요";
+        var value = SlotTable.Order.Find(text)!;
+        Assert.Equal("2025-0314-1234-5678", value.Source);
+        Assert.Equal(value.Source, text.Substring(value.Start, value.Length));
+    }
+
+    // ── Validate, normalize, format, prompts ───────────────────────────────────────────────────
+
+    [Theory]
+    [InlineData(SlotKind.Order, "2025031412345678", true)]
+    [InlineData(SlotKind.Order, "2025-0314-1234-5678", true)]
+    [InlineData(SlotKind.Order, "20250314", false)]
+    [InlineData(SlotKind.Seller, "shop_kim", true)]
+    [InlineData(SlotKind.Seller, "12345678", true)]
+    [InlineData(SlotKind.Seller, "me@shop.co.kr", true)]
+    [InlineData(SlotKind.Seller, "abc", false)]
+    [InlineData(SlotKind.Seller, "한글아이디", false)]
+    [InlineData(SlotKind.Seller, "2025-0314-1234-5678", false)]
+    [InlineData(SlotKind.Product, "무선 청소기", true)]
+    [InlineData(SlotKind.Product, "상담원 연결해 주세요", false)]
+    [InlineData(SlotKind.Product, "이거 환불 되나요?", false)]
+    [InlineData(SlotKind.Product, "아주 아주 긴 이름의 무선 청소기 세트 상품 구성", false)]
+    public void ValidatesWithAReason(SlotKind kind, string value, bool valid)
+    {
+        var result = SlotTable.For(kind).Validate(value);
+        Assert.Equal(valid, result.IsValid);
+        Assert.Equal(valid, result.Reason is null);
+    }
+
+    [Theory]
+    [InlineData(SlotKind.Order, "2025-0314-1234-5678", "2025031412345678")]
+    [InlineData(SlotKind.Order, "２０２５０３１４１２３４５６７８", "2025031412345678")]
+    [InlineData(SlotKind.Seller, " 'shop.kim'. ", "shop.kim")]
+    [InlineData(SlotKind.Product, "  '무선 청소기' ", "무선 청소기")]
+    [InlineData(SlotKind.Product, "무선 청소기고", "무선 청소기")]
+    [InlineData(SlotKind.Product, "텀블러 입니다.", "텀블러")]
+    [InlineData(SlotKind.Product, "이어폰이에요", "이어폰")]
+    public void Normalizes(SlotKind kind, string value, string expected) =>
+        Assert.Equal(expected, SlotTable.For(kind).Normalize(value));
+
+    [Fact]
+    public void FormatsForDisplay()
+    {
+        Assert.Equal("2025031412345678", SlotTable.Order.Format("2025 0314 1234 5678"));
+        Assert.Equal("shop_kim", SlotTable.Seller.Format("shop_kim"));
+        Assert.Equal("무선 청소기", SlotTable.Product.Format("무선 청소기"));
+    }
+
+    [Fact]
+    public void TheTableListsTheSlotsInAskOrderWithRepliesThatExist()
+    {
+        Assert.Equal([SlotKind.Order, SlotKind.Seller, SlotKind.Product], SlotTable.All.Select(s => s.Kind));
+        var replies = File.ReadAllLines(Path.Combine(Paths.Knowledge, "replies.yaml"));
+        foreach (var key in SlotTable.All.SelectMany(s => new[] { s.PromptKey, s.RetryPromptKey }).OfType<string>())
+            Assert.Contains(replies, line => line.StartsWith(key + ":", StringComparison.Ordinal));
+        Assert.Equal(("askOrderNumber", "askOrderNumberRetry"), (SlotTable.Order.PromptKey, SlotTable.Order.RetryPromptKey));
+        Assert.Equal(("askSellerId", "askSellerIdRetry"), (SlotTable.Seller.PromptKey, SlotTable.Seller.RetryPromptKey));
+        Assert.Equal("askProduct", SlotTable.Product.PromptKey);
+    }
+}

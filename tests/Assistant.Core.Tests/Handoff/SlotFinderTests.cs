@@ -92,6 +92,7 @@ public sealed class SlotFinderTests
     [InlineData("상품은 스텐 텀블러에요.", "스텐 텀블러")]
     [InlineData("myshop01 판매자인데 상품 무선이어폰 주문 건 상담 요청", "무선이어폰")]
     [InlineData("product: wireless earbuds", "wireless earbuds")]
+    [InlineData("Product name is Camping Chair, please check", "Camping Chair")]
     [InlineData("주문번호 2025031412345678 상품 캠핑 의자 아이디 shop_kim", "캠핑 의자")]
     public void FindsALabelledProduct(string text, string expected)
     {
@@ -117,6 +118,8 @@ public sealed class SlotFinderTests
     [InlineData("상품이 왜 노출이 안 돼요")]
     [InlineData("정산은 언제 들어와요?")]
     [InlineData("상품 아직 못 받았어요")]
+    [InlineData("the product is not here yet")]
+    [InlineData("상품: 없음")]
     public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

@@ -14,7 +14,7 @@ internal static partial class ProductNames
 {
     public const int MaxWords = 6, MaxLength = 40;
 
-    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?|item(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
     // A word: whitespace and punctuation end it; '.' stays inside ("5.5kg") and is trimmed at its end.
@@ -41,6 +41,7 @@ internal static partial class ProductNames
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
         "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
+        "is", "are", "was", "not", "please", "the", "my", "to", "for", "has", "have", "can", "can't", "didn't", "doesn't", "isn't", "still", "why",
     };
 
     // Nouns that name a process, a problem or another detail, never a product.

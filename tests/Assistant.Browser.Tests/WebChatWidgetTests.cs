@@ -78,7 +78,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(Text(page, "상품명을 알려 주세요")).ToBeVisibleAsync();
         await SendAsync(page, "무선 청소기");
         await Assertions.Expect(Text(page, "판매자 ID: widget_shop01")).ToBeVisibleAsync();
-        await page.Locator(".webchat__suggested-action", new() { HasText = "접수하기" }).ClickAsync();
+        await SuggestedActions.PressAsync(page, "접수하기");
         var created = page.GetByText(new Regex("접수번호는 T\\d{6}")).First;
         await Assertions.Expect(created).ToBeVisibleAsync();
         var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;

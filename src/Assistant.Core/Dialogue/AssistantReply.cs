@@ -43,6 +43,12 @@ public sealed class DialogueState
     public string? LastQuestion { get; set; }
     public string? LastCategory { get; set; }
 
+    /// <summary>The FAQ entry answered last: a short or elliptic follow-up ("그건 어디서 해요?") is read against it, and "다시 말해 주세요" repeats it.</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>The FAQ entries the last clarifying question offered: a short reply ("보류된 거요") picks among them.</summary>
+    public List<string> PendingChoices { get; set; } = [];
+
     /// <summary>The handoff details being collected, or null.</summary>
     public HandoffForm? Form { get; set; }
 

@@ -102,6 +102,9 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Skip, 0, 0, "기억(?:이|도)?(?:안|잘안)(?:나요|나|남|납니다|나는데요|나네요|나여)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:없|업)(?:어요|습니다|어|음|는데요|네요|어용|구요|고요|거든요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:해당|해당사항|해당되는게|해당되는거)(?:없|없음|없어요|없습니다|안돼요|아님|아니에요)" + Yo),
+        // "주문이나 상품이랑은 상관없어요", "특정 상품 문제는 아니에요": the named details do not apply.
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:상관|관계|관련)(?:이|은|는)?(?:없|없음|없어요|없습니다|없는데요|없는거예요|없는건데요)" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:문제|건|쪽|관련|관련된거|관련문의)(?:는|은)?(?:아니에요|아닙니다|아니고요|아니구요|아님|아니예요|아니거든요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "확인(?:이)?(?:안|잘안)(?:돼요|되요|됩니다|돼|되네요|되는데요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
@@ -142,9 +145,12 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
 
         // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|가능한가요|가능해요|되나요|돼요|되죠|시켜" + Please + "|시켜|요|해)?" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|가능한가요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|시켜" + Please + "|시켜|요|해)?" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요|연결)?|(?:사람|직원)(?:이요|요)"),
+        // "사람으로요", "상담 받고 싶어요": a person, said another way.
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:으로|로)(?:요|이요|해" + Please + "|부탁해요|부탁드려요|연결" + Do + ")?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|통화)(?:을|좀)?(?:받고싶어요|받고싶습니다|받고싶은데요|받고싶어|받을래요|받을게요|받고싶다|받아야겠어요|원해요|원합니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
@@ -155,12 +161,12 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"),
 
         // ── Fields named by a skip or a correction ───────────────────────────────────────────
-        new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order)(?:는|은|가|이|도|를|을|요|랑|는요)?"),
+        new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:특정)?(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order|주문건|주문)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
         new(Kind.Field, 0, ReplyField.SellerId, 0, "(?:판매자|셀러|스토어)?(?:아이디|id|계정)(?:는|은|가|이|도|를|을|요|랑|는요)?|(?:sellerid|myid)"),
-        new(Kind.Field, 0, ReplyField.Product, 0, "(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요)?"),
+        new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정)?(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
-        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|저도|그냥|빨리|좀|일단|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|저도|그냥|빨리|좀|일단|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
         new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|but|also|btw|however)"),
     ];

@@ -18,7 +18,7 @@ namespace Assistant.Dialogue;
 /// ("네 감사합니다" affirms). A field named before a skip or a denial ("주문번호는 몰라요") is reported.
 /// </para>
 /// </summary>
-public static class ReplyActs
+public static partial class ReplyActs
 {
     private const int MaxUnitLength = 60;
 
@@ -45,6 +45,19 @@ public static class ReplyActs
             limit = whole;
         }
     }
+
+    /// <summary>
+    /// Reads each clause of a longer message on its own (split at sentence marks and commas), so an act
+    /// said after the situation ("반품 건으로 상담 받고 싶어요, 사람으로요") is found too.
+    /// </summary>
+    public static IEnumerable<ReplyActReading> ReadClauses(string? text)
+    {
+        foreach (var clause in ClauseBreak().Split(text ?? ""))
+            if (clause.Trim().Length > 0) yield return Read(clause);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[.,!\n]+|(?<=[?？])")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     private readonly record struct Unit(Row Row, int Start, int End, ReplyAct Act);
 

@@ -25,6 +25,7 @@ public enum DeskOutcome { Done, NotFound, NotYours, Closed, DeliveryFailed }
 /// </summary>
 public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISellerMessenger messenger, KnowledgeBase knowledge, TimeProvider time, ILogger<AgentDesk> logger)
 {
+    private readonly TicketLedger _ledger = new(tickets, events);
     private ReplyTexts Replies => knowledge.Replies;
 
     public async Task<IReadOnlyList<Ticket>> QueueAsync(AgentAccount agent, CancellationToken cancellationToken = default)
@@ -42,23 +43,21 @@ public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISelle
     public async Task<(DeskOutcome, Ticket?)> ClaimAsync(AgentAccount agent, string number, CancellationToken cancellationToken = default)
     {
         if (await GetAsync(agent, number, cancellationToken) is null) return (DeskOutcome.NotFound, null);
-        var (outcome, ticket) = await tickets.ClaimAsync(number, agent.Ref, cancellationToken);
+        var joined = Replies.Format("agentJoined", ("name", agent.Name));
+        var (outcome, updated) = await _ledger.ClaimAsync(number, agent.Ref, new TranscriptEntry(MessageRole.System, joined, time.GetUtcNow(), agent.Name), cancellationToken);
         switch (outcome)
         {
             case ClaimOutcome.AlreadyYours:
-                return (DeskOutcome.Done, ticket);
+                return (DeskOutcome.Done, updated);
             case ClaimOutcome.ClaimedByOther:
-                return (DeskOutcome.NotYours, ticket);
+                return (DeskOutcome.NotYours, updated);
             case ClaimOutcome.Closed:
-                return (DeskOutcome.Closed, ticket);
+                return (DeskOutcome.Closed, updated);
             case ClaimOutcome.NotFound:
                 return (DeskOutcome.NotFound, null);
         }
 
-        var joined = Replies.Format("agentJoined", ("name", agent.Name));
-        var updated = await tickets.AppendAsync(number, new TranscriptEntry(MessageRole.System, joined, time.GetUtcNow(), agent.Name), cancellationToken);
-        await events.PublishAsync(new TicketEvent(TicketEvent.Claimed, updated), cancellationToken);
-        var delivered = await TellSellerAsync(updated, joined, "agent.joined", [], cancellationToken);
+        var delivered = await TellSellerAsync(updated!, joined, "agent.joined", [], cancellationToken);
         return (delivered ? DeskOutcome.Done : DeskOutcome.DeliveryFailed, await tickets.GetAsync(number, cancellationToken));
     }
 
@@ -70,8 +69,7 @@ public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISelle
         if (ticket.Owner?.Id != agent.Id) return (DeskOutcome.NotYours, null);
 
         var entry = new TranscriptEntry(MessageRole.Agent, text.Trim(), time.GetUtcNow(), agent.Name);
-        var updated = await tickets.AppendAsync(number, entry, cancellationToken);
-        await events.PublishAsync(new TicketEvent(TicketEvent.Message_, updated, entry), cancellationToken);
+        var updated = await _ledger.AppendAsync(number, entry, cancellationToken);
         var delivered = await TellSellerAsync(updated, entry.Text, "agent.reply", [], cancellationToken);
         return (delivered ? DeskOutcome.Done : DeskOutcome.DeliveryFailed, entry);
     }
@@ -90,10 +88,9 @@ public sealed class AgentDesk(ITicketStore tickets, ITicketEvents events, ISelle
         var mayAct = ticket.Owner?.Id == agent.Id || agent.Role == AgentRole.Supervisor || (ticket.Status == TicketStatus.Queued && status == TicketStatus.Resolved);
         if (!mayAct) return (DeskOutcome.NotYours, ticket);
 
-        var updated = await tickets.SetStatusAsync(number, status, agent.Ref, cancellationToken);
-        await tickets.AppendAsync(number, new TranscriptEntry(MessageRole.System, toSeller, time.GetUtcNow(), agent.Name), cancellationToken);
-        await events.PublishAsync(new TicketEvent(eventType, updated!), cancellationToken);
-        var delivered = await TellSellerAsync(updated!, toSeller, "agent." + eventType, suggestions, cancellationToken);
+        var updated = await _ledger.CloseAsync(number, status, agent.Ref, new TranscriptEntry(MessageRole.System, toSeller, time.GetUtcNow(), agent.Name), cancellationToken);
+        if (updated is null) return (DeskOutcome.NotFound, null);
+        var delivered = await TellSellerAsync(updated, toSeller, "agent." + eventType, suggestions, cancellationToken);
         return (delivered ? DeskOutcome.Done : DeskOutcome.DeliveryFailed, await tickets.GetAsync(number, cancellationToken));
     }
 

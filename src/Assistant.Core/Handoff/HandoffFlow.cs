@@ -1,176 +1,244 @@
+using System.Text.RegularExpressions;
 using Assistant.Dialogue;
+using Assistant.Handoff.Slots;
 using Assistant.Knowledge;
+using Assistant.Text;
+using Assistant.Understanding;
 
 namespace Assistant.Handoff;
 
 /// <summary>
-/// Collects the order number, seller ID and product name for a handoff: takes whatever the seller
-/// already wrote, asks only for what is missing (re-asking once with an example on invalid input),
-/// lets the seller say a detail is unknown, correct any field from the summary, or cancel at any
-/// point, then stores the ticket before telling the seller its number.
+/// The handoff form's operations: open it pre-filled from everything the seller already wrote, say
+/// what it asks next (a problem description, then each missing slot of <see cref="SlotTable"/>, then
+/// the summary), and file the ticket once, through the ticket ledger, before the seller is told its
+/// number. What a seller's message does to an open form is decided by <see cref="FormPatterns"/>.
 /// </summary>
-public sealed class HandoffFlow(KnowledgeBase knowledge, ITicketStore tickets, ITicketEvents events, BusinessCalendar calendar, string supportPhone)
+public sealed partial class HandoffFlow(DialogueKit kit)
 {
-    private ReplyTexts Replies => knowledge.Replies;
-    private HandoffScript Script => knowledge.Handoff;
+    public ReplyTexts Replies => kit.Replies;
+    private HandoffScript Script => kit.Knowledge.Handoff;
 
-    /// <summary>Opens the form, pre-filled from the trigger and earlier seller messages.</summary>
-    public async Task<TurnResult> StartAsync(DialogueState state, string trigger, bool triggerDescribesProblem, string category, ConversationAddress conversation, CancellationToken cancellationToken)
+    /// <summary>Opens the form: the problem is <paramref name="description"/> or the seller's last question, the slots come from every seller message so far.</summary>
+    public async Task<TurnResult> StartAsync(Turn turn, string? description, CancellationToken cancellationToken)
     {
-        var form = new HandoffForm { Category = category };
-        if (triggerDescribesProblem) form.Description = trigger;
-        else if (state.LastQuestion is { } earlier)
-        {
-            form.Description = earlier;
-            form.Category = state.LastCategory ?? category;
-        }
-        var sellerTexts = state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Append(trigger).Reverse().ToArray();
-        form.OrderNumber = sellerTexts.Select(DetailExtractor.FindOrderNumber).FirstOrDefault(v => v is not null);
-        form.SellerId = sellerTexts.Select(DetailExtractor.FindSellerId).FirstOrDefault(v => v is not null);
-        form.ProductName = sellerTexts.Select(DetailExtractor.FindProductName).FirstOrDefault(v => v is not null);
+        var state = turn.State;
+        var form = new HandoffForm { Description = description ?? state.LastQuestion };
+        form.Category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
+        var sellerTexts = SellerTexts(state).ToArray();
+        foreach (var value in SlotExtraction.FromMessages(sellerTexts).Values) form.Set(value.Kind, value.Value);
+        foreach (var kind in SkippedIn(turn.Text)) if (!form.Has(kind)) form.Skip(kind);
         state.Form = form;
+        state.HandoffOffered = false;
+        state.Misses = 0;
+        state.PendingChoices.Clear();
 
-        var next = await NextAsync(state, conversation, cancellationToken);
-        return next with { Replies = [Say(Replies["handoffStart"], "start"), .. next.Replies] };
+        return new TurnResult([Say(Replies["handoffStart"], "start"), Prompt(form)]);
     }
 
-    public async Task<TurnResult> ContinueAsync(DialogueState state, string text, ConversationAddress conversation, CancellationToken cancellationToken)
+    /// <summary>What the form asks now: the problem, the next missing slot, or the summary to confirm.</summary>
+    public AssistantReply Prompt(HandoffForm form, bool retry = false)
     {
-        var form = state.Form!;
-        if (Script.IsCancel(text) || text.Trim() == Replies["summaryCancel"])
+        if (form.Description is null)
         {
-            state.Form = null;
-            return Result(Say(Replies["handoffCancelled"], "cancelled"));
+            form.Asking = HandoffForm.AskDescription;
+            return Say(Replies["askDescription"], "ask-description");
         }
-
-        switch (form.Asking)
+        foreach (var slot in SlotTable.All)
         {
-            case HandoffForm.AskDescription:
-                form.Description = text.Trim();
-                break;
-            case HandoffForm.AskOrder:
-                if (Script.IsUnknown(text)) form.OrderNumberUnknown = true;
-                else if (DetailExtractor.ParseOrderNumber(text) is { } order) form.OrderNumber = order;
-                else if (Retry(form)) return Result(Say(Replies["askOrderNumberRetry"], "ask-order-retry"));
-                else form.OrderNumberUnknown = true;
-                break;
-            case HandoffForm.AskSeller:
-                if (DetailExtractor.ParseSellerId(text) is { } seller) form.SellerId = seller;
-                else if (Retry(form)) return Result(Say(Replies["askSellerIdRetry"], "ask-seller-retry"));
-                else (form.SellerId, form.SellerIdUnverified) = (Truncate(text.Trim(), 40), true);
-                break;
-            case HandoffForm.AskProduct:
-                if (Script.IsUnknown(text) || text.Trim() == Replies["noneValue"]) form.ProductUnknown = true;
-                else form.ProductName = DetailExtractor.ParseProductName(text) ?? Truncate(text.Trim(), 100);
-                break;
-            case HandoffForm.AskConfirm:
-            case HandoffForm.AskCorrection:
-                if (form.Asking == HandoffForm.AskConfirm && Script.IsConfirm(text))
-                    return await CreateTicketAsync(state, conversation, cancellationToken);
-                if (Correction(form, text) is { } asked) return Result(asked);
-                break;
+            if (form.Has(slot.Kind)) continue;
+            return Ask(form, slot, retry && form.Asking == HandoffForm.AskFor(slot.Kind));
         }
-        form.Retries = 0;
-        return await NextAsync(state, conversation, cancellationToken);
+        return Summary(form);
     }
 
-    /// <summary>Applies a correction from the summary: a field named ("주문번호 수정") or a new value written directly.</summary>
-    private AssistantReply? Correction(HandoffForm form, string text)
+    /// <summary>Asks for one slot (after a correction request, also one already filled).</summary>
+    public AssistantReply Ask(HandoffForm form, Slot slot, bool retry = false)
     {
-        var t = text.Replace(" ", "", StringComparison.Ordinal);
-        if (t.Contains("주문번호", StringComparison.Ordinal) && DetailExtractor.FindOrderNumber(text) is null) return Ask(form, HandoffForm.AskOrder);
-        if ((t.Contains("판매자", StringComparison.Ordinal) || t.Contains("아이디", StringComparison.Ordinal) || t.Contains("ID", StringComparison.OrdinalIgnoreCase)) && DetailExtractor.FindSellerId(text) is null)
-            return Ask(form, HandoffForm.AskSeller);
-        if (t.Contains("상품", StringComparison.Ordinal) && DetailExtractor.FindProductName(text) is null) return Ask(form, HandoffForm.AskProduct);
-
-        var changed = false;
-        if (DetailExtractor.FindOrderNumber(text) is { } order) (form.OrderNumber, form.OrderNumberUnknown, changed) = (order, false, true);
-        var seller = DetailExtractor.FindSellerId(text) ?? (DetailExtractor.IsValidSellerId(text.Trim()) ? text.Trim() : null);
-        if (seller is not null) (form.SellerId, form.SellerIdUnverified, changed) = (seller, false, true);
-        if (DetailExtractor.FindProductName(text) is { } product) (form.ProductName, form.ProductUnknown, changed) = (product, false, true);
-        if (changed) return null;
-
-        form.Asking = HandoffForm.AskCorrection;
-        return Say(Replies["askCorrection"], "ask-correction", [Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryConfirm"]]);
+        if (form.Asking != HandoffForm.AskFor(slot.Kind)) form.Retries = 0;
+        form.Asking = HandoffForm.AskFor(slot.Kind);
+        var key = retry && slot.RetryPromptKey is { } again ? again : slot.PromptKey;
+        IReadOnlyList<string> actions = slot.Kind switch
+        {
+            SlotKind.Order => [Replies["unknownValue"]],
+            SlotKind.Product => [Replies["noneValue"]],
+            _ => [],
+        };
+        return Say(Replies[key], retry ? $"ask-{form.Asking}-retry" : $"ask-{form.Asking}", actions);
     }
 
-    private Task<TurnResult> NextAsync(DialogueState state, ConversationAddress conversation, CancellationToken cancellationToken)
+    public AssistantReply Summary(HandoffForm form)
     {
-        var form = state.Form!;
-        if (form.Description is null) return Task.FromResult(Result(Ask(form, HandoffForm.AskDescription)));
-        if (!form.HasOrder) return Task.FromResult(Result(Ask(form, HandoffForm.AskOrder)));
-        if (!form.HasSeller) return Task.FromResult(Result(Ask(form, HandoffForm.AskSeller)));
-        if (!form.HasProduct) return Task.FromResult(Result(Ask(form, HandoffForm.AskProduct)));
-
         form.Asking = HandoffForm.AskConfirm;
         var summary = Replies.Format("summary",
-            ("orderNumber", form.OrderNumberUnknown ? Replies["unknownValue"] : DetailExtractor.FormatOrderNumber(form.OrderNumber!)),
-            ("sellerId", form.SellerId!),
-            ("product", form.ProductUnknown ? Replies["noneValue"] : form.ProductName!),
-            ("description", Truncate(form.Description, 200)),
+            ("orderNumber", form.OrderNumberUnknown || form.OrderNumber is null ? Replies["unknownValue"] : SlotTable.Order.Format(form.OrderNumber)),
+            ("sellerId", form.SellerId is null ? Replies["unknownValue"] : SlotTable.Seller.Format(form.SellerId)),
+            ("product", form.ProductUnknown || form.ProductName is null ? Replies["noneValue"] : SlotTable.Product.Format(form.ProductName)),
+            ("description", Truncate(form.Description ?? "", 200)),
             ("confirm", Replies["summaryConfirm"]));
-        return Task.FromResult(Result(Say(summary, "confirm",
-            [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]])));
+        return Say(summary, "confirm",
+            [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]]);
     }
 
-    private async Task<TurnResult> CreateTicketAsync(DialogueState state, ConversationAddress conversation, CancellationToken cancellationToken)
+    /// <summary>Which field to correct: the three edit buttons and a cancel.</summary>
+    public AssistantReply AskCorrection(HandoffForm form)
     {
+        form.Asking = HandoffForm.AskCorrection;
+        return Say(Replies["askCorrection"], "ask-correction",
+            [Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryConfirm"]]);
+    }
+
+    public TurnResult Cancel(DialogueState state)
+    {
+        state.Form = null;
+        return new TurnResult([Say(Replies["handoffCancelled"], "cancelled")]);
+    }
+
+    /// <summary>
+    /// Files the ticket: category and urgency from the problem and the whole conversation, the request
+    /// key from the form, so a confirmation sent twice finds the ticket it made and shows the same number.
+    /// </summary>
+    public async Task<TurnResult> CreateTicketAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
         var form = state.Form!;
-        var urgency = Script.UrgencyReason(string.Join('\n', state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Append(form.Description ?? "")));
+        var sellerTexts = SellerTexts(state).ToArray();
+        var category = form.Category != "general" ? form.Category : await CategoryAsync(sellerTexts, cancellationToken);
+        var urgency = Script.UrgencyReason(string.Join('\n', sellerTexts.Append(form.Description ?? "")));
         var details = new TicketDetails(
             form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
-            form.ProductUnknown ? null : form.ProductName, form.Category, form.Description ?? "",
+            form.ProductUnknown ? null : form.ProductName, category, form.Description ?? "",
             urgency is null ? "normal" : "urgent", urgency);
-        var draft = new TicketDraft(conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray(),
-            RequestKey: $"{conversation.Channel}:{conversation.ConversationId}:{form.Id}");
+        var draft = new TicketDraft(turn.Conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray(),
+            RequestKey: $"{turn.Conversation.Channel}:{turn.Conversation.ConversationId}:{form.Id}");
 
         TicketCreation creation;
         try
         {
-            creation = await tickets.CreateAsync(draft, cancellationToken);
+            creation = await kit.Tickets.CreateAsync(draft, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not stored means not promised: the seller keeps the form and can try again.
-            return Result(Say(Replies.Format("handoffFailed", ("phone", supportPhone)), "handoff-failed", [Replies["summaryConfirm"]]));
+            return new TurnResult([Say(Replies.Format("handoffFailed", ("phone", kit.Contact.Phone)), "handoff-failed", [Replies["summaryConfirm"]])]);
         }
         var ticket = creation.Ticket;
-        // A replayed confirmation finds the ticket it made before: the same number, and no second announcement.
-        if (creation.IsNew) await events.PublishAsync(new TicketEvent(TicketEvent.Created, ticket), cancellationToken);
-
         state.Form = null;
         state.Misses = 0;
         // The ticket's creation time, so the agent console recomputes the very same promise.
-        var wait = ResponsePromise.For(Replies, calendar, ticket.CreatedAt).Text;
+        var wait = ResponsePromise.For(Replies, kit.Calendar, ticket.CreatedAt).Text;
         var text = Replies.Format("ticketCreated", ("number", ticket.Number), ("wait", wait));
         if (urgency is not null) text += "\n" + Replies["urgentNote"];
-        return new TurnResult([Say(text, "ticket-created") with { Info = new AssistantInfo("handoff", null, null, "ticket-created", 1) { Ticket = ticket.Number } }], creation.IsNew ? ticket : null);
+        var reply = DialogueKit.Say(text, DecisionKind.Handoff, "ticket-created", ticket: ticket.Number);
+        return new TurnResult([reply], creation.IsNew ? ticket : null);
     }
 
-    private AssistantReply Ask(HandoffForm form, string slot)
+    /// <summary>
+    /// The category of the problem a handoff is for: what the description clearly asks about (one of
+    /// its sentences answered with confidence), else the area of the conversation so far, else the best
+    /// evidence in the description.
+    /// </summary>
+    public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken)
     {
-        form.Asking = slot;
-        form.Retries = 0;
-        return slot switch
-        {
-            HandoffForm.AskDescription => Say(Replies["askDescription"], "ask-description"),
-            HandoffForm.AskOrder => Say(Replies["askOrderNumber"], "ask-order", [Replies["unknownValue"]]),
-            HandoffForm.AskSeller => Say(Replies["askSellerId"], "ask-seller"),
-            _ => Say(Replies["askProduct"], "ask-product", [Replies["noneValue"]]),
-        };
+        if (description is not null && await ConfidentCategoryAsync(description, cancellationToken) is { } clear) return clear;
+        if (state.LastCategory is { } area && area != "support") return area;
+        return description is null ? "general" : await CategoryAsync([description], cancellationToken);
     }
 
-    private static bool Retry(HandoffForm form) => form.Retries++ == 0;
+    private async Task<string?> ConfidentCategoryAsync(string text, CancellationToken cancellationToken)
+    {
+        foreach (var part in Parts(text))
+        {
+            var decision = await kit.Decider.DecideAsync(part, cancellationToken);
+            if (decision.Kind == DecisionKind.Answer && kit.Knowledge.FindFaq(decision.FaqId!) is { Category: not "support" } faq) return faq.Category;
+            // Unsure which entry, but every choice is in one area ("정산을 왜 안 해 줘요?": hold or schedule): that area.
+            if (decision.Kind == DecisionKind.Clarify
+                && decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support")
+                return only;
+        }
+        return null;
+    }
+
+    /// <summary>The sentences and slash- or comma-separated items of a message, longest first (at most four).</summary>
+    private static IEnumerable<string> Parts(string text) =>
+        PartBreak().Split(WithoutDetails(text)).Select(p => p.Trim()).Where(p => TextNormalizer.CountLetters(p) >= 4).OrderByDescending(p => p.Length).Take(4);
+
+    /// <summary>The text with its order number, seller ID and product name taken out: they say nothing about the kind of problem.</summary>
+    private static string WithoutDetails(string text)
+    {
+        foreach (var value in SlotExtraction.FromMessages([text]).Values.Where(v => v.Source.Length > 0))
+            text = text.Replace(value.Source, " ", StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>
+    /// The ticket category the problem is about: the first of <paramref name="texts"/> whose decision
+    /// points at an FAQ area. A bare request for a person says nothing about the problem and is skipped,
+    /// and "support" (how to reach a person) is never a problem's category.
+    /// </summary>
+    public async Task<string> CategoryAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        (string? Category, float Score) best = (null, 0);
+        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().Take(6))
+        {
+            if (await ConfidentCategoryAsync(text, cancellationToken) is { } clear) return clear;
+            foreach (var part in Parts(text).Prepend(WithoutDetails(text)).Distinct())
+            {
+                var evidence = Evidence(await kit.Decider.DecideAsync(part, cancellationToken));
+                if (evidence.Score > best.Score) best = evidence;
+            }
+        }
+        return best.Category is { } found && best.Score >= MinCategoryEvidence ? found : "general";
+    }
+
+    /// <summary>Least combined evidence (classifier probability plus retrieval score) for a category taken from weak signals.</summary>
+    public const float MinCategoryEvidence = 0.3f;
+
+    /// <summary>The area with the most combined evidence in a decision; a bare request for a person has none.</summary>
+    private (string? Category, float Score) Evidence(Decision decision)
+    {
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == "handoff.request") return (null, 0);
+        var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
+        var best = decision.Intents
+            .Select(i => (Faq: kit.Knowledge.FindFaq(i.Label), Score: i.Probability + retrieval.GetValueOrDefault(i.Label), Retrieval: retrieval.GetValueOrDefault(i.Label)))
+            .Where(x => x.Faq is { Category: not "support" } && x.Retrieval > 0)
+            .OrderByDescending(x => x.Score)
+            .FirstOrDefault();
+        return best.Faq is null ? (null, 0) : (best.Faq.Category, best.Score);
+    }
+
+    /// <summary>The details a message says the seller does not have ("주문번호랑 상품은 해당 없어요", "특정 상품 문제는 아니에요"), clause by clause.</summary>
+    public static IEnumerable<SlotKind> SkippedIn(string text)
+    {
+        var fields = ReplyField.None;
+        foreach (var clause in Clause().Split(text))
+        {
+            var reading = ReplyActs.Read(clause);
+            if (reading.Act == ReplyAct.Skip) fields |= reading.Field;
+        }
+        if (fields.HasFlag(ReplyField.OrderNumber)) yield return SlotKind.Order;
+        if (fields.HasFlag(ReplyField.SellerId)) yield return SlotKind.Seller;
+        if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
+    }
+
+    public static IEnumerable<string> SellerTexts(DialogueState state) =>
+        state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Reverse();
 
     private AssistantReply Say(string text, string step, IReadOnlyList<string>? suggestions = null)
     {
         var actions = suggestions?.ToList() ?? [];
         // Every question offers "취소"; the opening line and the endings do not need it.
         if (step is not ("start" or "cancelled" or "ticket-created" or "handoff-failed") && !actions.Contains(Replies["summaryCancel"])) actions.Add(Replies["summaryCancel"]);
-        return new AssistantReply(text, actions, new AssistantInfo("handoff", null, null, "handoff." + step, 1));
+        return DialogueKit.Say(text, DecisionKind.Handoff, "handoff." + step, actions);
     }
 
-    private static TurnResult Result(AssistantReply reply) => new([reply]);
+    /// <summary>The same reply shape for patterns outside this class.</summary>
+    public AssistantReply FormSay(string text, string step, IReadOnlyList<string>? suggestions = null) => Say(text, step, suggestions);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    [GeneratedRegex(@"[.!?/\n]+")]
+    private static partial Regex PartBreak();
+
+    [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+")]
+    private static partial Regex Clause();
 }

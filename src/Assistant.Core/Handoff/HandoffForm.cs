@@ -1,3 +1,5 @@
+using Assistant.Handoff.Slots;
+
 namespace Assistant.Handoff;
 
 /// <summary>The details of a handoff being collected: a form with one requested slot at a time.</summary>
@@ -15,6 +17,7 @@ public sealed class HandoffForm
     public bool OrderNumberUnknown { get; set; }
     public string? SellerId { get; set; }
     public bool SellerIdUnverified { get; set; }
+    public bool SellerIdUnknown { get; set; }
     public string? ProductName { get; set; }
     public bool ProductUnknown { get; set; }
 
@@ -25,6 +28,59 @@ public sealed class HandoffForm
     public int Retries { get; set; }
 
     public bool HasOrder => OrderNumber is not null || OrderNumberUnknown;
-    public bool HasSeller => SellerId is not null;
+    public bool HasSeller => SellerId is not null || SellerIdUnknown;
     public bool HasProduct => ProductName is not null || ProductUnknown;
+
+    public bool AtSummary => Asking is AskConfirm or AskCorrection;
+
+    public bool Has(SlotKind kind) => kind switch
+    {
+        SlotKind.Order => HasOrder,
+        SlotKind.Seller => HasSeller,
+        _ => HasProduct,
+    };
+
+    public string? ValueOf(SlotKind kind) => kind switch
+    {
+        SlotKind.Order => OrderNumber,
+        SlotKind.Seller => SellerId,
+        _ => ProductName,
+    };
+
+    /// <summary>Stores a (normalized) value for a slot; a value replaces an earlier one and any "unknown".</summary>
+    public void Set(SlotKind kind, string value)
+    {
+        switch (kind)
+        {
+            case SlotKind.Order: (OrderNumber, OrderNumberUnknown) = (value, false); break;
+            case SlotKind.Seller: (SellerId, SellerIdUnverified, SellerIdUnknown) = (value, false, false); break;
+            default: (ProductName, ProductUnknown) = (value, false); break;
+        }
+    }
+
+    /// <summary>Records that the seller does not know or have this detail: it stays empty, never invented.</summary>
+    public void Skip(SlotKind kind)
+    {
+        switch (kind)
+        {
+            case SlotKind.Order: (OrderNumber, OrderNumberUnknown) = (null, true); break;
+            case SlotKind.Seller: (SellerId, SellerIdUnknown) = (null, true); break;
+            default: (ProductName, ProductUnknown) = (null, true); break;
+        }
+    }
+
+    public static string AskFor(SlotKind kind) => kind switch
+    {
+        SlotKind.Order => AskOrder,
+        SlotKind.Seller => AskSeller,
+        _ => AskProduct,
+    };
+
+    public static SlotKind? SlotOf(string? asking) => asking switch
+    {
+        AskOrder => SlotKind.Order,
+        AskSeller => SlotKind.Seller,
+        AskProduct => SlotKind.Product,
+        _ => null,
+    };
 }

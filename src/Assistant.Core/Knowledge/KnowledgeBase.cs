@@ -9,9 +9,10 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, IntentDefinition> _intentByName;
     private readonly Dictionary<string, FaqEntry> _faqByTitle;
 
-    public KnowledgeBase(IReadOnlyList<FaqEntry> faqs, IReadOnlyList<IntentDefinition> intents, Lexicon lexicon, ReplyTexts replies, HandoffScript? handoff = null)
+    public KnowledgeBase(IReadOnlyList<FaqEntry> faqs, IReadOnlyList<IntentDefinition> intents, Lexicon lexicon, ReplyTexts replies, HandoffScript? handoff = null, ScopeRules? scope = null)
     {
         Handoff = handoff ?? HandoffScript.Empty;
+        Scope = scope ?? ScopeRules.Empty;
         Faqs = faqs;
         Intents = intents;
         Lexicon = lexicon;
@@ -28,6 +29,7 @@ public sealed class KnowledgeBase
     public Lexicon Lexicon { get; }
     public ReplyTexts Replies { get; }
     public HandoffScript Handoff { get; }
+    public ScopeRules Scope { get; }
 
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 

@@ -36,10 +36,13 @@ public static partial class KnowledgeLoader
         var lexicon = LoadLexicon(directory, errors);
         var replies = LoadReplies(directory, errors, declaredIds);
         var handoff = LoadHandoff(directory, errors);
+        var scope = LoadScope(directory, errors);
         CheckIntentNamesDistinctFromFaqIds(faqs, intents, errors);
+        // A file that did not parse already has its error; the intents it would define are not missing twice.
+        if (errors.Count == 0) CheckIntentsTheCodeNames(intents, errors);
 
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
-        return new KnowledgeBase(faqs, intents, lexicon, replies!, handoff);
+        return new KnowledgeBase(faqs, intents, lexicon, replies!, handoff, scope);
     }
 
     private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors, HashSet<string> declaredIds)
@@ -218,6 +221,30 @@ public static partial class KnowledgeLoader
             .ToArray();
         doc.RejectUnknownFields();
         return new HandoffScript(script.Cancel, script.Unknown, script.Confirm, script.Solved, script.NotSolved, categories, rules);
+    }
+
+    private static ScopeRules LoadScope(string directory, List<KnowledgeError> errors)
+    {
+        var path = Path.Combine(directory, "scope.yaml");
+        if (!File.Exists(path)) return ScopeRules.Empty;
+        var doc = YamlDocument.Load(path, "scope.yaml", errors);
+        if (doc is null) return ScopeRules.Empty;
+        var names = doc.StringList("otherServices", 0);
+        CheckDuplicates(doc, "otherServices", names);
+        foreach (var (name, line) in names.Where(n => TextNormalizer.Compact(n.Value).Length < 2))
+            doc.Error("otherServices", $"'{name}' is too short to name a service safely (2 letters or more)", line);
+        doc.RejectUnknownFields();
+        return new ScopeRules(Values(names));
+    }
+
+    /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>
+    public static readonly IReadOnlyList<string> IntentsTheCodeNames = ["smalltalk.identity", "smalltalk.thanks", "smalltalk.bye", "handoff.request", "handoff.case"];
+
+    private static void CheckIntentsTheCodeNames(List<IntentDefinition> intents, List<KnowledgeError> errors)
+    {
+        var names = intents.Select(i => i.Intent).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in IntentsTheCodeNames.Where(n => !names.Contains(n)))
+            errors.Add(new KnowledgeError("intents/", 0, "intent", $"'{missing}' is used by the conversation code but no intent file defines it"));
     }
 
     private static void CheckIntentNamesDistinctFromFaqIds(List<FaqEntry> faqs, List<IntentDefinition> intents, List<KnowledgeError> errors)

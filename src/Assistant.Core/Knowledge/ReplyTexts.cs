@@ -16,6 +16,8 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
+        "capabilities", "offerDeclined", "otherService", "formHurry", "formResume", "confirmHint",
+        "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed",
     ];
 
     /// <summary>The placeholders each reply may use; a reply not listed takes none.</summary>
@@ -30,6 +32,10 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         ["agentJoined"] = ["name"],
         ["handoffFailed"] = ["phone"],
         ["tooLong"] = ["max"],
+        ["otherService"] = ["name"],
+        ["ticketStatusQueued"] = ["number", "wait"],
+        ["ticketStatusClaimed"] = ["number"],
+        ["ticketStatusClosed"] = ["number"],
     };
 
     /// <summary>

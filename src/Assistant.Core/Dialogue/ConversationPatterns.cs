@@ -1,0 +1,306 @@
+using Assistant.Handoff;
+using Assistant.Knowledge;
+using Assistant.Text;
+using Assistant.Understanding;
+
+namespace Assistant.Dialogue;
+
+/// <summary>
+/// The patterns of a conversation outside the handoff form, in the order they are tried. The first
+/// that takes the turn answers it; the last (<see cref="AnswerQuestion"/>) always does.
+/// </summary>
+public static class ConversationPatterns
+{
+    public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow, QuestionReader reader) =>
+    [
+        new HandbackFollowUp(kit, flow),
+        new TicketStatusQuery(kit),
+        new OfferReply(kit, flow),
+        new PersonRequest(kit, flow),
+        new WhatICanDo(kit),
+        new RepeatLastAnswer(kit),
+        new AreYouABot(kit),
+        new Courtesy(kit),
+        new OtherService(kit),
+        new ClarifyChoice(kit),
+        new AnswerQuestion(kit, flow, reader),
+    ];
+
+    internal static TurnResult One(AssistantReply reply) => new([reply]);
+
+    /// <summary>Counts an unhelpful reply; at the configured number in a row, offers a person with it.</summary>
+    internal static AssistantReply Missed(DialogueKit kit, DialogueState state, AssistantReply reply)
+    {
+        state.Misses++;
+        state.HandoffOffered = false;
+        if (state.Misses < kit.Options.MissesBeforeOffer) return reply;
+        state.HandoffOffered = true;
+        var actions = reply.SuggestedActions.Contains(kit.Replies.HandoffAction) ? reply.SuggestedActions : [.. reply.SuggestedActions, kit.Replies.HandoffAction];
+        return reply with { Text = reply.Text + "\n\n" + kit.Replies.OfferHandoff, SuggestedActions = actions };
+    }
+
+    /// <summary>A reply that helped: the count of misses starts again.</summary>
+    internal static void Helped(DialogueState state)
+    {
+        state.Misses = 0;
+        state.HandoffOffered = false;
+    }
+
+    /// <summary>Opens the handoff form, unless a ticket of this conversation already waits for an agent.</summary>
+    internal static Task<TurnResult> OpenHandoffAsync(DialogueKit kit, HandoffFlow flow, Turn turn, string? description, CancellationToken cancellationToken)
+    {
+        Helped(turn.State);
+        if (turn.Ticket is { Status: TicketStatus.Queued } queued)
+            return Task.FromResult(One(DialogueKit.Say(kit.Replies.Format("alreadyQueued", ("number", queued.Number)), DecisionKind.Handoff, "handoff.already-queued", ticket: queued.Number)));
+        return flow.StartAsync(turn, description, cancellationToken);
+    }
+}
+
+/// <summary>After an agent handed the conversation back: "해결됐어요" closes kindly, "아직 안 됐어요" offers a person again.</summary>
+public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Ticket is not { Status: TicketStatus.HandedBack or TicketStatus.Resolved } ticket || turn.State.FollowedUpTicket == ticket.Number) return null;
+        var replies = kit.Replies;
+        var script = kit.Knowledge.Handoff;
+        var text = turn.Text.Trim();
+        var notSolved = text == replies["notSolvedAction"] || script.IsNotSolved(text) || turn.Act.Act == ReplyAct.Deny || NotSolvedWords(text);
+        var solved = !notSolved && (text == replies["solvedAction"] || script.IsSolved(text) || turn.Act.Act is ReplyAct.Affirm or ReplyAct.Thanks);
+        if (!solved && !notSolved) return null;
+
+        turn.State.FollowedUpTicket = ticket.Number;
+        if (solved)
+        {
+            ConversationPatterns.Helped(turn.State);
+            return ConversationPatterns.One(DialogueKit.Say(replies["solvedThanks"], DecisionKind.Smalltalk, "handoff.solved"));
+        }
+        // Not solved, and the seller says what is still wrong: that is a new handoff, problem included.
+        if (turn.Act.Act == ReplyAct.Deny && !turn.Act.IsWhole && TextNormalizer.CountLetters(turn.Act.Remainder) > 6)
+            return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, turn.Text.Trim(), cancellationToken);
+        turn.State.HandoffOffered = true;
+        return ConversationPatterns.One(DialogueKit.Say(replies["notSolved"], DecisionKind.Handoff, "handoff.not-solved", [replies.HandoffAction]));
+    }
+
+    private static bool NotSolvedWords(string text)
+    {
+        var compact = TextNormalizer.Compact(text);
+        return compact.Contains("안됐", StringComparison.Ordinal) || compact.Contains("안되었", StringComparison.Ordinal) || compact.Contains("해결안", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>"접수한 거 어떻게 됐어요?", "언제 연락 와요?": the ticket's number, where it stands and the wait; never a new ticket.</summary>
+public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Act.Act != ReplyAct.TicketStatus) return null;
+        var replies = kit.Replies;
+        ConversationPatterns.Helped(turn.State);
+        if (turn.Ticket is not { } ticket)
+        {
+            // Nothing filed here; the conversation is now about reaching support, which a follow-up ("1:1 문의로 남겼어요") continues.
+            var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
+            if ((decision.FaqId ?? decision.Suggestions.FirstOrDefault()) is { } about) turn.State.Topic = about;
+            turn.State.HandoffOffered = true;
+            return ConversationPatterns.One(DialogueKit.Say(replies["ticketStatusNone"], DecisionKind.Handoff, "handoff.status-none", [replies.HandoffAction]));
+        }
+        var text = ticket.Status switch
+        {
+            TicketStatus.Queued => replies.Format("ticketStatusQueued", ("number", ticket.Number), ("wait", ResponsePromise.For(replies, kit.Calendar, ticket.CreatedAt).Text)),
+            TicketStatus.Claimed => replies.Format("ticketStatusClaimed", ("number", ticket.Number)),
+            _ => replies.Format("ticketStatusClosed", ("number", ticket.Number)),
+        };
+        IReadOnlyList<string> actions = ticket.IsOpen ? [] : [replies.HandoffAction];
+        return ConversationPatterns.One(DialogueKit.Say(text, DecisionKind.Handoff, "handoff.status", actions, ticket.Number));
+    }
+}
+
+/// <summary>The reply to "상담원에게 연결해 드릴까요?": yes opens the form, no (or "괜찮아요") is accepted kindly.</summary>
+public sealed class OfferReply(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.State.HandoffOffered) return null;
+        if (turn.Act.IsOnly(ReplyAct.Affirm)) return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, null, cancellationToken);
+        if (turn.Act.IsWhole && turn.Act.Act is ReplyAct.Deny or ReplyAct.Cancel)
+        {
+            ConversationPatterns.Helped(turn.State);
+            return ConversationPatterns.One(DialogueKit.Say(kit.Replies["offerDeclined"], DecisionKind.Smalltalk, "handoff.offer-declined"));
+        }
+        return null;
+    }
+}
+
+/// <summary>"상담원 연결해 주세요", "사람이랑 얘기할래요", "talk to a human", or the button: the handoff form opens.</summary>
+public sealed class PersonRequest(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var button = TextNormalizer.Compact(turn.Text) == TextNormalizer.Compact(kit.Replies.HandoffAction);
+        var asked = turn.Act.Act == ReplyAct.HumanRequest || ReplyActs.ReadClauses(turn.Text).Any(c => c.Act == ReplyAct.HumanRequest);
+        if (!button && !asked) return Task.FromResult<TurnResult?>(null);
+        // The rest of the message may already say what the problem is ("사람 불러 주세요 정산 건이에요",
+        // "반품 건으로 상담 받고 싶어요, 사람으로요"): then the whole message is the problem description.
+        var said = ReplyActs.ReadClauses(turn.Text).Sum(c => c.Act is ReplyAct.None or ReplyAct.HumanRequest ? TextNormalizer.CountLetters(c.Remainder) : 0);
+        var describes = !button && said >= 6 ? turn.Text.Trim() : null;
+        return ConversationPatterns.OpenHandoffAsync(kit, flow, turn, describes, cancellationToken)!;
+    }
+}
+
+/// <summary>"여기서는 뭘 물어볼 수 있어요?": what the assistant can help with, and the way to a person.</summary>
+public sealed class WhatICanDo(DialogueKit kit) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Act.Act != ReplyAct.Capabilities) return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        var topics = kit.Replies.WelcomeTopics.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(kit.Replies["capabilities"], DecisionKind.Smalltalk, "capabilities", topics)));
+    }
+}
+
+/// <summary>"네? 다시 한번 말해 주세요": the last answer again.</summary>
+public sealed class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Act.Act != ReplyAct.Repeat) return Task.FromResult<TurnResult?>(null);
+        if (turn.State.Topic is { } topic && kit.Knowledge.FindFaq(topic) is { } faq)
+            return Task.FromResult<TurnResult?>(ConversationPatterns.One(kit.Answer(faq, turn.Text, 1, "repeat")));
+        var last = turn.State.Transcript.LastOrDefault(t => t.Role == MessageRole.Bot);
+        if (last is null) return Task.FromResult<TurnResult?>(null);
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(last.Text, DecisionKind.Smalltalk, "repeat")));
+    }
+}
+
+/// <summary>"너 사람이야?" is a question about the assistant (it says it is a bot), not a request for a person.</summary>
+public sealed class AreYouABot(DialogueKit kit) : IDialoguePattern
+{
+    public const string IdentityIntent = "smalltalk.identity";
+
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Act.Act != ReplyAct.AreYouBot || kit.Knowledge.FindIntent(IdentityIntent)?.Reply is not { } reply) return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(reply, DecisionKind.Smalltalk, IdentityIntent)));
+    }
+}
+
+/// <summary>"고마워요!", "안녕히 계세요": a short kind reply, never read as a follow-up question on the last topic.</summary>
+public sealed class Courtesy(DialogueKit kit) : IDialoguePattern
+{
+    public const string ThanksIntent = "smalltalk.thanks", ByeIntent = "smalltalk.bye";
+
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Act.IsWhole || turn.Act.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye)) return Task.FromResult<TurnResult?>(null);
+        var intent = turn.Act.Act == ReplyAct.Thanks ? ThanksIntent : ByeIntent;
+        if (kit.Knowledge.FindIntent(intent)?.Reply is not { } reply) return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(reply, DecisionKind.Smalltalk, intent)));
+    }
+}
+
+/// <summary>
+/// A question about another marketplace or service ("쿠팡은요?", "11번가 판매자 수수료는 얼마입니까?"): declined
+/// politely, never answered with this marketplace's policy. The names are data (<c>knowledge/scope.yaml</c>).
+/// </summary>
+public sealed class OtherService(DialogueKit kit) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (kit.Knowledge.Scope.OtherServiceIn(turn.Text) is not { } name) return Task.FromResult<TurnResult?>(null);
+        var reply = DialogueKit.Say(kit.Replies.Format("otherService", ("name", name)), DecisionKind.Decline, "out-of-scope.other-service");
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(ConversationPatterns.Missed(kit, turn.State, reply)));
+    }
+}
+
+/// <summary>After a clarifying question, a short reply ("보류된 거요") picks among the offered entries.</summary>
+public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var choices = turn.State.PendingChoices;
+        if (choices.Count == 0) return null;
+        if (kit.Knowledge.FindByTitle(turn.Text) is not null) return null;
+        var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
+        if (decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return null;
+        if (decision.Kind == DecisionKind.Answer && !choices.Contains(decision.FaqId!)) return null;
+
+        var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
+        var ranked = choices
+            .Select(id => (Id: id, Score: (decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability ?? 0) + retrieval.GetValueOrDefault(id)))
+            .OrderByDescending(x => x.Score)
+            .ToArray();
+        var best = ranked[0];
+        var runnerUp = ranked.Length > 1 ? ranked[1].Score : 0;
+        if (decision.FaqId != best.Id && (best.Score < 0.1f || best.Score < runnerUp * 1.5f))
+        {
+            // Read together with the question that was clarified ("환불 문의요" + "카드로 결제했어요").
+            if (turn.State.LastQuestion is not { } asked) return null;
+            var together = await kit.Decider.DecideAsync(asked + " " + turn.Text, cancellationToken);
+            if (together.Kind != DecisionKind.Answer || !choices.Contains(together.FaqId!)) return null;
+            best = (together.FaqId!, together.Confidence);
+        }
+
+        turn.State.PendingChoices.Clear();
+        turn.State.Topic = best.Id;
+        ConversationPatterns.Helped(turn.State);
+        return ConversationPatterns.One(kit.Answer(kit.Knowledge.FindFaq(best.Id)!, turn.Text, best.Score, "clarify.chosen"));
+    }
+}
+
+/// <summary>
+/// Everything else is a question: read in context (follow-ups, several questions at once) and
+/// answered, clarified, handed off, small-talked or declined. Always takes the turn.
+/// </summary>
+public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        if (TextNormalizer.CountLetters(turn.Text) == 0)
+            return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, DialogueKit.Say(kit.Replies.DeclineNoise, DecisionKind.Decline, "noise")));
+
+        var reading = await reader.ReadAsync(turn.Text, state.Topic, cancellationToken);
+        var decision = reading.Decision;
+        state.PendingChoices.Clear();
+        var category = CategoryOf(decision);
+        if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown")
+        {
+            state.LastQuestion = turn.Text.Trim();
+            if (category is not null) state.LastCategory = category;
+        }
+
+        switch (decision.Kind)
+        {
+            case DecisionKind.Handoff:
+                return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, decision.Intent == "handoff.case" ? turn.Text.Trim() : null, cancellationToken);
+            case DecisionKind.Answer:
+                ConversationPatterns.Helped(state);
+                var answers = reading.Answers.Count > 0 ? reading.Answers : [decision];
+                var replies = answers.Select(a => kit.Answer(kit.Knowledge.FindFaq(a.FaqId!)!, turn.Text, a.Confidence, reading.IsSeveral ? "answer.several" : a.FaqId!, offerPerson: a == answers[^1])).ToArray();
+                state.Topic = answers[^1].FaqId;
+                return new TurnResult(replies);
+            case DecisionKind.Clarify:
+                state.PendingChoices = decision.Suggestions.ToList();
+                return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(kit.Replies.Clarify, decision.Suggestions, decision.Intent, decision.Confidence)));
+            case DecisionKind.Smalltalk:
+                ConversationPatterns.Helped(state);
+                return ConversationPatterns.One(DialogueKit.Say(kit.Knowledge.FindIntent(decision.Intent)?.Reply ?? kit.Replies.DeclineNoise, DecisionKind.Smalltalk, decision.Intent));
+            default:
+                var text = decision.Intent switch
+                {
+                    "noise" => kit.Replies.DeclineNoise,
+                    "out-of-scope" => kit.Replies.Decline,
+                    _ => kit.Replies.NotUnderstood,
+                };
+                var reply = new AssistantReply(text, [], new AssistantInfo("decline", null, null, decision.Intent, decision.Confidence));
+                return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, reply));
+        }
+    }
+
+    private string? CategoryOf(Decision decision) =>
+        (decision.FaqId ?? decision.Suggestions.FirstOrDefault()) is { } id && kit.Knowledge.FindFaq(id) is { } faq ? faq.Category : null;
+}

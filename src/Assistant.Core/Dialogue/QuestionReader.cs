@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using Assistant.Knowledge;
+using Assistant.Understanding;
+
+namespace Assistant.Dialogue;
+
+/// <summary>What a question turned out to be: the decision for the message and, when it asked several things, one confident answer per question.</summary>
+public sealed record QuestionReading(Decision Decision, IReadOnlyList<Decision> Answers, bool UsedTopic)
+{
+    public bool IsSeveral => Answers.Count > 1;
+}
+
+/// <summary>
+/// Reads a seller's question in the conversation's context. A short or elliptic follow-up ("그건 어디서
+/// 해요?", "환불은요?", "얼마나 걸려요?") is read again with the last answered topic in front of it, and
+/// kept on that topic when the topic is among its readings; a message that asks two or three things
+/// ("A랑 B 알려 주세요", "A? 그리고 B?") is split and each part decided, so none is silently dropped.
+/// </summary>
+public sealed partial class QuestionReader(Decider decider)
+{
+    /// <summary>Most questions answered in one turn.</summary>
+    public const int MaxAnswers = 3;
+
+    /// <summary>An answer at least this confident is about its own topic, however short the message.</summary>
+    public const float OwnTopicConfidence = 0.6f;
+
+    private KnowledgeBase Knowledge => decider.Knowledge;
+
+    public async Task<QuestionReading> ReadAsync(string text, string? topic, CancellationToken cancellationToken)
+    {
+        var decision = await decider.DecideAsync(text, cancellationToken);
+        var usedTopic = false;
+        if (topic is not null && decision.Kind == DecisionKind.Clarify && StaysOnTopic(decision, topic))
+        {
+            // Unsure between entries, and the one the conversation is about comes first: stay on it.
+            decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
+            usedTopic = true;
+        }
+        else if (topic is not null && decision.Kind != DecisionKind.Smalltalk && Knowledge.FindFaq(topic) is { } current && IsFollowUp(text))
+        {
+            var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
+            // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
+            // "환불은요?" names what it now asks about: a confident answer to that is not pulled back to the topic.
+            // A short message answered with high confidence ("세금계산서는 어떻게 발행하나요?") carries its own topic too.
+            var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
+                || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence;
+            if (StaysOnTopic(contextual, topic) && decision.Kind != DecisionKind.Handoff && keepsTopic)
+            {
+                decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
+                usedTopic = true;
+            }
+            else if (decision.Kind is not (DecisionKind.Answer or DecisionKind.Handoff or DecisionKind.Smalltalk) && contextual.Kind == DecisionKind.Answer)
+            {
+                decision = contextual with { Reason = "follow-up read with the last topic" };
+                usedTopic = true;
+            }
+        }
+
+        if (usedTopic || decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);
+
+        var parts = Split(text);
+        if (parts.Count < 2) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], false);
+
+        var answers = new List<Decision>();
+        foreach (var part in parts.Where(IsQuestion).Take(MaxAnswers + 1))
+        {
+            var partDecision = await decider.DecideAsync(part, cancellationToken);
+            if (partDecision.Kind == DecisionKind.Answer && answers.All(a => a.FaqId != partDecision.FaqId)) answers.Add(partDecision);
+        }
+        if (decision.Kind == DecisionKind.Answer && answers.All(a => a.FaqId != decision.FaqId)) answers.Insert(0, decision);
+        if (answers.Count >= 2) return new QuestionReading(answers[0], answers.Take(MaxAnswers).ToArray(), false);
+        return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], false);
+    }
+
+    /// <summary>The contextual reading keeps to the topic: answered with it, or offering it among the choices at the top.</summary>
+    private static bool StaysOnTopic(Decision contextual, string topic) =>
+        contextual.FaqId == topic || contextual.Kind == DecisionKind.Clarify && contextual.Suggestions.Count > 0 && contextual.Suggestions[0] == topic;
+
+    /// <summary>
+    /// A message that leans on what came before: it points back ("그건", "아까", "그럼"), asks about a
+    /// part only ("환불은요?", "늦게 보내면요?"), or is too short to carry its own topic.
+    /// </summary>
+    public static bool IsFollowUp(string text) => Anaphora().IsMatch(text) || IsShort(text);
+
+    /// <summary>Four words or fewer, or a question about a part only ("환불은요?", "늦게 보내면요?").</summary>
+    public static bool IsShort(string text) => Words().Matches(text).Count <= 4 || ElidedQuestion().IsMatch(text.Trim());
+
+    /// <summary>
+    /// The questions of one message: sentences, parts joined by "그리고"/"또", and nouns coordinated
+    /// with "(이)랑"/"하고"/"및" before one shared request ("정산일이랑 수수료 알려 주세요" → "정산일 알려
+    /// 주세요", "수수료 알려 주세요"). One part means one question.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text)
+    {
+        var parts = new List<string>();
+        foreach (var sentence in SentenceBreak().Split(text))
+            parts.AddRange(Coordination().Split(sentence));
+        var cleaned = parts.Select(p => Filler().Replace(p, " ").Trim(' ', ',', '.')).Where(p => p.Length >= 2).ToList();
+        if (cleaned.Count < 2) return cleaned;
+
+        // A bare noun phrase borrows the request of the last part: "수수료 알려 주세요" lends "알려 주세요".
+        var request = Request().Match(cleaned[^1]);
+        if (request.Success)
+            for (var i = 0; i < cleaned.Count - 1; i++)
+                if (!Predicate().IsMatch(cleaned[i])) cleaned[i] += " " + request.Value.Trim();
+        return cleaned;
+    }
+
+    /// <summary>A part that asks something (a question form or a request to tell), as opposed to the situation around it.</summary>
+    public static bool IsQuestion(string part) => Asks().IsMatch(part);
+
+    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|방법|되나|하나요|할\s*수")]
+    private static partial Regex Asks();
+
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|저건|그때|그런\s*경우|그\s*다음|그다음|그건요)", RegexOptions.CultureInvariant)]
+    private static partial Regex Anaphora();
+
+    [GeneratedRegex(@"(?:은요|는요|이요|면요|고요|건요)\s*[?？!.~]*(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ElidedQuestion();
+
+    [GeneratedRegex(@"[^\s]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"(?<=[?？!])\s*|(?<=[.。])\s+|\n+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])|\s+및\s+")]
+    private static partial Regex Coordination();
+
+    [GeneratedRegex(@"둘\s*다|모두|전부|각각")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"(?:알려\s*주세요|알려주세요|알려\s*줘요?|궁금해요|궁금합니다|가르쳐\s*주세요|설명해\s*주세요|뭐예요\??|어떻게\s*돼요\??)\s*[?!.]*$")]
+    private static partial Regex Request();
+
+    [GeneratedRegex(@"(?:요|다|까|죠|나|니|지|가|게|래|냐|어|야)\s*[?？!.~]*$|[?？]\s*$")]
+    private static partial Regex Predicate();
+}

@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using Assistant.Dialogue;
+using Assistant.Handoff.Slots;
+using Assistant.Knowledge;
+using Assistant.Text;
+using Assistant.Understanding;
+
+namespace Assistant.Handoff;
+
+/// <summary>
+/// What a seller's message does to an open handoff form, one small pattern each, tried in this order:
+/// cancel, repeat, values (a new value is also a correction), skip, the reply to the summary, a request
+/// for a person, a digression (an FAQ question in the middle), the problem description, and a re-ask.
+/// The last one always takes the turn, so no state is a dead end.
+/// </summary>
+public static class FormPatterns
+{
+    public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow) =>
+    [
+        new FormCancel(flow, kit.Replies),
+        new FormRepeat(flow),
+        new FormValues(flow),
+        new FormSkip(flow),
+        new FormSummaryReply(flow),
+        new FormHumanRequest(flow, kit.Replies),
+        new FormDigression(flow, kit),
+        new FormDescription(flow),
+        new FormReask(flow),
+    ];
+
+    internal static TurnResult Result(params AssistantReply[] replies) => new(replies);
+}
+
+/// <summary>"취소", "그만", "아 됐어요", "나중에 할게요", "상담은 안 할게요" anywhere in the form: stop, file nothing.</summary>
+public sealed class FormCancel(HandoffFlow flow, ReplyTexts replies) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is null) return Task.FromResult<TurnResult?>(null);
+        // A plain "no" to a question for a detail ("아 지금은 괜찮아요") is a "never mind" too; at the summary it means "that is wrong".
+        var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == replies["summaryCancel"]
+            || turn.Act.IsOnly(ReplyAct.Deny) && !turn.State.Form.AtSummary;
+        return Task.FromResult(cancel ? flow.Cancel(turn.State) : null);
+    }
+}
+
+/// <summary>"다시 말해 주세요", "다시 한번 보여 주세요": the current question or summary again, nothing changed.</summary>
+public sealed class FormRepeat(HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken) =>
+        Task.FromResult(turn.State.Form is { } form && turn.Act.IsOnly(ReplyAct.Repeat) ? FormPatterns.Result(flow.Prompt(form)) : null);
+}
+
+/// <summary>
+/// Slot values in the message, in any order and with or without labels, fill their slots; at the
+/// summary a new value is a correction ("아니요 주문번호가 틀렸어요 2025…", "bluesky_store 가 맞아요"), and
+/// the summary is shown again. An order number typed when the problem was asked for is kept, and the
+/// problem asked again.
+/// </summary>
+public sealed class FormValues(HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
+        // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
+        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain).ToList();
+        var asked = HandoffForm.SlotOf(form.Asking);
+        if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
+            && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
+            values.Add(answer);
+        if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
+
+        var atSummary = form.AtSummary;
+        foreach (var value in values) form.Set(value.Kind, value.Value);
+        form.Retries = 0;
+        if (form.Asking == HandoffForm.AskDescription && Rest(turn.Text, values) is { Length: >= 8 } rest && !QuestionReader.IsQuestion(rest))
+            form.Description = turn.Text.Trim();
+        if (turn.Act.Act == ReplyAct.Skip) foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (!form.Has(skipped)) form.Skip(skipped);
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
+    }
+
+    /// <summary>The message without the values' text: what else the seller said.</summary>
+    private static string Rest(string text, IReadOnlyList<SlotValue> values)
+    {
+        var rest = text;
+        foreach (var value in values.Where(v => v.Source.Length > 0)) rest = rest.Replace(value.Source, " ", StringComparison.Ordinal);
+        return TextNormalizer.Compact(rest);
+    }
+}
+
+/// <summary>"몰라요", "주문번호는 몰라요", "상품은 딱히 없어요", "주문이나 상품이랑은 상관없어요": the named details (or the one asked) stay empty.</summary>
+public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
+        var unknownButton = turn.Text.Trim() is var t && (t == flow.Replies["unknownValue"] || t == flow.Replies["noneValue"]);
+        if (turn.Act.Act != ReplyAct.Skip && !unknownButton) return Task.FromResult<TurnResult?>(null);
+
+        var named = HandoffFlow.SkippedIn(turn.Text).ToList();
+        if (named.Count == 0 && HandoffForm.SlotOf(form.Asking) is { } asked) named.Add(asked);
+        if (named.Count == 0) return Task.FromResult<TurnResult?>(null);
+        var atSummary = form.AtSummary;
+        foreach (var kind in named) form.Skip(kind);
+        form.Retries = 0;
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
+    }
+}
+
+/// <summary>
+/// The reply to the summary: yes in any wording ("ㅇㅇ", "네 접수해 주세요", "맞아요 진행해주세요") or the
+/// confirm button files the ticket; "아니요" asks what to fix; a field named alone ("상품명이요", "주문번호
+/// 수정") asks for that field.
+/// </summary>
+public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { AtSummary: true } form) return null;
+        var text = turn.Text.Trim();
+        if (text == flow.Replies["summaryConfirm"] || turn.Act.Act == ReplyAct.Affirm)
+            return await flow.CreateTicketAsync(turn, cancellationToken);
+
+        if (NamedField(text) is { } field) return FormPatterns.Result(flow.Ask(form, SlotTable.For(field)));
+        if (turn.Act.Act == ReplyAct.Deny)
+            return FormPatterns.Result(Single(turn.Act.Field) is { } named ? flow.Ask(form, SlotTable.For(named)) : flow.AskCorrection(form));
+        return null;
+    }
+
+    /// <summary>A short message that only names a field: "상품명이요", "판매자 ID 수정", "주문번호 바꿀게요".</summary>
+    public static SlotKind? NamedField(string text)
+    {
+        if (text.Length > 20) return null;
+        var m = FieldName().Match(text);
+        if (!m.Success) return null;
+        return m.Groups["order"].Success ? SlotKind.Order : m.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
+    }
+
+    private static SlotKind? Single(ReplyField field) => field switch
+    {
+        ReplyField.OrderNumber => SlotKind.Order,
+        ReplyField.SellerId => SlotKind.Seller,
+        ReplyField.Product => SlotKind.Product,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^\s*(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))\s*(?:이요|요|을|를|이|가|은|는)?\s*(?:수정|변경|고칠게요|고쳐\s*주세요|바꿀게요|바꿔\s*주세요|틀렸어요|잘못됐어요|요)?\s*[.!?]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldName();
+}
+
+/// <summary>"아니 그냥 빨리 상담원 연결해 주세요" in the middle of the form: it is being done; the question again, never stored as a value.</summary>
+public sealed class FormHumanRequest(HandoffFlow flow, ReplyTexts replies) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.HumanRequest) return Task.FromResult<TurnResult?>(null);
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.FormSay(replies["formHurry"], "hurry"), flow.Prompt(form)));
+    }
+}
+
+/// <summary>An FAQ question in the middle of the form is answered, then the form goes on where it was.</summary>
+public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.None || !QuestionReader.IsQuestion(turn.Text)) return null;
+        // "제 아이디요?" asks back about the question itself; and while the problem is asked for, a question is
+        // the problem ("정산이 왜 안 들어왔나요?") unless the seller marks it as an aside ("근데 그 전에, …").
+        if (Words().Matches(turn.Text).Count < 3 || SlotNamed().IsMatch(turn.Text) && turn.Text.Length < 20) return null;
+        if (form.Asking == HandoffForm.AskDescription && !Aside().IsMatch(turn.Text)) return null;
+        var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
+        if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq) return null;
+        turn.State.Topic = faq.Id;
+        var answer = kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false);
+        return FormPatterns.Result(answer, flow.FormSay(kit.Replies["formResume"], "resume"), flow.Prompt(form));
+    }
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"주문\s*번호|아이디|ID|상품명", RegexOptions.IgnoreCase)]
+    private static partial Regex SlotNamed();
+
+    [GeneratedRegex(@"^\s*(?:아+\s*)?(?:근데|그런데|참|잠깐|잠시만|그\s*전에|그나저나|아\s*맞다|그리고\s*혹시|혹시)")]
+    private static partial Regex Aside();
+}
+
+/// <summary>The answer to "어떤 문제인지 알려 주세요" is the problem description.</summary>
+public sealed class FormDescription(HandoffFlow flow) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { Asking: HandoffForm.AskDescription } form || turn.Act.Act != ReplyAct.None) return null;
+        if (TextNormalizer.CountLetters(turn.Text) < 2) return null;
+        form.Description = turn.Text.Trim();
+        form.Category = await flow.ProblemCategoryAsync(form.Description, turn.State, cancellationToken);
+        return FormPatterns.Result(flow.Prompt(form));
+    }
+}
+
+/// <summary>
+/// Nothing usable for the question asked: ask once more with an example; after that an order number or
+/// product is recorded as unknown, so the seller is never stuck.
+/// </summary>
+public sealed class FormReask(HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
+        if (form.AtSummary) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.FormSay(flow.Replies["confirmHint"], "confirm-hint"), flow.Summary(form)));
+        if (HandoffForm.SlotOf(form.Asking) is not { } kind) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Prompt(form)));
+
+        if (form.Retries++ == 0) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Ask(form, SlotTable.For(kind), retry: true)));
+        form.Skip(kind);
+        form.Retries = 0;
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Prompt(form)));
+    }
+}

@@ -66,7 +66,8 @@ public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialo
         var script = kit.Knowledge.Handoff;
         var text = turn.Text.Trim();
         var notSolved = text == replies["notSolvedAction"] || script.IsNotSolved(text) || turn.Act.Act == ReplyAct.Deny || NotSolvedWords(text);
-        var solved = !notSolved && (text == replies["solvedAction"] || script.IsSolved(text) || turn.Act.Act is ReplyAct.Affirm or ReplyAct.Thanks);
+        // Asked "해결되셨나요?", a yes, a thanks or "(해결)됐어요" all mean solved.
+        var solved = !notSolved && (text == replies["solvedAction"] || script.IsSolved(text) || turn.Act.Act is ReplyAct.Affirm or ReplyAct.Thanks or ReplyAct.Cancel);
         if (!solved && !notSolved) return null;
 
         turn.State.FollowedUpTicket = ticket.Number;

@@ -94,8 +94,9 @@ public sealed partial class QuestionReader(Decider decider)
     {
         var parts = new List<string>();
         foreach (var sentence in SentenceBreak().Split(text))
-            parts.AddRange(Coordination().Split(sentence));
-        var cleaned = parts.Select(p => Filler().Replace(p, " ").Trim(' ', ',', '.')).Where(p => p.Length >= 2).ToList();
+            // "A랑 B를 같이 팔아도 돼요?" is one question about both.
+            parts.AddRange(Together().IsMatch(sentence) ? [sentence] : Coordination().Split(sentence));
+        var cleaned = parts.Select(p => Spaces().Replace(Filler().Replace(p, " "), " ").Trim(' ', ',', '.')).Where(p => p.Length >= 2).ToList();
         if (cleaned.Count < 2) return cleaned;
 
         // A bare noun phrase borrows the request of the last part: "수수료 알려 주세요" lends "알려 주세요".
@@ -126,6 +127,12 @@ public sealed partial class QuestionReader(Decider decider)
 
     [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])|\s+및\s+")]
     private static partial Regex Coordination();
+
+    [GeneratedRegex(@"같이|함께|묶어|세트로|비교|차이")]
+    private static partial Regex Together();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"둘\s*다|모두|전부|각각")]
     private static partial Regex Filler();

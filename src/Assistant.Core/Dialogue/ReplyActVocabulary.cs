@@ -119,7 +119,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:sayagain|sayitagain|saythatagain|repeat|repeatthat|repeatplease|canyourepeat|canyourepeatthat|canyousaythatagain|whatdidyousay|showthesummaryagain|showitagain|showmeagain|onemoretime|again)"),
 
         // ── Capabilities: what can you do ────────────────────────────────────────────────────
-        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:너는|넌|너|당신은|당신|챗봇은|봇은|이거|여기서|여기|여긴|이챗봇|이봇)?(?:뭐|무엇|뭘|무얼|무엇을|뭐를|어떤거|어떤것|어떤걸|어떤일|무슨일|무슨것)(?:을|를)?(?:할수있|할수있는|해줄수있|도와줄수있|도와주실수있|도와주|해주|할줄알|물어볼수있|물어봐도되|물어보면되|알려줄수있|도와줘|해줄|할수|하는|도와드리|물어볼|알려줘)(?:어요|나요|어|니|습니까|죠|는데요|지|요|음|는거예요|는거야|어용|는데|나|냐)?" + Yo),
+        new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:너는|넌|너|당신은|당신|챗봇은|봇은|이거|여기서는|여기에서는|여기선|여기서|여기|여긴|이챗봇|이봇)?(?:뭐|무엇|뭘|무얼|무엇을|뭐를|어떤거|어떤것|어떤걸|어떤일|무슨일|무슨것)(?:을|를)?(?:할수있|할수있는|해줄수있|도와줄수있|도와주실수있|도와주|해주|할줄알|물어볼수있|물어봐도되|물어보면되|알려줄수있|도와줘|해줄|할수|하는|도와드리|물어볼|알려줘)(?:어요|나요|어|니|습니까|죠|는데요|지|요|음|는거예요|는거야|어용|는데|나|냐)?" + Yo),
         new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:무슨|어떤)(?:기능|기능이|거|걸|것|질문|문의)(?:이|을|를|들)?(?:있어요|있나요|있어|돼요|되나요|가능해요|가능한가요|할수있어요|물어볼수있어요|도와주나요|뭐예요|뭐에요)" + Yo),
         new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:기능|할수있는거|할수있는것)(?:이|은|는)?(?:뭐예요|뭐에요|뭐야|뭔가요|뭐죠|뭐있어요|어떤거있어요)" + Yo),
         new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:도움말|사용법|사용방법|이용방법|이용법|메뉴)(?:좀)?(?:보여" + Please + "|알려" + Please + "|요|이요)"),

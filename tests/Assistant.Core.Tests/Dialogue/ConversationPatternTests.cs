@@ -1,0 +1,415 @@
+using System.Text.Json;
+using Assistant.Dialogue;
+using Assistant.Handoff;
+
+namespace Assistant.Tests.Dialogue;
+
+/// <summary>One seller talking to the real engine (repository knowledge and model) with an in-memory ticket store.</summary>
+internal sealed class Chat
+{
+    private static readonly ContactOptions Contact = new() { Phone = "1588-0000", Hours = "평일 09:00~18:00", ChatUrl = "https://seller.example.com/chat", InquiryUrl = "https://seller.example.com/inquiry" };
+
+    public Chat(RepoFixture repo, string id = "chat-1", InMemoryTicketStore? tickets = null)
+    {
+        Tickets = tickets ?? new InMemoryTicketStore();
+        Engine = new ConversationEngine(repo.Decider, Contact, new DialogueOptions(), new HandoffOptions(), Tickets, Events, TimeProvider.System);
+        Address = new ConversationAddress("test", id, "{}");
+    }
+
+    public InMemoryTicketStore Tickets { get; }
+    public RecordingTicketEvents Events { get; } = new();
+    public ConversationEngine Engine { get; }
+    public ConversationAddress Address { get; }
+    public DialogueState State { get; private set; } = new();
+
+    public async Task<IReadOnlyList<AssistantReply>> SayAsync(string text)
+    {
+        var result = await Engine.RespondAsync(new TurnInput(text, Address), State);
+        // As the server's state store does between turns.
+        State = JsonSerializer.Deserialize<DialogueState>(JsonSerializer.Serialize(State))!;
+        return result.Replies;
+    }
+
+    public async Task<AssistantReply> LastAsync(string text) => (await SayAsync(text))[^1];
+
+    /// <summary>Opens the form with all three details and the problem in one message: the reply is the summary.</summary>
+    public Task<AssistantReply> ToSummaryAsync() =>
+        LastAsync("상담원 연결해 주세요. 주문번호 2025031412345678, 아이디 haru_living, 상품 무선 청소기. 정산금이 2주째 안 들어왔어요");
+
+    public static string Text(IEnumerable<AssistantReply> replies) => string.Join("\n", replies.Select(r => r.Text));
+}
+
+/// <summary>Each repair pattern of the handoff form, on its own.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class FormPatternTests(RepoFixture repo)
+{
+    [Theory]
+    [InlineData("나중에 할게요")]
+    [InlineData("아 됐어요")]
+    [InlineData("그만")]
+    [InlineData("취소")]
+    [InlineData("아 지금은 괜찮아요")]
+    [InlineData("상담은 안 할게요")]
+    public async Task CancelStopsTheFormAnywhereAndNothingIsStored(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요");
+        var reply = await chat.LastAsync(text);
+        Assert.Equal("handoff.cancelled", reply.Info.Intent);
+        Assert.Null(chat.State.Form);
+        Assert.Equal(0, chat.Tickets.Count);
+        // The next question is answered, not stored as a detail.
+        Assert.Equal("answer", (await chat.LastAsync("구매확정은 배송완료 후 며칠 뒤에 자동으로 돼요?")).Info.Action);
+    }
+
+    [Fact]
+    public async Task RepeatShowsTheSameSummaryAndFilesNothing()
+    {
+        var chat = new Chat(repo);
+        var summary = await chat.ToSummaryAsync();
+        var again = await chat.LastAsync("다시 한번 보여 주세요");
+        Assert.Equal(summary.Text, again.Text);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    [Fact]
+    public async Task ANewValueAtTheSummaryCorrectsOnlyThatField()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var summary = await chat.LastAsync("아니요 주문번호가 틀렸어요 2025-0101-8765-4321 이에요");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("2025010187654321", "haru_living", "무선 청소기"), (form.OrderNumber, form.SellerId, form.ProductName));
+    }
+
+    [Fact]
+    public async Task AnOrderNumberTypedWhenTheProblemWasAskedIsKeptAndTheProblemAskedAgain()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("사람한테 상담받을래요");
+        var reply = await chat.LastAsync("2025091012345678");
+        Assert.Equal("2025091012345678", chat.State.Form!.OrderNumber);
+        Assert.Null(chat.State.Form.Description);
+        Assert.Equal("handoff.ask-description", reply.Info.Intent);
+    }
+
+    [Theory]
+    [InlineData("주문번호는 몰라요", true, false)]
+    [InlineData("주문이나 특정 상품이랑은 상관없어요", true, true)]
+    [InlineData("특정 주문이나 상품 문제는 아니에요", true, true)]
+    public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 세금계산서 금액이 이상해요");
+        await chat.SayAsync(text);
+        var form = chat.State.Form!;
+        Assert.Equal(order, form.OrderNumberUnknown);
+        Assert.Equal(product, form.ProductUnknown);
+        Assert.Null(form.OrderNumber);
+        Assert.Null(form.ProductName);
+        Assert.Null(form.SellerId);
+    }
+
+    [Theory]
+    [InlineData("ㅇㅇ")]
+    [InlineData("네 맞아요 접수해주세요")]
+    [InlineData("맞아요 진행해주세요")]
+    [InlineData("좋아요 그렇게 접수해 주세요")]
+    [InlineData("접수하기")]
+    public async Task AnyYesAtTheSummaryFilesOneTicket(string yes)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var created = await chat.LastAsync(yes);
+        Assert.Equal("ticket-created", created.Info.Intent);
+        Assert.Equal(1, chat.Tickets.Count);
+        Assert.Contains(created.Info.Ticket!, created.Text);
+    }
+
+    [Fact]
+    public async Task APlainNoAsksWhatToFixAndTheConfirmButtonThereStillConfirms()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var which = await chat.LastAsync("아니요");
+        Assert.Equal("handoff.ask-correction", which.Info.Intent);
+        Assert.Contains("접수하기", which.SuggestedActions);
+        Assert.Equal("ticket-created", (await chat.LastAsync("접수하기")).Info.Intent);
+    }
+
+    [Fact]
+    public async Task AFieldNamedAloneAsksForIt()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        Assert.Equal("handoff.ask-product", (await chat.LastAsync("상품명이요")).Info.Intent);
+        var summary = await chat.LastAsync("극세사 이불 퀸 사이즈");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal("극세사 이불 퀸 사이즈", chat.State.Form!.ProductName);
+    }
+
+    [Fact]
+    public async Task AnImpatientRequestForAPersonIsNeverStoredAsAValue()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 정산금이 안 들어와요. 주문번호 2025031412345678, 아이디 haru_living");
+        var replies = await chat.SayAsync("아니 그냥 빨리 상담원 연결해 주세");
+        Assert.Null(chat.State.Form!.ProductName);
+        Assert.Equal("handoff.ask-product", replies[^1].Info.Intent);
+    }
+
+    [Fact]
+    public async Task AQuestionInTheMiddleIsAnsweredAndTheFormGoesOnWithItsDetails()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("반품 건으로 상담 받고 싶어요, 사람으로요");
+        await chat.SayAsync("주문번호 2025111112345678");
+        var replies = await chat.SayAsync("아 근데 잠깐, 구매자 변심으로 반품되면 택배비는 제가 내요?");
+        Assert.Equal(("answer", "return-exchange"), (replies[0].Info.Action, replies[0].Info.FaqId));
+        Assert.Equal("handoff.ask-seller", replies[^1].Info.Intent);
+        Assert.Equal("2025111112345678", chat.State.Form!.OrderNumber);
+        Assert.Null(chat.State.Form.ProductName);
+    }
+
+    [Fact]
+    public async Task TheAnswerToTheProblemQuestionIsTheDescriptionAndSetsTheCategory()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("직원분 좀 연결해 주실 수 있나요");
+        await chat.SayAsync("정산 보류가 한 달째 안 풀려요");
+        Assert.Equal("정산 보류가 한 달째 안 풀려요", chat.State.Form!.Description);
+        Assert.Equal("settlement", chat.State.Form.Category);
+    }
+
+    [Fact]
+    public async Task NothingUsableTwiceForTheOrderNumberRecordsItAsUnknown()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 배송이 안 돼서 항의가 들어왔어요");
+        Assert.Equal("handoff.ask-order-retry", (await chat.LastAsync("12345")).Info.Intent);
+        Assert.Equal("handoff.ask-seller", (await chat.LastAsync("ㅁㄴㅇ")).Info.Intent);
+        Assert.True(chat.State.Form!.OrderNumberUnknown);
+    }
+
+    [Fact]
+    public async Task TwoConfirmationsOfOneFormFileOneTicketWithOneCreatedEvent()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var copy = JsonSerializer.Deserialize<DialogueState>(JsonSerializer.Serialize(chat.State))!;
+        // A resend after a time-out: the same confirmation runs twice on the state saved before it, at once.
+        var first = chat.Engine.RespondAsync(new TurnInput("접수하기", chat.Address), chat.State);
+        var second = chat.Engine.RespondAsync(new TurnInput("접수하기", chat.Address), copy);
+        var results = await Task.WhenAll(first, second);
+        Assert.Equal(1, chat.Tickets.Count);
+        Assert.Equal(results[0].Replies[0].Info.Ticket, results[1].Replies[0].Info.Ticket);
+        Assert.Single(chat.Events.Published, e => e.Type == TicketEvent.Created);
+    }
+}
+
+/// <summary>The conversation patterns outside the form, each on its own.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class ConversationPatternTests(RepoFixture repo)
+{
+    [Fact]
+    public async Task TicketStatusWhileQueuedGivesTheNumberAndTheWaitAndFilesNothing()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        var status = await chat.LastAsync("접수한 거 어떻게 됐어요?");
+        Assert.Equal(("handoff.status", number), (status.Info.Intent, status.Info.Ticket));
+        Assert.Contains(number, status.Text);
+        Assert.Contains("영업일", status.Text);
+        Assert.Equal(1, chat.Tickets.Count);
+    }
+
+    [Fact]
+    public async Task TicketStatusWithoutATicketInventsNone()
+    {
+        var chat = new Chat(repo);
+        var status = await chat.LastAsync("어제 접수한 거 어떻게 됐어요?");
+        Assert.Equal("handoff.status-none", status.Info.Intent);
+        Assert.Null(status.Info.Ticket);
+        Assert.Contains("상담원 연결", status.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task AskingForAPersonWhileQueuedPointsToTheOpenTicket()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        var again = await chat.LastAsync("상담원 연결해 주세요");
+        Assert.Equal(("handoff.already-queued", number), (again.Info.Intent, again.Info.Ticket));
+        Assert.Equal(1, chat.Tickets.Count);
+    }
+
+    [Fact]
+    public async Task AfterTwoMissesAYesOpensTheFormAndANoIsAccepted()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("ㅁㄴㅇㄹ");
+        var offer = await chat.LastAsync("아 그거 있잖아요 그거");
+        Assert.Contains("상담원 연결", offer.SuggestedActions);
+        Assert.True(chat.State.HandoffOffered);
+        Assert.Equal("handoff", (await chat.LastAsync("네")).Info.Action);
+
+        var other = new Chat(repo, "chat-2");
+        await other.SayAsync("ㅁㄴㅇㄹ");
+        await other.SayAsync("아 그거 있잖아요 그거");
+        Assert.Equal("handoff.offer-declined", (await other.LastAsync("괜찮아요")).Info.Intent);
+        Assert.Null(other.State.Form);
+    }
+
+    [Fact]
+    public async Task ARequestForAPersonAfterTheSituationKeepsTheSituationAsTheProblem()
+    {
+        var chat = new Chat(repo);
+        var replies = await chat.SayAsync("반품 건으로 상담 받고 싶어요, 사람으로요");
+        Assert.Equal("handoff.start", replies[0].Info.Intent);
+        Assert.Equal("반품 건으로 상담 받고 싶어요, 사람으로요", chat.State.Form!.Description);
+        Assert.Equal("orders", chat.State.Form.Category);
+    }
+
+    [Fact]
+    public async Task WhatICanDoListsTheTopics()
+    {
+        var reply = await new Chat(repo).LastAsync("여기서는 뭘 물어볼 수 있어요?");
+        Assert.Equal(("smalltalk", "capabilities"), (reply.Info.Action, reply.Info.Intent));
+        Assert.Contains("정산", reply.Text);
+        Assert.Contains("상담원 연결", reply.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task RepeatGivesTheLastAnswerAgain()
+    {
+        var chat = new Chat(repo);
+        var answer = await chat.LastAsync("카드 결제 환불은 며칠 걸려요?");
+        var again = await chat.LastAsync("네? 다시 한번 말해 주세요");
+        Assert.Equal(("answer", answer.Info.FaqId), (again.Info.Action, again.Info.FaqId));
+        Assert.Equal(answer.Text, again.Text);
+    }
+
+    [Fact]
+    public async Task AQuestionAboutTheBotIsNotARequestForAPerson()
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync("안녕하세요~ 근데 너 사람이야?");
+        Assert.Equal("smalltalk", reply.Info.Action);
+        Assert.Null(chat.State.Form);
+        Assert.Equal("handoff", (await chat.LastAsync("사람이랑 얘기할래요")).Info.Action);
+    }
+
+    [Fact]
+    public async Task ThanksAfterAnAnswerIsThanksNotAFollowUp()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("수수료는 몇 퍼센트 떼 가요?");
+        var reply = await chat.LastAsync("감사해요 ㅎㅎ");
+        Assert.Equal(("smalltalk", "smalltalk.thanks"), (reply.Info.Action, reply.Info.Intent));
+    }
+
+    [Theory]
+    [InlineData("쿠팡은요?")]
+    [InlineData("11번가 판매자 수수료는 얼마입니까?")]
+    [InlineData("G마켓 정산일은 언제예요")]
+    public async Task AnotherMarketplaceIsDeclinedNeverAnsweredWithOurPolicy(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("수수료는 몇 퍼센트 떼 가요?");
+        var reply = await chat.LastAsync(text);
+        Assert.Equal(("decline", "out-of-scope.other-service"), (reply.Info.Action, reply.Info.Intent));
+        Assert.Equal("answer", (await chat.LastAsync("그럼 정산을 좀 더 빨리 받는 방법은 있어요?")).Info.Action);
+    }
+
+    [Fact]
+    public async Task AShortReplyAfterAChoicePicksAmongTheOfferedEntries()
+    {
+        var chat = new Chat(repo);
+        var choice = await chat.LastAsync("정산 관련이요");
+        Assert.Equal("clarify", choice.Info.Action);
+        var answer = await chat.LastAsync("보류된 거요");
+        Assert.Equal(("answer", "settlement-hold"), (answer.Info.Action, answer.Info.FaqId));
+    }
+
+    [Fact]
+    public async Task AFollowUpStaysOnTheLastTopic()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산 받는 계좌를 바꿀 수 있나요?");
+        Assert.Equal("settlement-account", (await chat.LastAsync("그럼 그건 어디서 해요?")).Info.FaqId);
+        Assert.Equal("settlement-account", (await chat.LastAsync("얼마나 걸려요?")).Info.FaqId);
+        // A confident question of its own is not pulled back to the topic.
+        Assert.Equal("tax-invoice", (await chat.LastAsync("세금계산서는 어떻게 발행하나요?")).Info.FaqId);
+    }
+
+    [Fact]
+    public async Task TwoQuestionsInOneMessageGetAnAnswerEach()
+    {
+        var replies = await new Chat(repo).SayAsync("송장번호 잘못 넣은 거 고치는 법이랑, 결제 후 며칠 안에 보내야 하는지 둘 다 알려 주세요");
+        Assert.Equal(new[] { "tracking-number", "dispatch-deadline" }, replies.Select(r => r.Info.FaqId ?? "").ToArray());
+    }
+
+    [Fact]
+    public async Task AfterHandBackSolvedIsThankedAndNotSolvedOffersAPerson()
+    {
+        foreach (var (said, intent) in new[] { ("네 해결됐어요 감사합니다", "handoff.solved"), ("아직 해결 안 됐어요", "handoff.not-solved") })
+        {
+            var chat = new Chat(repo, "handback-" + intent);
+            await chat.ToSummaryAsync();
+            var number = (await chat.LastAsync("네")).Info.Ticket!;
+            await chat.Tickets.SetStatusAsync(number, TicketStatus.HandedBack, null);
+            Assert.Equal(intent, (await chat.LastAsync(said)).Info.Intent);
+        }
+    }
+}
+
+/// <summary>The category a handoff is filed under comes from the problem, not from the request for a person.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class HandoffCategoryTests(RepoFixture repo)
+{
+    [Theory]
+    [InlineData("상담원 연결해 주세요. 정산금이 2주째 안 들어와요", "settlement")]
+    [InlineData("myshop01 판매자인데 상품 무선이어폰 주문번호 2024-1125-1122-3344 건 환불이 안 돼요. 상담원 연결해 주세요", "orders")]
+    [InlineData("상담원 연결해 주세요. 이번 달 수수료 세금계산서 금액이 이상해요.", "fees-tax")]
+    [InlineData("상담원 연결 부탁해요 / 정산 금액이 주문 금액보다 적게 들어왔어요", "settlement")]
+    public async Task TheProblemDecidesTheCategory(string message, string category)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync(message);
+        Assert.Equal(category, chat.State.Form!.Category);
+    }
+
+    [Fact]
+    public async Task ABareRequestForAPersonIsNotACategoryAndTheAnswerToTheProblemQuestionIs()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결");
+        Assert.Equal("general", chat.State.Form!.Category);
+        await chat.SayAsync("정산금이 안 들어왔어요");
+        Assert.Equal("settlement", chat.State.Form.Category);
+    }
+
+    [Fact]
+    public async Task AVagueProblemKeepsTheAreaOfTheConversation()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산 보류는 보통 왜 걸려요?");
+        await chat.SayAsync("제 건은 주문번호 2025020212345678 인데 왜 보류됐는지 직접 봐 주세요");
+        Assert.Equal("settlement", chat.State.Form!.Category);
+    }
+
+    [Fact]
+    public async Task UrgentCasesAreFlagged()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("스토어 전체가 갑자기 판매 정지됐어요. 당장 확인해 주세요. 아이디 kr_beauty01");
+        await chat.SayAsync("특정 주문이나 상품 문제는 아니에요");
+        var number = (await chat.LastAsync("네 빨리 좀 부탁드려요")).Info.Ticket!;
+        var ticket = (await chat.Tickets.GetAsync(number))!;
+        Assert.Equal("urgent", ticket.Details.Urgency);
+        Assert.Equal(("kr_beauty01", null, null), (ticket.Details.SellerId, ticket.Details.OrderNumber, ticket.Details.ProductName));
+    }
+}

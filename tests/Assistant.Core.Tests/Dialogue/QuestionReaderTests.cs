@@ -1,0 +1,90 @@
+using Assistant.Dialogue;
+using Assistant.Handoff;
+using Assistant.Knowledge;
+
+namespace Assistant.Tests.Dialogue;
+
+public sealed class QuestionReaderTests
+{
+    [Theory]
+    [InlineData("정산일이랑 수수료 알려주세요", new[] { "정산일 알려주세요", "수수료 알려주세요" })]
+    [InlineData("송장번호 잘못 넣은 거 고치는 법이랑, 결제 후 며칠 안에 보내야 하는지 둘 다 알려 주세요", new[] { "송장번호 잘못 넣은 거 고치는 법 알려 주세요", "결제 후 며칠 안에 보내야 하는지 알려 주세요" })]
+    [InlineData("배송비는 얼마예요? 그리고 반품은 어떻게 해요?", new[] { "배송비는 얼마예요?", "반품은 어떻게 해요?" })]
+    [InlineData("정산 계좌를 바꾸고 싶어요", new[] { "정산 계좌를 바꾸고 싶어요" })]
+    [InlineData("무선 청소기랑 필터 세트를 같이 팔아도 되나요?", new[] { "무선 청소기랑 필터 세트를 같이 팔아도 되나요?" })]
+    public void SplitsAMessageIntoItsQuestions(string message, string[] parts) =>
+        Assert.Equal(parts, QuestionReader.Split(message));
+
+    [Theory]
+    [InlineData("그럼 그건 어디서 해요?", true)]
+    [InlineData("얼마나 걸려요?", true)]
+    [InlineData("환불은요? 카드 결제였어요", true)]
+    [InlineData("아까 말한 거요 정산 다시 보여주세요", true)]
+    [InlineData("반품 물건이 어제 도착했는데 아직 검수를 못 했어요 완료 처리는 며칠 안에 해야 하나요", false)]
+    public void TellsAFollowUpFromAQuestionOfItsOwn(string message, bool followUp) =>
+        Assert.Equal(followUp, QuestionReader.IsFollowUp(message));
+}
+
+public sealed class TicketLedgerTests
+{
+    private static TicketDraft Draft(string key) => new(new ConversationAddress("test", "c1", "{}"),
+        new TicketDetails("shop_01", false, null, true, null, "settlement", "정산이 안 들어와요", "normal", null), [], [], key);
+
+    [Fact]
+    public async Task EachChangeIsAnnouncedOnceAfterItIsStoredAndAReplayedCreateAnnouncesNothing()
+    {
+        var store = new InMemoryTicketStore();
+        var events = new RecordingTicketEvents();
+        var ledger = new TicketLedger(store, events);
+
+        var first = await ledger.CreateAsync(Draft("k1"));
+        var replay = await ledger.CreateAsync(Draft("k1"));
+        Assert.True(first.IsNew);
+        Assert.False(replay.IsNew);
+        Assert.Equal(first.Ticket.Number, replay.Ticket.Number);
+
+        var agent = new AgentRef("a1", "김상담");
+        await ledger.ClaimAsync(first.Ticket.Number, agent, new TranscriptEntry(MessageRole.System, "연결됐어요", DateTimeOffset.UtcNow));
+        await ledger.ClaimAsync(first.Ticket.Number, agent, new TranscriptEntry(MessageRole.System, "연결됐어요", DateTimeOffset.UtcNow));
+        await ledger.AppendAsync(first.Ticket.Number, new TranscriptEntry(MessageRole.Agent, "확인할게요", DateTimeOffset.UtcNow));
+        var closed = await ledger.CloseAsync(first.Ticket.Number, TicketStatus.Resolved, agent, null);
+
+        Assert.Equal(TicketStatus.Resolved, closed!.Status);
+        Assert.Equal([TicketEvent.Created, TicketEvent.Claimed, TicketEvent.Message_, TicketEvent.Resolved], events.Published.Select(e => e.Type).ToArray());
+        // The claim event carries the ticket as stored, with the agent joined.
+        Assert.Equal(TicketStatus.Claimed, events.Published[1].Ticket.Status);
+        Assert.Null(await ledger.CloseAsync("T999999", TicketStatus.HandedBack, agent, null));
+    }
+}
+
+public sealed class ScopeKnowledgeTests
+{
+    [Theory]
+    [InlineData("쿠팡은요?", "쿠팡")]
+    [InlineData("11번가 판매자 수수료는 얼마입니까?", "11번가")]
+    [InlineData("amazon fba랑 비교하면요", "Amazon")]
+    [InlineData("당근 5kg 상품 등록이 안 돼요", null)]
+    [InlineData("정산은 언제 돼요?", null)]
+    public void NamesTheOtherServiceAMessageIsAbout(string message, string? service) =>
+        Assert.Equal(service, KnowledgeLoader.Load(Paths.Knowledge).Scope.OtherServiceIn(message));
+
+    [Fact]
+    public void ABadScopeFileNamesFileLineAndField()
+    {
+        using var temp = new TempKnowledge();
+        temp.Write("scope.yaml", "otherServices: [쿠팡, 쿠팡, 쓱]\nextra: 1\n");
+        var errors = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory)).Errors;
+        Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "otherServices" && e.Problem.Contains("listed twice"));
+        Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "otherServices" && e.Problem.Contains("too short"));
+        Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "extra");
+    }
+
+    [Fact]
+    public void AnIntentTheConversationCodeNamesMustExist()
+    {
+        using var temp = new TempKnowledge();
+        File.Delete(temp.PathOf("intents/smalltalk-thanks.yaml"));
+        var errors = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory)).Errors;
+        Assert.Contains(errors, e => e.Problem.Contains("'smalltalk.thanks' is used by the conversation code"));
+    }
+}

@@ -95,7 +95,9 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.Act.Act != ReplyAct.TicketStatus) return null;
+        // A plain "네" after the ticket was filed, with nothing else open, is about that ticket too.
+        var aboutTicket = turn.Act.IsOnly(ReplyAct.Affirm) && turn.Ticket is { Status: TicketStatus.Queued } && !turn.State.HandoffOffered && turn.State.PendingChoices.Count == 0;
+        if (turn.Act.Act != ReplyAct.TicketStatus && !aboutTicket) return null;
         var replies = kit.Replies;
         ConversationPatterns.Helped(turn.State);
         if (turn.Ticket is not { } ticket)
@@ -224,6 +226,8 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
     {
         var choices = turn.State.PendingChoices;
         if (choices.Count == 0) return null;
+        // A new question of its own is not a pick among the choices ("그럼 검색 광고는 어떻게 해요?").
+        if (!QuestionReader.IsShort(turn.Text)) return null;
         if (kit.Knowledge.FindByTitle(turn.Text) is not null) return null;
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
         if (decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return null;

@@ -78,7 +78,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:아니|아뇨|아녀|아녜|아냐|아닙니다|아니야|아니에요|아니예요|아니거든요|아닌데|아닌데요|아니라고요|아니지|아니죠|아니오|아니요|아니용|아녜요|아니구요|아니고요|아니고)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:ㄴㄴ|ㄴㄴㄴ|노노|노노노)"),
         new(Kind.Act, ReplyAct.Deny, 0, Whole, "노|ㄴ"),
-        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못입력했|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못썼|잘못쓴|잘못입력했|잘못넣었|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:그게|그거|그건|그거는)(?:아니|아니에요|아니고|아니라|아닌데요|아니거든요|아니요)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:괜찮|괜춘|됐습니다만)(?:아요|습니다|아|아용|아여|어요|을것같아요|을것같습니다|을듯|아요ㅎㅎ)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:노땡큐|사양할게요|사양합니다)"),
@@ -145,14 +145,14 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
 
         // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|가능한가요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|시켜" + Please + "|시켜|요|해)?" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|가능한가요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|시켜" + Please + "|시켜|이요|요|해)?" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요|연결)?|(?:사람|직원)(?:이요|요)"),
         // "사람으로요", "상담 받고 싶어요": a person, said another way.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:으로|로)(?:요|이요|해" + Please + "|부탁해요|부탁드려요|연결" + Do + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|통화)(?:을|좀)?(?:받고싶어요|받고싶습니다|받고싶은데요|받고싶어|받을래요|받을게요|받고싶다|받아야겠어요|원해요|원합니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
@@ -166,7 +166,7 @@ internal static class ReplyActVocabulary
         new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정)?(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
-        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|저도|그냥|빨리|좀|일단|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
         new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|but|also|btw|however)"),
     ];

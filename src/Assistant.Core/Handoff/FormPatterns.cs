@@ -57,7 +57,7 @@ public sealed class FormRepeat(HandoffFlow flow) : IDialoguePattern
 /// the summary is shown again. An order number typed when the problem was asked for is kept, and the
 /// problem asked again.
 /// </summary>
-public sealed class FormValues(HandoffFlow flow) : IDialoguePattern
+public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
 {
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -65,6 +65,7 @@ public sealed class FormValues(HandoffFlow flow) : IDialoguePattern
         // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
+        if (values.Count == 0 && form.AtSummary && Instead(form, turn.Text) is { } replaced) values.Add(replaced);
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);
@@ -78,6 +79,21 @@ public sealed class FormValues(HandoffFlow flow) : IDialoguePattern
         if (turn.Act.Act == ReplyAct.Skip) foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (!form.Has(skipped)) form.Skip(skipped);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
+
+    /// <summary>"무선 청소기 말고 무선 물걸레 청소기요": the value after "말고" replaces the slot whose value came before it.</summary>
+    private static SlotValue? Instead(HandoffForm form, string text)
+    {
+        var m = InsteadOf().Match(text);
+        if (!m.Success) return null;
+        var old = TextNormalizer.Compact(m.Groups["old"].Value);
+        foreach (var slot in SlotTable.All)
+            if (form.ValueOf(slot.Kind) is { } current && TextNormalizer.Compact(current) == old)
+                return slot.Parse(m.Groups["new"].Value);
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*(?<old>.+?)\s*(?:이|가)?\s*(?:말고|아니고|아니라|대신)\s*,?\s*(?<new>.+?)\s*$")]
+    private static partial Regex InsteadOf();
 
     /// <summary>The message without the values' text: what else the seller said.</summary>
     private static string Rest(string text, IReadOnlyList<SlotValue> values)
@@ -95,15 +111,25 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
     {
         if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
         var unknownButton = turn.Text.Trim() is var t && (t == flow.Replies["unknownValue"] || t == flow.Replies["noneValue"]);
-        if (turn.Act.Act != ReplyAct.Skip && !unknownButton) return Task.FromResult<TurnResult?>(null);
+        // Asked for a detail, "특정 상품 아니에요" (a no that names the detail) means it does not apply.
+        var notThis = turn.Act.Act == ReplyAct.Deny && turn.Act.Field != ReplyField.None && !form.AtSummary;
+        if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis) return Task.FromResult<TurnResult?>(null);
 
         var named = HandoffFlow.SkippedIn(turn.Text).ToList();
+        if (notThis) named.AddRange(Kinds(turn.Act.Field).Except(named));
         if (named.Count == 0 && HandoffForm.SlotOf(form.Asking) is { } asked) named.Add(asked);
         if (named.Count == 0) return Task.FromResult<TurnResult?>(null);
         var atSummary = form.AtSummary;
         foreach (var kind in named) form.Skip(kind);
         form.Retries = 0;
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
+    }
+
+    private static IEnumerable<SlotKind> Kinds(ReplyField field)
+    {
+        if (field.HasFlag(ReplyField.OrderNumber)) yield return SlotKind.Order;
+        if (field.HasFlag(ReplyField.SellerId)) yield return SlotKind.Seller;
+        if (field.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
     }
 }
 

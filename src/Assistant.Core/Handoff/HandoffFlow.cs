@@ -167,7 +167,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         foreach (var value in SlotExtraction.FromMessages([text]).Values.Where(v => v.Source.Length > 0))
             text = text.Replace(value.Source, " ", StringComparison.Ordinal);
-        return text;
+        // The labels left behind and the request for a person say nothing about the problem either.
+        return PersonRequest().Replace(DetailLabel().Replace(text, " "), " ");
     }
 
     /// <summary>
@@ -215,6 +216,12 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             var reading = ReplyActs.Read(clause);
             if (reading.Act == ReplyAct.Skip) fields |= reading.Field;
         }
+        // Said in passing inside a longer message: "주문번호는 해당없음 특정 상품도 아니고요", "주문이나 상품 문제가 아니라 …".
+        foreach (Match m in NotApplicable().Matches(text))
+        {
+            if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
+            if (m.Groups["product"].Success) fields |= ReplyField.Product;
+        }
         if (fields.HasFlag(ReplyField.OrderNumber)) yield return SlotKind.Order;
         if (fields.HasFlag(ReplyField.SellerId)) yield return SlotKind.Seller;
         if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
@@ -238,6 +245,16 @@ public sealed partial class HandoffFlow(DialogueKit kit)
 
     [GeneratedRegex(@"[.!?/\n]+")]
     private static partial Regex PartBreak();
+
+    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|상품|제품)\s*(?:은|는|이|가|:|：)?(?=\s|$|[/,.])", RegexOptions.IgnoreCase)]
+    private static partial Regex DetailLabel();
+
+    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*))?")]
+    private static partial Regex PersonRequest();
+
+    /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:은|는|도|이|가|이나|랑은)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|이)?\s*(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|몰라|모르|아니에요|아니고|아니라|아님|아닙니다)")]
+    private static partial Regex NotApplicable();
 
     [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+")]
     private static partial Regex Clause();

@@ -280,6 +280,14 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
 
         switch (decision.Kind)
         {
+            case DecisionKind.Handoff when decision.Intent == Decider.NoAnswer:
+                // A question about selling with no answer here: say so and offer a person; weak matches stay as options.
+                state.PendingChoices = decision.Suggestions.ToList();
+                state.Misses++;
+                state.HandoffOffered = true;
+                var options = decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
+                return ConversationPatterns.One(new AssistantReply(kit.Replies["noAnswer"], options,
+                    new AssistantInfo("handoff", null, decision.Suggestions.Count > 0 ? decision.Suggestions : null, Decider.NoAnswer, decision.Confidence)));
             case DecisionKind.Handoff:
                 return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, decision.Intent == "handoff.case" ? turn.Text.Trim() : null, cancellationToken);
             case DecisionKind.Answer:

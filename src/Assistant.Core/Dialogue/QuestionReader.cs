@@ -30,7 +30,9 @@ public sealed partial class QuestionReader(Decider decider)
     {
         var decision = await decider.DecideAsync(text, cancellationToken);
         var usedTopic = false;
-        if (topic is not null && decision.Kind == DecisionKind.Clarify && StaysOnTopic(decision, topic))
+        // Weak readings: a choice, or "no answer here" with choices.
+        var weak = decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer;
+        if (topic is not null && weak && decision.Suggestions.Count > 0 && decision.Suggestions[0] == topic)
         {
             // Unsure between entries, and the one the conversation is about comes first: stay on it.
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
@@ -44,12 +46,12 @@ public sealed partial class QuestionReader(Decider decider)
             // A short message answered with high confidence ("세금계산서는 어떻게 발행하나요?") carries its own topic too.
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence;
-            if (StaysOnTopic(contextual, topic) && decision.Kind != DecisionKind.Handoff && keepsTopic)
+            if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
                 usedTopic = true;
             }
-            else if (decision.Kind is not (DecisionKind.Answer or DecisionKind.Handoff or DecisionKind.Smalltalk) && contextual.Kind == DecisionKind.Answer)
+            else if ((weak || decision.Kind == DecisionKind.Decline) && contextual.Kind == DecisionKind.Answer)
             {
                 decision = contextual with { Reason = "follow-up read with the last topic" };
                 usedTopic = true;

@@ -148,7 +148,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         foreach (var part in Parts(text))
         {
-            var decision = await kit.Decider.DecideAsync(part, cancellationToken);
+            var decision = await kit.Decider.DecideTopicAsync(part, cancellationToken);
             if (decision.Kind == DecisionKind.Answer && kit.Knowledge.FindFaq(decision.FaqId!) is { Category: not "support" } faq) return faq.Category;
             // Unsure which entry, but every choice is in one area ("정산을 왜 안 해 줘요?": hold or schedule): that area.
             if (decision.Kind == DecisionKind.Clarify
@@ -184,7 +184,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             if (await ConfidentCategoryAsync(text, cancellationToken) is { } clear) return clear;
             foreach (var part in Parts(text).Prepend(WithoutDetails(text)).Distinct())
             {
-                var evidence = Evidence(await kit.Decider.DecideAsync(part, cancellationToken));
+                var evidence = Evidence(await kit.Decider.DecideTopicAsync(part, cancellationToken));
                 if (evidence.Score > best.Score) best = evidence;
             }
         }

@@ -229,12 +229,17 @@ public static partial class KnowledgeLoader
         if (!File.Exists(path)) return ScopeRules.Empty;
         var doc = YamlDocument.Load(path, "scope.yaml", errors);
         if (doc is null) return ScopeRules.Empty;
-        var names = doc.StringList("otherServices", 0);
-        CheckDuplicates(doc, "otherServices", names);
-        foreach (var (name, line) in names.Where(n => TextNormalizer.Compact(n.Value).Length < 2))
-            doc.Error("otherServices", $"'{name}' is too short to name a service safely (2 letters or more)", line);
+        var lists = new Dictionary<string, IReadOnlyList<(string Value, int Line)>>();
+        foreach (var field in new[] { "otherServices", "notOurs", "sellingWords" })
+        {
+            var names = doc.StringList(field, 0, required: false);
+            CheckDuplicates(doc, field, names);
+            foreach (var (name, line) in names.Where(n => TextNormalizer.Compact(n.Value).Length < 2))
+                doc.Error(field, $"'{name}' is too short to match safely (2 letters or more)", line);
+            lists[field] = names;
+        }
         doc.RejectUnknownFields();
-        return new ScopeRules(Values(names));
+        return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]));
     }
 
     /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>

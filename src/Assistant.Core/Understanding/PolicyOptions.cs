@@ -35,4 +35,10 @@ public sealed class PolicyOptions
     [Range(0.0, 1.0)] public double DeclineConfidence { get; set; } = 0.45;
 
     [Range(1, 5)] public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>
+    /// A question about selling whose best choices score below this gets "no answer for that here" and the
+    /// offer of a person (with the choices kept as options) instead of a choice among weak matches.
+    /// </summary>
+    [Range(0.0, 1.0)] public double NoAnswerBelow { get; set; } = 0.3;
 }

@@ -12,10 +12,11 @@ public sealed class DirectLineClient(HttpClient http)
     public string StreamUrl { get; private set; } = "";
     public string? Watermark { get; private set; }
 
-    public static async Task<DirectLineClient> StartAsync(HttpClient http)
+    /// <summary>A new conversation for <paramref name="userId"/>, with a token minted from the secret (as a seller center's back end would).</summary>
+    public static async Task<DirectLineClient> StartAsync(HttpClient http, string userId = "seller-web-1")
     {
         var client = new DirectLineClient(http);
-        var minted = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", AssistantFactory.DirectLineSecret, new { user = new { id = "seller-web-1" } });
+        var minted = await client.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", AssistantFactory.DirectLineSecret, new { user = new { id = userId } });
         client.Token = (string)minted["token"]!;
         var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", client.Token, new { });
         (client.Token, client.ConversationId, client.StreamUrl) = ((string)started["token"]!, (string)started["conversationId"]!, (string)started["streamUrl"]!);

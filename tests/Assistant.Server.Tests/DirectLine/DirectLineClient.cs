@@ -23,6 +23,24 @@ public sealed class DirectLineClient(HttpClient http)
         return client;
     }
 
+    /// <summary>The user of a page conversation, and the key that continues as them (<see cref="FromPageAsync"/>).</summary>
+    public string? UserId { get; private set; }
+    public string? UserKey { get; private set; }
+
+    /// <summary>A conversation as the web chat widget starts one: a page token (with the user key it kept, if any), then connect.</summary>
+    public static async Task<DirectLineClient> FromPageAsync(HttpClient http, string? userKey = null)
+    {
+        var client = new DirectLineClient(http);
+        var response = await http.PostAsJsonAsync("/api/webchat/token", userKey is null ? new { } : (object)new { userKey });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"/api/webchat/token: {(int)response.StatusCode} {text}");
+        var page = JsonNode.Parse(text)!;
+        (client.Token, client.ConversationId, client.UserId, client.UserKey) = ((string)page["token"]!, (string)page["conversationId"]!, (string?)page["userId"], (string?)page["userKey"]);
+        var connected = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}", client.Token);
+        (client.Token, client.StreamUrl) = ((string)connected["token"]!, (string)connected["streamUrl"]!);
+        return client;
+    }
+
     public async Task<string> PostAsync(string text, string clientActivityId)
     {
         var response = await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", Token, new

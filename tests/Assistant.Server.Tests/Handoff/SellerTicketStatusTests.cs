@@ -103,6 +103,31 @@ public sealed class SellerTicketStatusTests(ServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheWebChatWidgetReopenedLaterIsTheSameUserThroughItsUserKeyAndFindsTheTicket()
+    {
+        var http = server.Factory.CreateClient();
+        var first = await DirectLineClient.FromPageAsync(http);
+        Assert.NotNull(first.UserKey);
+        Assert.Equal("handoff.confirm", Intent((await SayAsync(first, Problem))[^1]));
+        var number = (string)Decision((await SayAsync(first, "접수")).Single(r => Intent(r) == "ticket-created"))["ticket"]!;
+
+        var reopened = await DirectLineClient.FromPageAsync(http, first.UserKey);
+        Assert.NotEqual(first.ConversationId, reopened.ConversationId);
+        Assert.Equal(first.UserId, reopened.UserId);
+        var status = (await SayAsync(reopened, StatusQuestion))[^1];
+        Assert.Equal(("handoff.status", number), (Intent(status), (string?)Decision(status)["ticket"]));
+
+        // A key that is not the server's (forged or altered) is a new user, who has no ticket.
+        var forged = first.UserKey![..^2] + (first.UserKey.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
+        foreach (var key in new[] { forged, "not-a-key", reopened.Token })
+        {
+            var stranger = await DirectLineClient.FromPageAsync(http, key);
+            Assert.NotEqual(first.UserId, stranger.UserId);
+            Assert.Equal("handoff.status-none", Intent((await SayAsync(stranger, StatusQuestion))[^1]));
+        }
+    }
+
+    [Fact]
     public async Task OnTheBotEndpointTheSameSellerIsFoundAcrossConversationsButNeverAnotherSellerOrChannel()
     {
         var sellerId = "teams-" + Guid.NewGuid().ToString("N");

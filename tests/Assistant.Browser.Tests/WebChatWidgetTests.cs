@@ -109,4 +109,24 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         await page.ReloadAsync();
         await Assertions.Expect(Text(page, "매출연동")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task AWidgetReopenedAfterItsConversationEndedFindsTheTicketFiledBefore()
+    {
+        var page = await OpenWidgetAsync();
+        await SendAsync(page, "판매자 아이디 myshop01 이고 상품 무선이어폰 주문번호 2024112511223344 건인데 정산금이 일주일째 안 들어와요. 상담원 연결해 주세요");
+        await Assertions.Expect(Text(page, "판매자 ID: myshop01")).ToBeVisibleAsync();
+        await SuggestedActions.PressAsync(page, "접수하기");
+        var created = page.GetByText(new Regex("접수번호는 T\\d{6}")).First;
+        await Assertions.Expect(created).ToBeVisibleAsync();
+        var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;
+
+        // The conversation's token is gone (expired): reopening starts a new conversation, as the same seller.
+        await page.EvaluateAsync("() => localStorage.removeItem('assistant.webchat.v1')");
+        await page.ReloadAsync(); // the widget stays open across a reload
+        await Assertions.Expect(page.GetByText("판매자센터 도우미예요", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(created).Not.ToBeVisibleAsync();
+        await SendAsync(page, "접수한 거 어떻게 됐어요?");
+        await Assertions.Expect(Text(page, $"접수번호 {number}")).ToBeVisibleAsync();
+    }
 }

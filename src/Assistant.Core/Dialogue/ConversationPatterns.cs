@@ -90,7 +90,10 @@ public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialo
     }
 }
 
-/// <summary>"접수한 거 어떻게 됐어요?", "언제 연락 와요?": the ticket's number, where it stands and the wait; never a new ticket.</summary>
+/// <summary>
+/// "접수한 거 어떻게 됐어요?", "언제 연락 와요?": the ticket's number, where it stands and the wait; never a new ticket.
+/// The ticket is this conversation's, or else the seller's from another of their conversations on the same channel.
+/// </summary>
 public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
@@ -100,7 +103,7 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
         if (turn.Act.Act != ReplyAct.TicketStatus && !aboutTicket) return null;
         var replies = kit.Replies;
         ConversationPatterns.Helped(turn.State);
-        if (turn.Ticket is not { } ticket)
+        if ((turn.Ticket ?? await SellersTicketAsync(turn, cancellationToken)) is not { } ticket)
         {
             // Nothing filed here; the conversation is now about reaching support, which a follow-up ("1:1 문의로 남겼어요") continues.
             var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
@@ -117,6 +120,12 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
         IReadOnlyList<string> actions = ticket.IsOpen ? [] : [replies.HandoffAction];
         return ConversationPatterns.One(DialogueKit.Say(text, DecisionKind.Handoff, "handoff.status", actions, ticket.Number));
     }
+
+    /// <summary>Nothing filed in this conversation: the seller's ticket from another of their conversations on the same channel, if the channel says who they are.</summary>
+    private Task<Ticket?> SellersTicketAsync(Turn turn, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(turn.Conversation.SellerKey)
+            ? Task.FromResult<Ticket?>(null)
+            : kit.Tickets.Store.FindLatestBySellerAsync(turn.Conversation.Channel, turn.Conversation.SellerKey, cancellationToken);
 }
 
 /// <summary>The reply to "상담원에게 연결해 드릴까요?": yes opens the form, no (or "괜찮아요") is accepted kindly.</summary>

@@ -21,6 +21,13 @@ public interface ITicketStore
     /// <summary>The newest ticket of a conversation, open or not, without its transcript.</summary>
     Task<Ticket?> FindLatestByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ticket of a seller (<see cref="ConversationAddress.SellerKey"/>) on a channel, from any of their conversations there,
+    /// without its transcript: the newest open one (queued or claimed) when there is one, else the newest of all; null when
+    /// the seller has none. Never a ticket of another seller or of another channel.
+    /// </summary>
+    Task<Ticket?> FindLatestBySellerAsync(string channel, string sellerKey, CancellationToken cancellationToken = default);
+
     /// <summary>Tickets in the given states, newest first, without transcripts.</summary>
     Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, int limit = 200, CancellationToken cancellationToken = default);
 

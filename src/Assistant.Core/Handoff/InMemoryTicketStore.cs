@@ -50,6 +50,15 @@ public sealed class InMemoryTicketStore(TimeProvider time) : ITicketStore
             return Task.FromResult(_tickets.LastOrDefault(t => t.Ticket.Conversation.Channel == channel && t.Ticket.Conversation.ConversationId == conversationId)?.Ticket);
     }
 
+    public Task<Ticket?> FindLatestBySellerAsync(string channel, string sellerKey, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var theirs = _tickets.Select(t => t.Ticket).Where(t => t.Conversation.Channel == channel && t.Conversation.SellerKey == sellerKey).ToArray();
+            return Task.FromResult(theirs.LastOrDefault(t => t.IsOpen) ?? theirs.LastOrDefault());
+        }
+    }
+
     public Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, int limit = 200, CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -8,7 +8,12 @@ public enum MessageRole { Seller, Bot, Agent, System }
 public sealed record AgentRef(string Id, string Name);
 
 /// <summary>Where the seller is: enough for any channel to reach them again (the reference is the channel's own JSON).</summary>
-public sealed record ConversationAddress(string Channel, string ConversationId, string Reference);
+/// <param name="SellerKey">
+/// Who the seller is on the channel (the channel's user id: Bot Framework <c>from.id</c>, the Direct Line token's
+/// user, the TalkTalk user), the same in every conversation of theirs there; null when the channel does not say.
+/// Only ever compared within one channel.
+/// </param>
+public sealed record ConversationAddress(string Channel, string ConversationId, string Reference, string? SellerKey = null);
 
 public sealed record TranscriptEntry(MessageRole Role, string Text, DateTimeOffset At, string? Author = null);
 

@@ -153,8 +153,10 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
             await turnContext.SendActivityAsync(ReplyActivities.ToActivity(await engine.HandoffCompletedAsync(Address(turnContext.Activity), cancellationToken)), cancellationToken);
     }
 
+    /// <summary>The conversation, with the seller's id on the channel (<c>from.id</c>: the Direct Line token's user, the TalkTalk user) as its seller key.</summary>
     private static ConversationAddress Address(IActivity activity) =>
-        new(activity.ChannelId, activity.Conversation.Id, JsonConvert.SerializeObject(((Activity)activity).GetConversationReference()));
+        new(activity.ChannelId, activity.Conversation.Id, JsonConvert.SerializeObject(((Activity)activity).GetConversationReference()),
+            string.IsNullOrEmpty(activity.From?.Id) ? null : activity.From.Id);
 
     private async Task RecordFeedbackAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -188,16 +188,38 @@ public static class DirectLineEndpoints
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
     }
 
+    /// <summary>
+    /// A new page conversation. The body may carry the <c>userKey</c> an earlier one returned (<c>{"userKey": "..."}</c>):
+    /// while valid, the new conversation is the same user's, so their tickets are theirs here too. Any other body, or
+    /// a key that is invalid or expired, gives a new user.
+    /// </summary>
     private static async Task<IResult> WebChatTokenAsync(HttpContext context, DirectLineTokens tokens, IDirectLineStore store)
     {
-        var conversation = await store.CreateAsync(NewUserId(), context.RequestAborted);
+        var userId = await ReadUserKeyAsync(context) is { } key ? tokens.ValidateUserKey(key) : null;
+        var conversation = await store.CreateAsync(userId ?? NewUserId(), context.RequestAborted);
         return Json(new JObject
         {
             ["conversationId"] = conversation.Id,
             ["token"] = tokens.Issue(conversation.Id, conversation.UserId),
             ["expires_in"] = tokens.LifetimeSeconds,
             ["userId"] = conversation.UserId,
+            ["userKey"] = tokens.IssueUserKey(conversation.UserId),
         });
+    }
+
+    /// <summary>The string <c>userKey</c> of a small JSON object body; null for no body or anything else.</summary>
+    private static async Task<string?> ReadUserKeyAsync(HttpContext context)
+    {
+        if (await Hosting.RequestBodies.ReadTextAsync(context.Request, MaxSmallBodyBytes) is not { Length: > 0 } text) return null;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader) is JObject { } root && root["userKey"] is JValue { Type: JTokenType.String } key ? (string?)key : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public sealed class DirectLineOptions
 
     [Range(1, 24 * 60)] public int TokenLifetimeMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// How long the web chat page's user key (kept by the widget) lets a new conversation continue as the same user,
+    /// so the seller can ask about a ticket filed in an earlier conversation.
+    /// </summary>
+    [Range(1, 3650)] public int UserKeyLifetimeDays { get; set; } = 90;
+
     /// <summary>Origins allowed to call the endpoint from a browser (the seller center's).</summary>
     public string[] AllowedOrigins { get; set; } = [];
 

@@ -16,7 +16,39 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 {
     private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Secret), "assistant/directline/token/v1"u8.ToArray());
 
+    private readonly byte[] _userKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Secret), "assistant/directline/user/v1"u8.ToArray());
+
     public int LifetimeSeconds => options.Value.TokenLifetimeMinutes * 60;
+
+    /// <summary>
+    /// A web chat page's user key: <c>base64url(json {user, exp}).base64url(HMAC-SHA256)</c> under its own key, so it is
+    /// never a token. It proves only which user an earlier page conversation was, until it expires.
+    /// </summary>
+    public string IssueUserKey(string userId)
+    {
+        var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new UserPayload(userId, time.GetUtcNow().AddDays(options.Value.UserKeyLifetimeDays).ToUnixTimeSeconds())));
+        return body + "." + Base64Url(HMACSHA256.HashData(_userKey, Encoding.ASCII.GetBytes(body)));
+    }
+
+    /// <summary>The user of a valid, unexpired user key; null for anything else.</summary>
+    public string? ValidateUserKey(string key)
+    {
+        var dot = key.IndexOf('.');
+        if (dot <= 0 || key.Length > 512) return null;
+        try
+        {
+            var body = key[..dot];
+            if (!CryptographicOperations.FixedTimeEquals(FromBase64Url(key[(dot + 1)..]), HMACSHA256.HashData(_userKey, Encoding.ASCII.GetBytes(body)))) return null;
+            var grant = JsonSerializer.Deserialize<UserPayload>(FromBase64Url(body));
+            var now = time.GetUtcNow().ToUnixTimeSeconds();
+            if (grant is not { User.Length: > 0 } || grant.Exp <= now || grant.Exp > now + options.Value.UserKeyLifetimeDays * 86_400L + ClockSkewSeconds) return null;
+            return grant.User;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
 
     public bool IsSecret(string bearer) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(bearer), Encoding.UTF8.GetBytes(options.Value.Secret));
@@ -66,6 +98,8 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     private const int ClockSkewSeconds = 60;
 
     private sealed record Payload(string Conv, string User, long Exp);
+
+    private sealed record UserPayload(string User, long Exp);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -24,6 +24,18 @@ public abstract class Database
     private const string TicketRequestKeys = """
         ALTER TABLE tickets ADD COLUMN request_key TEXT;
         CREATE UNIQUE INDEX IF NOT EXISTS ux_tickets_request_key ON tickets(request_key)
+        """;
+
+    /// <summary>
+    /// Version 6: a ticket remembers who the seller is on its channel (the channel's user id), so the status of their
+    /// ticket can be found from any of their conversations there. Tickets made before are given theirs where the
+    /// database knows it: a TalkTalk conversation is its user, a web chat conversation records its user.
+    /// </summary>
+    private const string TicketSellerKeys = """
+        ALTER TABLE tickets ADD COLUMN seller_key TEXT;
+        UPDATE tickets SET seller_key = conversation_id WHERE channel = 'talktalk';
+        UPDATE tickets SET seller_key = (SELECT d.user_id FROM directline_conversations d WHERE d.id = tickets.conversation_id) WHERE channel = 'assistant-webchat';
+        CREATE INDEX IF NOT EXISTS ix_tickets_seller ON tickets(channel, seller_key, seq) WHERE seller_key IS NOT NULL
         """;
 
     private const string OutboxOrdering = """

@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public sealed class SqlTicketStore(Database database, WebhookEvents webhook, TimeProvider time) : ITicketStore
 {
     private const string Columns = "number, status, channel, conversation_id, conversation_ref, seller_id, seller_id_unverified, order_number, " +
-        "order_number_unknown, product_name, category, description, urgency, urgency_reason, faq_shown, owner_id, owner_name, created_at, updated_at";
+        "order_number_unknown, product_name, category, description, urgency, urgency_reason, faq_shown, owner_id, owner_name, created_at, updated_at, seller_key";
 
     public Task<TicketCreation> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
@@ -46,13 +46,13 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
         var placeholder = "pending-" + Guid.NewGuid().ToString("N");
         using (var insert = Command(connection, $"""
             INSERT INTO tickets ({Columns}, request_key) VALUES (@placeholder, 'queued', @channel, @conversation, @ref, @seller, @sellerUnverified,
-                @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now, @requestKey)
+                @order, @orderUnknown, @product, @category, @description, @urgency, @urgencyReason, @faqShown, NULL, NULL, @now, @now, @sellerKey, @requestKey)
             """, tx, ("@placeholder", placeholder),
             ("@channel", draft.Conversation.Channel), ("@conversation", draft.Conversation.ConversationId), ("@ref", draft.Conversation.Reference),
             ("@seller", draft.Details.SellerId), ("@sellerUnverified", draft.Details.SellerIdUnverified), ("@order", draft.Details.OrderNumber),
             ("@orderUnknown", draft.Details.OrderNumberUnknown), ("@product", draft.Details.ProductName), ("@category", draft.Details.Category),
             ("@description", draft.Details.Description), ("@urgency", draft.Details.Urgency), ("@urgencyReason", draft.Details.UrgencyReason),
-            ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now), ("@requestKey", draft.RequestKey)))
+            ("@faqShown", JsonSerializer.Serialize(draft.FaqShown)), ("@now", now), ("@sellerKey", SellerKey(draft.Conversation)), ("@requestKey", draft.RequestKey)))
         {
             insert.ExecuteNonQuery();
         }
@@ -81,6 +81,20 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? Map(reader) : null);
     }
+
+    public Task<Ticket?> FindLatestBySellerAsync(string channel, string sellerKey, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, $"""
+            SELECT {Columns} FROM tickets WHERE channel = @c AND seller_key = @k
+            ORDER BY CASE WHEN status IN ('queued', 'claimed') THEN 0 ELSE 1 END, seq DESC LIMIT 1
+            """, null, ("@c", channel), ("@k", sellerKey));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? Map(reader) : null);
+    }
+
+    /// <summary>The seller key as stored: null when the channel gave none (an empty one is none too).</summary>
+    private static string? SellerKey(ConversationAddress conversation) => string.IsNullOrEmpty(conversation.SellerKey) ? null : conversation.SellerKey;
 
     public Task<IReadOnlyList<Ticket>> ListAsync(IReadOnlyCollection<TicketStatus> statuses, int limit = 200, CancellationToken cancellationToken = default)
     {
@@ -176,7 +190,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new Ticket(
-            r.GetString(0), ParseStatus(r.GetString(1)), new ConversationAddress(r.GetString(2), r.GetString(3), r.GetString(4)),
+            r.GetString(0), ParseStatus(r.GetString(1)), new ConversationAddress(r.GetString(2), r.GetString(3), r.GetString(4), S(19)),
             new TicketDetails(S(5), r.GetInt64(6) != 0, S(7), r.GetInt64(8) != 0, S(9), r.GetString(10), r.GetString(11), r.GetString(12), S(13)),
             JsonSerializer.Deserialize<FaqShown[]>(r.GetString(14)) ?? [],
             S(15) is { } ownerId ? new AgentRef(ownerId, S(16) ?? ownerId) : null,

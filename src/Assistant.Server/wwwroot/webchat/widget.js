@@ -4,7 +4,9 @@
  * Optional attributes: data-title (panel title), data-websocket="false" (poll instead of WebSocket).
  *
  * The page never sees the Direct Line secret: it asks this server for a conversation-bound token.
- * The conversation resumes after a reload while its token is valid (kept in localStorage).
+ * The conversation resumes after a reload while its token is valid (kept in localStorage). A later
+ * conversation is the same user's (the server's signed user key, kept apart), so the seller can ask
+ * about a ticket filed earlier.
  * Answers are Markdown: rendered here by a small renderer that escapes everything first (no HTML
  * from a message is ever rendered) and then builds paragraphs, lists, bold and links.
  * An agent's messages (channelData.assistant.action "agent") carry the agent's name and look different;
@@ -18,6 +20,7 @@
   var title = script.getAttribute('data-title') || '판매자센터 도우미';
   var useWebSocket = script.getAttribute('data-websocket') !== 'false';
   var STORAGE_KEY = 'assistant.webchat.v1';
+  var USER_KEY = 'assistant.webchat.user.v1';
   var HANDOFF_TEXT = '상담원 연결';
   var ACCENT = '#03c75a';
 
@@ -243,10 +246,17 @@
   function save(session) { localStorage.setItem(STORAGE_KEY, JSON.stringify(session)); }
 
   function newSession() {
-    return fetch(origin + '/api/webchat/token', { method: 'POST' }).then(function (r) {
+    var userKey = null;
+    try { userKey = localStorage.getItem(USER_KEY); } catch (e) { /* storage unavailable: a new user */ }
+    return fetch(origin + '/api/webchat/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(userKey ? { userKey: userKey } : {})
+    }).then(function (r) {
       if (!r.ok) throw new Error('토큰 발급 실패 (' + r.status + ')');
       return r.json();
     }).then(function (t) {
+      if (t.userKey) localStorage.setItem(USER_KEY, t.userKey);
       var session = { token: t.token, conversationId: t.conversationId, userId: t.userId, expiresAt: Date.now() + t.expires_in * 1000 };
       save(session);
       return session;

@@ -1,4 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using Assistant.Embeddings;
 using Assistant.Knowledge;
+using Assistant.OpenAI;
+using Assistant.Retrieval;
+using Microsoft.Extensions.AI;
 using Assistant.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -35,6 +40,24 @@ internal sealed class CliContext
         var options = new PolicyOptions();
         Configuration.GetSection(PolicyOptions.Section).Bind(options);
         return options;
+    }
+
+    /// <summary>
+    /// The neural path of <c>Embeddings</c> (appsettings.json, environment) with an embedded index, or null with the
+    /// default local provider. A wrong setting stops the command with the key named.
+    /// </summary>
+    public NeuralPath? Neural()
+    {
+        var options = new EmbeddingsOptions();
+        Configuration.GetSection(EmbeddingsOptions.Section).Bind(options);
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+            throw new ArgumentException(string.Join("; ", errors.Select(e => e.ErrorMessage)));
+        if (!options.IsNeural) return null;
+        var generator = OpenAIEmbeddings.Create(options);
+        var evidence = new NeuralEvidence(generator, new InMemoryVectorIndex(), options.ModelKey, (float)options.Weight,
+            TimeSpan.FromSeconds(options.TimeoutSeconds), options.BatchSize, logger: LoggerFactory.CreateLogger("embeddings"));
+        return new NeuralPath(evidence, generator);
     }
 
     /// <summary>The repository root: the nearest folder above the working directory (or this program) holding knowledge/.</summary>
@@ -76,4 +99,12 @@ internal sealed class Arguments(string[] args, params string[] known)
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
             if (!_used.Contains(a) && !known.Contains(a)) throw new ArgumentException($"unknown option {a}");
     }
+}
+
+/// <summary>The neural evidence of a command and the generator it owns.</summary>
+internal sealed class NeuralPath(NeuralEvidence evidence, IEmbeddingGenerator<string, Embedding<float>> generator) : IDisposable
+{
+    public NeuralEvidence Evidence => evidence;
+
+    public void Dispose() => generator.Dispose();
 }

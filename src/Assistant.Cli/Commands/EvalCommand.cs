@@ -34,7 +34,8 @@ internal static class EvalCommand
             throw new FormatException($"{file}:{unknown[0].Line}: expect '{unknown[0].Expect}' is not an FAQ id, handoff, smalltalk or out-of-scope");
 
         var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
-        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
+        using var neural = context.Neural();
+        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy(), neural: neural?.Evidence);
         await EvalRunner.WarmUpAsync(decider, cases.Select(c => c.Text).ToArray(), TimeSpan.FromSeconds(3));
         var results = await EvalRunner.RunAsync(decider, cases);
         var metrics = EvalMetrics.From(results);
@@ -85,7 +86,8 @@ internal static class EvalCommand
         if (ScenarioLoader.UnknownFaqIds(scenarios, id => knowledge.FindFaq(id) is not null) is [var first, ..]) throw new FormatException($"{Path.GetFileName(file)}: {first}");
 
         var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
-        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
+        using var neural = context.Neural();
+        var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy(), neural: neural?.Evidence);
         var runner = new ScenarioRunner(decider, Bind<ContactOptions>(context, ContactOptions.Section), Bind<DialogueOptions>(context, DialogueOptions.Section),
             Bind<HandoffOptions>(context, HandoffOptions.Section));
         var results = await runner.RunAllAsync(scenarios);

@@ -2,37 +2,53 @@ using Microsoft.Extensions.AI;
 
 namespace Assistant.Retrieval;
 
-/// <summary>One FAQ entry's evidence for a message: the fused score and both parts.</summary>
-public sealed record RetrievalCandidate(string FaqId, float Score, float Vector, float Lexical);
+/// <summary>One FAQ entry's evidence for a message: the fused score and its parts (<see cref="Neural"/> is 0 without the neural path).</summary>
+public sealed record RetrievalCandidate(string FaqId, float Score, float Vector, float Lexical, float Neural = 0);
 
 /// <summary>
 /// Dense (vector index) and lexical (BM25) evidence fused into one ranking of FAQ entries. The
-/// vector score of an entry is its best-matching indexed text.
+/// vector score of an entry is its best-matching indexed text. With a <see cref="NeuralEvidence"/>,
+/// the neural similarity gets its weight w of the score and the local evidence keeps 1 - w; a turn
+/// on which the neural path has nothing (failing endpoint) is scored from the local evidence alone,
+/// exactly as without it.
 /// </summary>
 public sealed class HybridRetriever(
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IVectorIndex index,
     LexicalIndex lexical,
-    float vectorWeight = 0.6f)
+    float vectorWeight = 0.6f,
+    NeuralEvidence? neural = null)
 {
     private const int NeighbourCount = 24;
 
-    public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(string text, int top, CancellationToken cancellationToken = default)
+    public NeuralEvidence? Neural => neural;
+
+    public Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(string text, int top, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(text, text, top, cancellationToken);
+
+    /// <summary>Candidates for a message: <paramref name="featureText"/> (the message with its lexicon terms) feeds the local
+    /// evidence, <paramref name="message"/> as the seller wrote it feeds the neural path.</summary>
+    public async Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(string message, string featureText, int top, CancellationToken cancellationToken = default)
     {
-        var embedding = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var neuralSearch = neural?.SearchAsync(message, NeighbourCount, cancellationToken);
+        var embedding = await embeddings.GenerateVectorAsync(featureText, cancellationToken: cancellationToken).ConfigureAwait(false);
         var hits = await index.SearchAsync(embedding, NeighbourCount, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var vector = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var hit in hits)
             if (!vector.TryGetValue(hit.EntryId, out var seen) || hit.Score > seen) vector[hit.EntryId] = Math.Max(0, hit.Score);
-        var lexicalScores = lexical.Search(text, NeighbourCount).ToDictionary(r => r.Id, r => r.Score, StringComparer.Ordinal);
+        var lexicalScores = lexical.Search(featureText, NeighbourCount).ToDictionary(r => r.Id, r => r.Score, StringComparer.Ordinal);
+        var neuralScores = neuralSearch is null ? null : await neuralSearch.ConfigureAwait(false);
+        var neuralWeight = neuralScores is null ? 0f : neural!.Weight;
 
-        return vector.Keys.Union(lexicalScores.Keys)
+        return vector.Keys.Union(lexicalScores.Keys).Union(neuralScores?.Keys ?? [])
             .Select(id =>
             {
                 var v = vector.GetValueOrDefault(id);
                 var l = lexicalScores.GetValueOrDefault(id);
-                return new RetrievalCandidate(id, vectorWeight * v + (1 - vectorWeight) * l, v, l);
+                var n = neuralScores?.GetValueOrDefault(id) ?? 0f;
+                var local = vectorWeight * v + (1 - vectorWeight) * l;
+                return new RetrievalCandidate(id, neuralScores is null ? local : (1 - neuralWeight) * local + neuralWeight * n, v, l, n);
             })
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.FaqId, StringComparer.Ordinal)

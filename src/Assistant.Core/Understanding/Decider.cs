@@ -35,7 +35,7 @@ public sealed class Decider(KnowledgeBase knowledge, IntentModel model, HybridRe
     {
         var terms = knowledge.Lexicon.Expand(message);
         var intents = model.Predict(FeatureText.For(message, terms));
-        var candidates = await retriever.RetrieveAsync(FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
+        var candidates = await retriever.RetrieveAsync(message, FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
         return policy.Decide(intents, candidates);
     }
 

@@ -45,12 +45,15 @@ public static class UnderstandingFactory
         PolicyOptions policy,
         IVectorIndex? index = null,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        NeuralEvidence? neural = null)
     {
         embeddings ??= CreateEmbeddings(knowledge);
         index ??= new InMemoryVectorIndex();
         await KnowledgeIndexer.IndexAsync(knowledge, embeddings, index, cancellationToken).ConfigureAwait(false);
-        var retriever = new HybridRetriever(embeddings, index, KnowledgeIndexer.BuildLexical(knowledge));
+        // The neural index is built after the local one and never stops start-up: without it the local evidence answers.
+        if (neural is not null) await neural.IndexAsync(knowledge, cancellationToken).ConfigureAwait(false);
+        var retriever = new HybridRetriever(embeddings, index, KnowledgeIndexer.BuildLexical(knowledge), neural: neural);
         return new Decider(knowledge, model, retriever, new DecisionPolicy(knowledge, policy));
     }
 }

@@ -1,4 +1,5 @@
 using Assistant.Dialogue;
+using Assistant.Embeddings;
 using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Retrieval;
@@ -46,12 +47,15 @@ public static class AssistantCoreExtensions
                     new InMemoryVectorIndex(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.VectorIndex"))
                 : new InMemoryVectorIndex();
         });
+        builder.Services.AddOptions<EmbeddingsOptions>().BindConfiguration(EmbeddingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NeuralEmbeddings>();
         // Start-up (re)indexes the knowledge: idempotent upserts keyed by entry, so Qdrant never holds duplicates.
         builder.Services.AddSingleton(sp => UnderstandingFactory.CreateDeciderAsync(
             sp.GetRequiredService<KnowledgeBase>(),
             sp.GetRequiredService<IntentModel>(),
             sp.GetRequiredService<IOptions<PolicyOptions>>().Value,
-            sp.GetRequiredService<IVectorIndex>()).GetAwaiter().GetResult());
+            sp.GetRequiredService<IVectorIndex>(),
+            neural: sp.GetRequiredService<NeuralEmbeddings>().Evidence).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new ConversationEngine(
             sp.GetRequiredService<Decider>(),
             sp.GetRequiredService<IOptions<ContactOptions>>().Value,

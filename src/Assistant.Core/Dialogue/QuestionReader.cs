@@ -127,7 +127,7 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"(?<=[?？!])\s*|(?<=[.。])\s+|\n+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])|\s+및\s+")]
+    [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])|\s+및\s+|(?<=[가-힣])고\s+(?=[가-힣A-Za-z0-9]+(?:은|는)\s)|,?\s+and\s+(?=(?:when|how|what|where|why|which|can|could|do|does|is|are|will)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Coordination();
 
     [GeneratedRegex(@"같이|함께|묶어|세트로|비교|차이")]

@@ -41,6 +41,8 @@ internal static partial class ProductNames
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
         "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
+        // Quantities: "상품 하나가 …" names no product.
+        "하나", "한", "두", "몇", "여러", "일부", "개", "한개", "두개", "여러개",
         "is", "are", "was", "not", "please", "the", "my", "to", "for", "has", "have", "can", "can't", "didn't", "doesn't", "isn't", "still", "why",
     };
 
@@ -68,7 +70,7 @@ internal static partial class ProductNames
     // Endings dropped from a name's last word, longest first, with the sound of the word they follow.
     private static readonly (string Ending, Sound After, int MinStem)[] Endings =
     [
-        ("입니다", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
+        ("입니다", Sound.Any, 1), ("인데요", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
         ("예요", Sound.Vowel, 1), ("에요", Sound.Any, 1), ("이요", Sound.Consonant, 1), ("이고", Sound.Consonant, 1), ("인데", Sound.Any, 1),
         ("라서", Sound.Vowel, 1), ("고요", Sound.Vowel, 2), ("구요", Sound.Vowel, 2), ("이라", Sound.Consonant, 1), ("이랑", Sound.Consonant, 1), ("으로", Sound.Consonant, 1), ("에서", Sound.Any, 1),
         ("에게", Sound.Any, 1), ("한테", Sound.Any, 1), ("랑", Sound.Vowel, 2),
@@ -194,8 +196,9 @@ internal static partial class ProductNames
         return word.Contains('@') || word.Contains('_');
     }
 
+    // A noun with a copula ending ("스크래쳐인데요", "텀블러예요") is the end of a name, not a verb.
     private static bool IsPredicate(string word) =>
-        word.Any(IsHangulSyllable) && (TenseSyllable().IsMatch(word) || PredicateEnding().IsMatch(word));
+        word.Any(IsHangulSyllable) && !EndsWithCopula(word) && (TenseSyllable().IsMatch(word) || PredicateEnding().IsMatch(word));
 
     private static bool IsStopNoun(string word) =>
         StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);
@@ -208,7 +211,7 @@ internal static partial class ProductNames
     }
 
     private static bool EndsWithCopula(string word) =>
-        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서";
+        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서";
 
     /// <summary>The word without its particle, copula or connective, when the ending fits the sound before it.</summary>
     private static string Strip(string word)

@@ -63,7 +63,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
     {
         if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
         // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
-        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain).ToList();
+        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
         if (values.Count == 0 && form.AtSummary && Instead(form, turn.Text) is { } replaced) values.Add(replaced);
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
@@ -113,9 +113,11 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
         var unknownButton = turn.Text.Trim() is var t && (t == flow.Replies["unknownValue"] || t == flow.Replies["noneValue"]);
         // Asked for a detail, "특정 상품 아니에요" (a no that names the detail) means it does not apply.
         var notThis = turn.Act.Act == ReplyAct.Deny && turn.Act.Field != ReplyField.None && !form.AtSummary;
-        if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis) return Task.FromResult<TurnResult?>(null);
-
         var named = HandoffFlow.SkippedIn(turn.Text).ToList();
+        // Said in passing ("주문이나 상품 하나 문제가 아니라 스토어 전체가 …") while a detail is asked for, not while the problem is.
+        var inPassing = named.Count > 0 && HandoffForm.SlotOf(form.Asking) is not null;
+        if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis && !inPassing) return Task.FromResult<TurnResult?>(null);
+
         if (notThis) named.AddRange(Kinds(turn.Act.Field).Except(named));
         if (named.Count == 0 && HandoffForm.SlotOf(form.Asking) is { } asked) named.Add(asked);
         if (named.Count == 0) return Task.FromResult<TurnResult?>(null);

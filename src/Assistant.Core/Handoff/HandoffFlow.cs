@@ -25,7 +25,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var form = new HandoffForm { Description = description ?? state.LastQuestion };
         form.Category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
         var sellerTexts = SellerTexts(state).ToArray();
-        foreach (var value in SlotExtraction.FromMessages(sellerTexts).Values) form.Set(value.Kind, value.Value);
+        foreach (var value in SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value))) form.Set(value.Kind, value.Value);
         foreach (var kind in SkippedIn(turn.Text)) if (!form.Has(kind)) form.Skip(kind);
         state.Form = form;
         state.HandoffOffered = false;
@@ -168,7 +168,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         foreach (var value in SlotExtraction.FromMessages([text]).Values.Where(v => v.Source.Length > 0))
             text = text.Replace(value.Source, " ", StringComparison.Ordinal);
         // The labels left behind and the request for a person say nothing about the problem either.
-        return PersonRequest().Replace(DetailLabel().Replace(text, " "), " ");
+        return PersonRequest().Replace(DetailLabel().Replace(NotApplicable().Replace(text, " "), " "), " ");
     }
 
     /// <summary>
@@ -226,6 +226,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (fields.HasFlag(ReplyField.SellerId)) yield return SlotKind.Seller;
         if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
     }
+
+    /// <summary>A "value" that only says there is none ("해당없음", "모름"): never stored as a detail.</summary>
+    public static bool IsNotAValue(string value)
+    {
+        var compact = TextNormalizer.Compact(value);
+        return NoneWords.Any(w => compact.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] NoneWords = ["해당없", "없음", "모름", "몰라", "상관없", "관계없"];
 
     public static IEnumerable<string> SellerTexts(DialogueState state) =>
         state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Reverse();

@@ -154,8 +154,7 @@ public sealed class PersonRequest(DialogueKit kit, HandoffFlow flow) : IDialogue
         if (!button && !asked) return Task.FromResult<TurnResult?>(null);
         // The rest of the message may already say what the problem is ("사람 불러 주세요 정산 건이에요",
         // "반품 건으로 상담 받고 싶어요, 사람으로요"): then the whole message is the problem description.
-        var said = ReplyActs.ReadClauses(turn.Text).Sum(c => c.Act is ReplyAct.None or ReplyAct.HumanRequest ? TextNormalizer.CountLetters(c.Remainder) : 0);
-        var describes = !button && said >= 6 ? turn.Text.Trim() : null;
+        var describes = button ? null : HandoffFlow.DescribedProblem(turn.Text);
         return ConversationPatterns.OpenHandoffAsync(kit, flow, turn, describes, cancellationToken)!;
     }
 }
@@ -298,7 +297,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 return ConversationPatterns.One(new AssistantReply(kit.Replies["noAnswer"], options,
                     new AssistantInfo("handoff", null, decision.Suggestions.Count > 0 ? decision.Suggestions : null, Decider.NoAnswer, decision.Confidence)));
             case DecisionKind.Handoff:
-                return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, decision.Intent == "handoff.case" ? turn.Text.Trim() : null, cancellationToken);
+                return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, decision.Intent == Decider.HandoffCase ? turn.Text.Trim() : HandoffFlow.DescribedProblem(turn.Text), cancellationToken);
             case DecisionKind.Answer:
                 ConversationPatterns.Helped(state);
                 var answers = reading.Answers.Count > 0 ? reading.Answers : [decision];

@@ -56,6 +56,22 @@ public static partial class ReplyActs
             if (clause.Trim().Length > 0) yield return Read(clause);
     }
 
+    /// <summary>
+    /// Whether any clause ends in a request for a person, also after other words ("똑같은 답변 말고 담당자
+    ///붙여 주세요", "책임자 연결하세요"): each clause's tail is read from every word on.
+    /// </summary>
+    public static bool AsksForAPerson(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
+        foreach (var clause in ClauseBreak().Split(text))
+        {
+            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+                if (Read(string.Join(' ', words[i..])) is { Act: ReplyAct.HumanRequest, IsWhole: true }) return true;
+        }
+        return false;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"[.,!\n]+|(?<=[?？])")]
     private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 

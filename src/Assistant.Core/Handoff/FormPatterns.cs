@@ -209,7 +209,7 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
     [GeneratedRegex(@"주문\s*번호|아이디|ID|상품명", RegexOptions.IgnoreCase)]
     private static partial Regex SlotNamed();
 
-    [GeneratedRegex(@"^\s*(?:아+\s*)?(?:근데|그런데|참|잠깐|잠시만|그\s*전에|그나저나|아\s*맞다|그리고\s*혹시|혹시)")]
+    [GeneratedRegex(@"^\s*(?:아+\s*)?(?:근데|그런데|참|잠깐|잠시만|그\s*전에|그나저나|아\s*맞다|그리고\s*혹시|혹시|btw|by\s+the\s+way|quick\s+question|before\s+that|also)", RegexOptions.IgnoreCase)]
     private static partial Regex Aside();
 }
 

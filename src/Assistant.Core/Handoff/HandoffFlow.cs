@@ -35,11 +35,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         return new TurnResult([Say(Replies["handoffStart"], "start"), Prompt(form)]);
     }
 
+    /// <summary>The problem is asked for at most this often; a seller who goes on without it is not held up.</summary>
+    public const int MaxDescriptionAsks = 2;
+
     /// <summary>What the form asks now: the problem, the next missing slot, or the summary to confirm.</summary>
     public AssistantReply Prompt(HandoffForm form, bool retry = false)
     {
-        if (form.Description is null)
+        if (form.Description is null && form.DescriptionAsks < MaxDescriptionAsks)
         {
+            form.DescriptionAsks++;
             form.Asking = HandoffForm.AskDescription;
             return Say(Replies["askDescription"], "ask-description");
         }
@@ -73,7 +77,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             ("orderNumber", form.OrderNumberUnknown || form.OrderNumber is null ? Replies["unknownValue"] : SlotTable.Order.Format(form.OrderNumber)),
             ("sellerId", form.SellerId is null ? Replies["unknownValue"] : SlotTable.Seller.Format(form.SellerId)),
             ("product", form.ProductUnknown || form.ProductName is null ? Replies["noneValue"] : SlotTable.Product.Format(form.ProductName)),
-            ("description", Truncate(form.Description ?? "", 200)),
+            ("description", form.Description is { } d ? Truncate(d, 200) : Replies["noneValue"]),
             ("confirm", Replies["summaryConfirm"]));
         return Say(summary, "confirm",
             [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]]);
@@ -161,6 +165,20 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>The sentences and slash- or comma-separated items of a message, longest first (at most four).</summary>
     private static IEnumerable<string> Parts(string text) =>
         PartBreak().Split(WithoutDetails(text)).Select(p => p.Trim()).Where(p => TextNormalizer.CountLetters(p) >= 4).OrderByDescending(p => p.Length).Take(4);
+
+    /// <summary>
+    /// The message when it says what the problem is besides asking for a person and giving details
+    /// ("사람 불러 주세요 정산 건이에요"), else null ("상담원 연결해 주세요", "상담원 연결. 아이디 shop_01").
+    /// </summary>
+    public static string? DescribedProblem(string text)
+    {
+        var rest = WithoutDetails(text);
+        foreach (var clause in ReplyActs.ReadClauses(rest))
+            if (clause.Act is ReplyAct.None or ReplyAct.HumanRequest && TextNormalizer.CountLetters(clause.Remainder) >= 6
+                && !(clause.Act == ReplyAct.None && ReplyActs.AsksForAPerson(clause.Remainder) && TextNormalizer.CountLetters(clause.Remainder) < 12))
+                return text.Trim();
+        return null;
+    }
 
     /// <summary>The text with its order number, seller ID and product name taken out: they say nothing about the kind of problem.</summary>
     private static string WithoutDetails(string text)

@@ -21,6 +21,9 @@ public sealed class HandoffForm
     public string? ProductName { get; set; }
     public bool ProductUnknown { get; set; }
 
+    /// <summary>How often the problem was asked for: after the second time the form goes on without it (never a dead end).</summary>
+    public int DescriptionAsks { get; set; }
+
     /// <summary>The slot the last prompt asked for.</summary>
     public string? Asking { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Dialogue;
 using Assistant.Evaluation;
 using Assistant.Knowledge;
@@ -7,7 +8,7 @@ using Assistant.Retrieval;
 namespace Assistant.Understanding;
 
 /// <summary>The understanding pipeline every channel and the evaluation share: features, classifier, retrieval, policy.</summary>
-public sealed class Decider(KnowledgeBase knowledge, IntentModel model, HybridRetriever retriever, DecisionPolicy policy) : IMessageDecider
+public sealed partial class Decider(KnowledgeBase knowledge, IntentModel model, HybridRetriever retriever, DecisionPolicy policy) : IMessageDecider
 {
     private const int CandidateCount = 8;
 
@@ -22,13 +23,51 @@ public sealed class Decider(KnowledgeBase knowledge, IntentModel model, HybridRe
 
         // What the message does comes before what it is about: a request for a person, a question about the bot.
         var act = ReplyActs.ReadClauses(message).Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
-        if (act == ReplyAct.HumanRequest) return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
+        if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message))
+            return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
         if (act == ReplyAct.AreYouBot && knowledge.FindIntent(IdentityIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, IdentityIntent, 1f, null, [], "asks whether it is a bot");
+        // A short message that ends in thanks and asks nothing ("오 답변 빠르네요 ㅋㅋ 고마워요") is thanks.
+        if (EndsInThanks().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
+            && knowledge.FindIntent(ThanksIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
         var decision = await DecideTopicAsync(message, cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(message, cancellationToken).ConfigureAwait(false) is { } general)
+            return general;
         return NoAnswerHere(decision, message) ?? decision;
     }
+
+    /// <summary>
+    /// A message that tells the seller's situation first and then asks a general question ("반품 물건이 어제
+    /// 도착했는데 … 완료 처리는 며칠 안에 해야 하나요?") deserves the answer to that question; only a request to look
+    /// into or act on the seller's own case ("확인해 주세요", "직접 봐 주세요") needs a person. The question
+    /// sentences are decided on their own, last first.
+    /// </summary>
+    private async Task<Decision?> GeneralQuestionAsync(string message, CancellationToken cancellationToken)
+    {
+        if (ActOnMyCase().IsMatch(message)) return null;
+        // A question that leans on the situation ("이게 가능한가요?") cannot be read alone.
+        var questions = Sentences().Split(message).Select(p => p.Trim())
+            .Where(p => p.Length > 0 && QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
+        foreach (var question in questions)
+        {
+            var decision = await DecideTopicAsync(question, cancellationToken).ConfigureAwait(false);
+            if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
+        }
+        return null;
+    }
+
+    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks";
+
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsInThanks();
+
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
+    private static partial Regex ActOnMyCase();
+
+    [GeneratedRegex(@"(?<=[.?!？。])\s+|\n+")]
+    private static partial Regex Sentences();
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)

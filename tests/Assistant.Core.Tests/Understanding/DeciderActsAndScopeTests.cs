@@ -1,0 +1,77 @@
+using Assistant.Knowledge;
+using Assistant.Understanding;
+
+namespace Assistant.Tests.Understanding;
+
+/// <summary>What the decider reads before the topic, and the decision for a question about selling with no answer here.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class DeciderActsAndScopeTests(RepoFixture repo)
+{
+    [Theory]
+    [InlineData("11번가 판매자 수수료는 얼마입니까?")]
+    [InlineData("쿠팡 고객센터 전화번호")]
+    [InlineData("What's the USD to KRW exchange rate today?")]
+    [InlineData("자동차세를 연납하면 얼마나 할인되나요?")]
+    [InlineData("테무에서 주문한 거 취소하고 싶은데 방법 알려줘")]
+    public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal(DecisionKind.Decline, decision.Kind);
+    }
+
+    [Theory]
+    [InlineData("챗봇 말고 사람 연결하라고요")]
+    [InlineData("같은 질문 벌써 세 번째예요. 똑같은 답변 복붙하지 말고 담당자 붙여 주세요.")]
+    [InlineData("항의합니다. 한 달째 정산 보류를 안 풀어 주는 게 말이 됩니까? 책임자 연결하세요.")]
+    [InlineData("I need a real human, your answers aren't helping")]
+    public async Task ARequestForAPersonIsAHandoffWhateverTheTopic(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.HandoffRequest), (decision.Kind, decision.Intent));
+    }
+
+    [Fact]
+    public async Task AQuestionAboutTheBotIsSmalltalkNotARequestForAPerson()
+    {
+        var decision = await repo.Decider.DecideAsync("너 사람이야?");
+        Assert.Equal((DecisionKind.Smalltalk, Decider.IdentityIntent), (decision.Kind, decision.Intent));
+    }
+
+    [Theory]
+    [InlineData("쇼핑라이브 송출이 자꾸 끊기는데 해결법 있어요?")]
+    [InlineData("브랜드스토어로 전환하려면 어떤 자격 요건이 필요한지 궁금합니다.")]
+    [InlineData("검색광고 입찰가")]
+    public async Task AQuestionAboutSellingWithNoAnswerHereOffersAPerson(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
+    }
+
+    [Theory]
+    [InlineData("이번 주말 부산 비 와요?")]
+    [InlineData("파이썬으로 엑셀 파일 여러 개 합치는 코드 좀 짜줘")]
+    public async Task WhatHasNothingToDoWithSellingIsStillDeclined(string message) =>
+        Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync(message)).Kind);
+
+    [Theory]
+    [InlineData("반품 수거랑 검수까지 끝냈어요. 구매자가 카드로 결제했는데 환불금이 카드로 들어가기까지 보통 며칠 걸린다고 안내하면 될까요?", "refund-process")]
+    public async Task AGeneralQuestionAfterTheSituationIsAnswered(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
+    [Fact]
+    public async Task AskingToLookIntoMyOwnCaseStillGoesToAPerson()
+    {
+        var decision = await repo.Decider.DecideAsync("지난주에 들어와야 할 정산금이 아직도 안 들어왔어요. 제 건은 주문번호 2025020212345678 인데 직접 확인해 주세요.");
+        Assert.Equal(DecisionKind.Handoff, decision.Kind);
+    }
+
+    [Fact]
+    public async Task ABareAreaWordIsAChoiceNotNoAnswer()
+    {
+        var decision = await repo.Decider.DecideAsync("정산 관련이요");
+        Assert.Equal(DecisionKind.Clarify, decision.Kind);
+    }
+}

@@ -276,6 +276,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
         if (TextNormalizer.CountLetters(turn.Text) == 0)
             return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, DialogueKit.Say(kit.Replies.DeclineNoise, DecisionKind.Decline, "noise")));
 
+        var offered = state.HandoffOffered;
         var reading = await reader.ReadAsync(turn.Text, state.Topic, cancellationToken);
         var decision = reading.Decision;
         state.PendingChoices.Clear();
@@ -304,6 +305,14 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 var replies = answers.Select(a => kit.Answer(kit.Knowledge.FindFaq(a.FaqId!)!, turn.Text, a.Confidence, reading.IsSeveral ? "answer.several" : a.FaqId!, offerPerson: a == answers[^1])).ToArray();
                 state.Topic = answers[^1].FaqId;
                 return new TurnResult(replies);
+            case DecisionKind.Clarify when offered && !QuestionReader.IsQuestion(turn.Text):
+                // A person was just offered and the seller tells more ("1:1 문의로 남겼어요") without a question this
+                // answers: the offer stands, with the possible entries beside it.
+                state.PendingChoices = decision.Suggestions.ToList();
+                state.HandoffOffered = true;
+                var beside = decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
+                return ConversationPatterns.One(new AssistantReply(kit.Replies["offerAgain"], beside,
+                    new AssistantInfo("handoff", null, decision.Suggestions, "handoff.offer-again", decision.Confidence)));
             case DecisionKind.Clarify:
                 state.PendingChoices = decision.Suggestions.ToList();
                 return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(kit.Replies.Clarify, decision.Suggestions, decision.Intent, decision.Confidence)));

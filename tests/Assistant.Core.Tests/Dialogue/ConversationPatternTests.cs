@@ -236,6 +236,18 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     }
 
     [Fact]
+    public async Task MoreSaidAfterAnOfferOfAPersonKeepsTheOfferInsteadOfAChoiceAlone()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("어제 접수한 거 어떻게 됐어요?");
+        var reply = await chat.LastAsync("아 여기서 한 게 아니라 1:1 문의로 남겼어요");
+        Assert.Equal(("handoff", "handoff.offer-again"), (reply.Info.Action, reply.Info.Intent));
+        Assert.Contains("상담원 연결", reply.SuggestedActions);
+        Assert.Equal("handoff", (await chat.LastAsync("네")).Info.Action);
+        Assert.NotNull(chat.State.Form);
+    }
+
+    [Fact]
     public async Task AskingForAPersonWhileQueuedPointsToTheOpenTicket()
     {
         var chat = new Chat(repo);

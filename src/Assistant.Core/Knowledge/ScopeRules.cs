@@ -1,55 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Assistant.Text;
 
 namespace Assistant.Knowledge;
 
 /// <summary>
-/// What is not ours, from <c>knowledge/scope.yaml</c>: other marketplaces and services sellers name
-/// ("쿠팡", "11번가"). A question about one of them is declined, never answered with this marketplace's policy.
+/// What is ours and what is not, from <c>knowledge/scope.yaml</c>: other marketplaces and services
+/// sellers name ("쿠팡", "11번가") and topics plainly not about selling ("환율") are declined, never
+/// answered with this marketplace's policy; selling words ("라이브 방송", "광고") mark a question about
+/// running a store here, which deserves a person when no entry answers it. Korean forms match with
+/// spacing and case ignored; Latin forms match whole words only ("API" not inside "rapid").
 /// </summary>
 public sealed class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null)
 {
-    private readonly string[] _notOurs = Forms(notOurs ?? []);
-    private readonly string[] _selling = Forms(sellingWords ?? []);
+    private readonly Form[] _others = Forms(otherServices);
+    private readonly Form[] _notOurs = Forms(notOurs ?? []);
+    private readonly Form[] _selling = Forms(sellingWords ?? []);
+    private readonly ConditionalWeakTable<FaqEntry, Text> _entryText = new();
 
-    private readonly (string Name, string Compact)[] _others = otherServices
-        .Select(n => (n, TextNormalizer.Compact(n).ToLowerInvariant()))
-        .Where(x => x.Item2.Length >= 2)
-        .OrderByDescending(x => x.Item2.Length)
-        .ToArray();
+    /// <summary>Selling words any entry could be about: they say nothing about whether an entry covers a question.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal) { "스토어", "판매자", "셀러", "구매자", "my store", "seller center", "customers" };
 
     public static ScopeRules Empty { get; } = new([]);
 
-    /// <summary>A topic that is plainly not about selling here ("환율", "연말정산"), or null.</summary>
-    public string? NotOursIn(string message) => FirstIn(_notOurs, message);
-
-    /// <summary>
-    /// Whether a message is about running a store here (a selling word such as "스토어", "라이브 방송", "광고" or a
-    /// lexicon term): a question about selling that no entry answers deserves a person, not "out of scope".
-    /// </summary>
-    public bool IsAboutSelling(string message, Lexicon lexicon) => FirstIn(_selling, message) is not null || lexicon.Expand(message).Count > 0;
-
-    /// <summary>Whether the message has one of the listed selling words (lexicon terms not counted).</summary>
-    public bool HasSellingWord(string message) => FirstIn(_selling, message) is not null;
-
-    private static string[] Forms(IEnumerable<string> names) =>
-        names.Select(n => TextNormalizer.Compact(n).ToLowerInvariant()).Where(f => f.Length >= 2).OrderByDescending(f => f.Length).ToArray();
-
-    private static string? FirstIn(string[] forms, string message)
-    {
-        if (forms.Length == 0) return null;
-        var compact = TextNormalizer.Compact(message).ToLowerInvariant();
-        return forms.FirstOrDefault(f => compact.Contains(f, StringComparison.Ordinal));
-    }
-
     public IReadOnlyList<string> OtherServices { get; } = otherServices;
 
-    /// <summary>The other service the message names (as listed), or null. Spacing and letter case are ignored.</summary>
-    public string? OtherServiceIn(string message)
+    /// <summary>The other service the message names (as listed), or null.</summary>
+    public string? OtherServiceIn(string message) => FirstIn(_others, new Text(message))?.Name;
+
+    /// <summary>A topic that is plainly not about selling here ("환율", "연말정산"), or null.</summary>
+    public string? NotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name;
+
+    /// <summary>
+    /// Whether a message is about running a store here (a selling word or a lexicon term): a question about
+    /// selling that no entry answers deserves a person, not "out of scope".
+    /// </summary>
+    public bool IsAboutSelling(string message, Lexicon lexicon) => HasSellingWord(message) || lexicon.Expand(message).Count > 0;
+
+    /// <summary>Whether the message has one of the listed selling words (lexicon terms not counted).</summary>
+    public bool HasSellingWord(string message) => FirstIn(_selling, new Text(message)) is not null;
+
+    /// <summary>
+    /// The specific selling words of a message that an FAQ entry never mentions (title, questions, answer,
+    /// facts): "스토어 URL 변경" answered with the business-information entry names "URL", which that entry
+    /// never does, so the entry does not cover it.
+    /// </summary>
+    public IEnumerable<string> UnmentionedBy(FaqEntry faq, string message)
     {
-        if (_others.Length == 0) return null;
-        var compact = TextNormalizer.Compact(message).ToLowerInvariant();
-        foreach (var (name, form) in _others)
-            if (compact.Contains(form, StringComparison.Ordinal)) return name;
-        return null;
+        var text = new Text(message);
+        var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));
+        return _selling.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text) && !w.IsIn(entry)).Select(w => w.Name);
     }
+
+    private static Form? FirstIn(Form[] forms, Text text) => forms.FirstOrDefault(f => f.IsIn(text));
+
+    private static Form[] Forms(IEnumerable<string> names) => names
+        .Select(n => new Form(n))
+        .Where(f => f.Compact.Length >= 2)
+        .OrderByDescending(f => f.Compact.Length)
+        .ToArray();
+
+    /// <summary>A message or entry as matched: its spacing-free lower-case form and its lower-case words.</summary>
+    private sealed class Text(string value)
+    {
+        public string Compact { get; } = TextNormalizer.Compact(value).ToLowerInvariant();
+        public string Lower { get; } = " " + string.Join(' ', LatinWords().Matches(value.ToLowerInvariant()).Select(m => m.Value)) + " ";
+    }
+
+    private sealed class Form(string name)
+    {
+        public string Name { get; } = name;
+        public string Compact { get; } = TextNormalizer.Compact(name).ToLowerInvariant();
+        private readonly bool _latin = name.All(c => c < 128);
+        private readonly string _words = " " + string.Join(' ', LatinWords().Matches(name.ToLowerInvariant()).Select(m => m.Value)) + " ";
+
+        public bool IsIn(Text text) => _latin ? text.Lower.Contains(_words, StringComparison.Ordinal) : text.Compact.Contains(Compact, StringComparison.Ordinal);
+    }
+
+    private static Regex LatinWords() => LatinWordPattern;
+
+    private static readonly Regex LatinWordPattern = new("[a-z0-9]+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 }

@@ -91,6 +91,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IntentModel model, 
     /// </summary>
     private Decision? NoAnswerHere(Decision decision, string message)
     {
+        // An answer whose entry never mentions what the question is specifically about does not cover it.
+        if (decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
+            && knowledge.Scope.UnmentionedBy(faq, message).Any())
+            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = [faq.Id], Reason = "the entry does not mention what is asked" };
+
         // The classifier's own "out of scope" needs a selling word to be overruled ("딤채 냉장고 고객센터" stays declined).
         var classifierDeclined = decision.Kind == DecisionKind.Decline && decision.Intent == OutOfScope && decision.Confidence >= policy.Options.DeclineConfidence;
         var unsure = decision.Kind == DecisionKind.Decline && decision.Intent is OutOfScope or "unknown"

@@ -11,7 +11,10 @@ out="${BENCH_DIR:-/tmp/assistant-bench-scale}"
 limit="${BENCH_TIMEOUT:-600}"
 messages="${BENCH_MESSAGES:-$shared/eval/realistic.jsonl}"
 mkdir -p "$out"
-dotnet build "$root/src/Assistant.Cli" -c Release -nologo -v quiet -o "$out/cli" >/dev/null
+# BENCH_NO_BUILD=1 reuses the CLI already built under $out/cli (e.g. to measure while the sources change).
+if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f "$out/cli/assistant.dll" ]; then
+  dotnet build "$root/src/Assistant.Cli" -c Release -nologo -v quiet -o "$out/cli" | { grep -E "error|warn" || true; }
+fi
 cli=(dotnet "$out/cli/assistant.dll")
 [ $# -gt 0 ] || set -- 100 250 1000
 for n in "$@"; do

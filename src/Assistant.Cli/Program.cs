@@ -13,6 +13,8 @@ var usage = """
       bench    --file PATH [--passes N]                decision latency per message and per stage
       bench-scale --knowledge DIR [--file PATH] [--stage all|train|decide] [--save-model PATH] [--model PATH] [--passes N]
                                                        train time, peak memory, index build and decision latency of a knowledge base
+      bench-vectors [--counts N,N] [--dims D,D] [--repeats N]
+                                                       exact vector scan against a memory-bound pass over as many floats
       hash-password                                    hash an agent password (read from standard input)
       ingest   [--qdrant URL] [--collection NAME]      (re)build the Qdrant collection from knowledge/
     """;
@@ -34,6 +36,7 @@ try
         "eval" => await EvalCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "bench-scale" => await BenchScaleCommand.RunAsync(rest),
+        "bench-vectors" => await BenchVectorsCommand.RunAsync(rest),
         "hash-password" => HashPasswordCommand.Run(rest),
         "ingest" => await IngestCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),

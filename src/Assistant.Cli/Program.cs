@@ -11,6 +11,10 @@ var usage = """
                                                        evaluate the assistant and the BM25 baseline on a file
       eval     --scenarios PATH [--json OUT] [--verbose]  play multi-turn scenarios (PASS/FAIL each, then N passed, N failed)
       bench    --file PATH [--passes N]                decision latency per message and per stage
+      bench-scale --knowledge DIR [--file PATH] [--stage all|train|decide] [--save-model PATH] [--model PATH] [--passes N]
+                                                       train time, peak memory, index build and decision latency of a knowledge base
+      bench-vectors [--counts N,N] [--dims D,D] [--repeats N]
+                                                       exact vector scan against a memory-bound pass over as many floats
       hash-password                                    hash an agent password (read from standard input)
       ingest   [--qdrant URL] [--collection NAME]      (re)build the Qdrant collection from knowledge/
     """;
@@ -31,6 +35,8 @@ try
         "tune" => await TuneCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
+        "bench-scale" => await BenchScaleCommand.RunAsync(rest),
+        "bench-vectors" => await BenchVectorsCommand.RunAsync(rest),
         "hash-password" => HashPasswordCommand.Run(rest),
         "ingest" => await IngestCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),

@@ -5,24 +5,25 @@ namespace Assistant.Retrieval;
 /// <summary>
 /// BM25 over character bigrams of spacing-free text (and whole Latin words), one document per FAQ
 /// entry. Scores are divided by the query's best attainable score, so they fall in [0, 1] and can be
-/// fused with cosine similarity.
+/// fused with cosine similarity. Terms are kept in postings (the entries holding each term), so a search
+/// touches only the entries that share a term with the query, not every entry.
 /// </summary>
 public sealed class LexicalIndex
 {
     private const float K1 = 1.2f, B = 0.75f;
     private readonly string[] _ids;
-    private readonly Dictionary<string, float>[] _termFrequencies;
     private readonly float[] _lengths;
+    private readonly float[] _norms;
     private readonly float _averageLength;
     private readonly Dictionary<string, float> _idf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Document, float Frequency)[]> _postings = new(StringComparer.Ordinal);
 
     public LexicalIndex(IEnumerable<(string Id, string Text)> documents)
     {
         var docs = documents.ToArray();
         _ids = docs.Select(d => d.Id).ToArray();
-        _termFrequencies = new Dictionary<string, float>[docs.Length];
         _lengths = new float[docs.Length];
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
         for (var i = 0; i < docs.Length; i++)
         {
             var tf = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -31,12 +32,21 @@ public sealed class LexicalIndex
                 tf[term] = tf.GetValueOrDefault(term) + 1;
                 _lengths[i]++;
             }
-            _termFrequencies[i] = tf;
-            foreach (var term in tf.Keys) documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+            foreach (var (term, frequency) in tf)
+            {
+                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                list.Add((i, frequency));
+            }
         }
         _averageLength = docs.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
-        foreach (var (term, df) in documentFrequency)
+        _norms = new float[docs.Length];
+        for (var i = 0; i < docs.Length; i++) _norms[i] = K1 * (1 - B + B * _lengths[i] / _averageLength);
+        foreach (var (term, list) in postings)
+        {
+            var df = list.Count;
             _idf[term] = (float)Math.Log(1 + (docs.Length - df + 0.5) / (df + 0.5));
+            _postings[term] = list.ToArray();
+        }
     }
 
     /// <summary>Entries by normalized BM25 score, best first; entries sharing no term are left out.</summary>
@@ -45,17 +55,21 @@ public sealed class LexicalIndex
         var queryTerms = Terms(query).Distinct(StringComparer.Ordinal).Where(_idf.ContainsKey).ToArray();
         if (queryTerms.Length == 0) return [];
         var best = queryTerms.Sum(t => _idf[t] * (K1 + 1));
-        var results = new List<(string, float)>();
-        for (var i = 0; i < _ids.Length; i++)
+        // Each entry's score adds its terms in query order, as a scan of every entry would.
+        var scores = new float[_ids.Length];
+        var touched = new List<int>();
+        foreach (var term in queryTerms)
         {
-            float score = 0;
-            var norm = K1 * (1 - B + B * _lengths[i] / _averageLength);
-            foreach (var term in queryTerms)
-                if (_termFrequencies[i].TryGetValue(term, out var tf))
-                    score += _idf[term] * tf * (K1 + 1) / (tf + norm);
-            if (score > 0) results.Add((_ids[i], score / best));
+            var idf = _idf[term];
+            foreach (var (document, tf) in _postings[term])
+            {
+                if (scores[document] == 0) touched.Add(document);
+                scores[document] += idf * tf * (K1 + 1) / (tf + _norms[document]);
+            }
         }
-        return results.OrderByDescending(r => r.Item2).Take(top).ToArray();
+        var ranked = touched.Where(i => scores[i] > 0).ToArray();
+        Array.Sort(ranked, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        return ranked.Take(top).Select(i => (_ids[i], scores[i] / best)).ToArray();
     }
 
     internal static IEnumerable<string> Terms(string text)

@@ -1,0 +1,91 @@
+using System.Numerics.Tensors;
+using Assistant.Retrieval;
+
+namespace Assistant.Tests.Retrieval;
+
+/// <summary>The embedded index's exact scan: the same hits, order and scores as a brute-force cosine ranking.</summary>
+public sealed class InMemoryVectorIndexTests
+{
+    private static float[] RandomVector(Random random, int dimensions, float scale = 1)
+    {
+        var v = new float[dimensions];
+        for (var i = 0; i < v.Length; i++) v[i] = (float)(random.NextDouble() * 2 - 1);
+        TensorPrimitives.Multiply(v, scale / TensorPrimitives.Norm(v), v);
+        return v;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(24)]
+    [InlineData(700)]
+    public async Task TopKEqualsABruteForceRankingWithAndWithoutACategory(int top)
+    {
+        var random = new Random(3);
+        var records = Enumerable.Range(0, 600)
+            .Select(i => new VectorRecord($"k{i}", $"e{i / 6}", $"c{i % 5}", string.Empty, RandomVector(random, 96)))
+            .ToArray();
+        // Exact ties: a few records share a vector; the earlier record ranks first.
+        for (var i = 100; i < 110; i++) records[i] = records[i] with { Vector = records[50].Vector };
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(96);
+        await index.ReplaceAllAsync(records);
+
+        foreach (var category in new string?[] { null, "c2", "missing" })
+            for (var q = 0; q < 5; q++)
+            {
+                var query = q == 0 ? records[50].Vector.ToArray() : RandomVector(random, 96);
+                var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+                    .Where(x => category is null || x.r.Category == category)
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.i)
+                    .Take(top)
+                    .ToArray();
+                var hits = await index.SearchAsync(query, top, category);
+                Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
+                Assert.Equal(expected.Select(x => x.r.EntryId), hits.Select(h => h.EntryId));
+                Assert.All(hits.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 5));
+            }
+    }
+
+    [Fact]
+    public async Task VectorsAndQueriesOfAnyLengthAreScoredByCosine()
+    {
+        var random = new Random(5);
+        var unit = RandomVector(random, 64);
+        var other = RandomVector(random, 64);
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(64);
+        // A generator whose vectors are not unit length (a remote model, a scaled copy) still gets cosine scores.
+        await index.ReplaceAllAsync([
+            new VectorRecord("long", "a", "x", string.Empty, unit.Select(v => v * 3).ToArray()),
+            new VectorRecord("other", "b", "x", string.Empty, other),
+            new VectorRecord("zero", "c", "x", string.Empty, new float[64]),
+        ]);
+
+        var hits = await index.SearchAsync(unit.Select(v => v * 0.25f).ToArray(), 3);
+        Assert.Equal(["long", "other", "zero"], hits.Select(h => h.Key));
+        Assert.Equal(1f, hits[0].Score, 4);
+        Assert.Equal(TensorPrimitives.CosineSimilarity(unit, other), hits[1].Score, 4);
+        Assert.Equal(0f, hits[2].Score);
+    }
+
+    [Fact]
+    public async Task ReplacingUpsertsByKeyAndDropsKeysNotGiven()
+    {
+        var random = new Random(7);
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(32);
+        var a = RandomVector(random, 32);
+        var b = RandomVector(random, 32);
+        await index.ReplaceAllAsync([new("k1", "e1", "x", string.Empty, a), new("k2", "e2", "y", string.Empty, b), new("k1", "e1-new", "y", string.Empty, b)]);
+        Assert.Equal(2, index.Count);
+        var hits = await index.SearchAsync(b, 5, "y");
+        Assert.Equal(["k1", "k2"], hits.Select(h => h.Key).Order());
+        Assert.Contains(hits, h => h.Key == "k1" && h.EntryId == "e1-new");
+
+        await index.ReplaceAllAsync([new("k3", "e3", "x", string.Empty, a)]);
+        Assert.Equal(["k3"], (await index.SearchAsync(a, 5)).Select(h => h.Key));
+        Assert.Empty(await index.SearchAsync(a, 5, "y"));
+        Assert.Empty(await index.SearchAsync(a, 0));
+        await Assert.ThrowsAsync<ArgumentException>(() => index.SearchAsync(new float[16], 5));
+    }
+}

@@ -31,6 +31,9 @@ public sealed class KnowledgeBase
     public HandoffScript Handoff { get; }
     public ScopeRules Scope { get; }
 
+    /// <summary>What loaded but deserves an operator's look (an entry with few phrasings), as file, line and field.</summary>
+    public IReadOnlyList<KnowledgeError> Warnings { get; init; } = [];
+
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 
     public IntentDefinition? FindIntent(string name) => _intentByName.GetValueOrDefault(name);

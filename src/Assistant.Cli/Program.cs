@@ -6,9 +6,12 @@ var usage = """
       validate [--knowledge DIR]                       check the knowledge base
       train    [--knowledge DIR] [--model PATH] [--folds N]
                                                        cross-validate, train and save the intent classifier
-      tune     [--folds N] [--precision P]             tune the answer thresholds on held-out knowledge
-      eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH]
+      tune     [--folds N] [--precision P] [--max-phrasings N]
+                                                       tune the answer thresholds on held-out knowledge
+      eval     --file PATH [--json OUT] [--verbose] [--knowledge DIR] [--model PATH] [--max-phrasings N]
                                                        evaluate the assistant and the BM25 baseline on a file
+                                                       (--max-phrasings N: a cold start, only the first N questions
+                                                       of every FAQ entry, with a model trained aside)
       eval     --scenarios PATH [--json OUT] [--verbose]  play multi-turn scenarios (PASS/FAIL each, then N passed, N failed)
       bench    --file PATH [--passes N]                decision latency per message and per stage
       bench-scale --knowledge DIR [--file PATH] [--stage all|train|decide] [--save-model PATH] [--model PATH] [--passes N]

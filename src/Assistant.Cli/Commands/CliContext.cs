@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Assistant.Embeddings;
+using Assistant.Evaluation;
 using Assistant.Knowledge;
 using Assistant.OpenAI;
 using Assistant.Retrieval;
@@ -33,7 +34,12 @@ internal sealed class CliContext
 
     public static CliContext Create(Arguments args) => new(FindRoot(), args);
 
-    public KnowledgeBase LoadKnowledge() => KnowledgeLoader.Load(KnowledgeDirectory);
+    /// <summary>The knowledge base; with <paramref name="maxPhrasings"/>, as a cold start would have it (<see cref="ColdStart.KeepPhrasings"/>).</summary>
+    public KnowledgeBase LoadKnowledge(int? maxPhrasings = null)
+    {
+        var knowledge = KnowledgeLoader.Load(KnowledgeDirectory);
+        return maxPhrasings is { } n ? ColdStart.KeepPhrasings(knowledge, n) : knowledge;
+    }
 
     public PolicyOptions Policy()
     {
@@ -86,6 +92,15 @@ internal sealed class Arguments(string[] args, params string[] known)
         if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             throw new ArgumentException($"option {name} needs a value");
         return args[i + 1];
+    }
+
+    /// <summary><c>--max-phrasings N</c>: keep only the first N questions of every FAQ entry (a cold start), or null.</summary>
+    public int? MaxPhrasings()
+    {
+        if (Value("--max-phrasings") is not { } text) return null;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"option --max-phrasings needs a whole number of 0 or more, not '{text}'");
     }
 
     public bool Flag(string name)

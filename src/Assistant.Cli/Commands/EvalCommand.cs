@@ -23,17 +23,20 @@ internal static class EvalCommand
         var file = args.Value("--file") ?? throw new ArgumentException("eval needs --file PATH or --scenarios PATH");
         var jsonPath = args.Value("--json");
         var verbose = args.Flag("--verbose");
+        var maxPhrasings = args.MaxPhrasings();
         var context = CliContext.Create(args);
         args.RejectUnknown();
         if (!File.Exists(file)) throw new FileNotFoundException($"no evaluation file at {file}");
 
         var cases = EvalCase.Load(file);
-        var knowledge = context.LoadKnowledge();
+        var knowledge = context.LoadKnowledge(maxPhrasings);
         var unknown = cases.Where(c => EvalJudge.IsTopic(c.Expect) && knowledge.FindFaq(c.Expect) is null).ToArray();
         if (unknown.Length > 0)
             throw new FormatException($"{file}:{unknown[0].Line}: expect '{unknown[0].Expect}' is not an FAQ id, handoff, smalltalk or out-of-scope");
 
-        var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
+        var model = maxPhrasings is null
+            ? UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"))
+            : ColdStart.LoadOrTrainModel(knowledge, context.LoggerFactory.CreateLogger("eval"));
         using var neural = context.Neural();
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy(), neural: neural?.Evidence);
         await EvalRunner.WarmUpAsync(decider, cases.Select(c => c.Text).ToArray(), TimeSpan.FromSeconds(3));
@@ -45,6 +48,8 @@ internal static class EvalCommand
         var baselineResults = await EvalRunner.RunAsync(baseline, cases);
         var baselineMetrics = EvalMetrics.From(baselineResults);
 
+        if (maxPhrasings is { } n)
+            Console.WriteLine($"Cold start: at most {n} phrasings per FAQ entry ({knowledge.Faqs.Sum(f => f.Questions.Count)} questions kept); model trained aside in {ColdStart.ModelFolder}");
         EvalPrinter.Print(Path.GetFileName(file), results, metrics, latency, verbose);
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant($"BM25 baseline (Lucene CJK; threshold {baseline.Threshold:0.00} tuned like the assistant's, on held-out knowledge at precision >= {PolicyTuner.DefaultTargetPrecision}):"));
@@ -57,7 +62,7 @@ internal static class EvalCommand
             var report = new
             {
                 metrics.Accuracy, metrics.AnswerPrecision, metrics.Coverage, metrics.WrongAnswerRate, metrics.HandoffRecall,
-                metrics.OutOfScopeDecline, metrics.SmalltalkAccuracy, metrics.Cases,
+                metrics.OutOfScopeDecline, metrics.SmalltalkAccuracy, metrics.Cases, MaxPhrasings = maxPhrasings,
                 LatencyMs = new { latency.P50, latency.P99 },
                 Baseline = baselineMetrics,
             };

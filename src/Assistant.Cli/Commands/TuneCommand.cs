@@ -11,10 +11,11 @@ internal static class TuneCommand
     {
         var folds = int.Parse(args.Value("--folds") ?? "5", CultureInfo.InvariantCulture);
         var target = double.Parse(args.Value("--precision") ?? PolicyTuner.DefaultTargetPrecision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var maxPhrasings = args.MaxPhrasings();
         var context = CliContext.Create(args);
         args.RejectUnknown();
 
-        var knowledge = context.LoadKnowledge();
+        var knowledge = context.LoadKnowledge(maxPhrasings);
         var clock = Stopwatch.StartNew();
         var evidence = await PolicyTuner.CollectAsync(knowledge, folds, f => Console.WriteLine($"  fold {f + 1}/{folds} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         var current = context.Policy();

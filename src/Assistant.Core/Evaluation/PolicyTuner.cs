@@ -93,7 +93,7 @@ public static class PolicyTuner
     private static PolicyOptions Copy(PolicyOptions o) => new()
     {
         ClassifierWeight = o.ClassifierWeight, AnswerConfidence = o.AnswerConfidence, AnswerMargin = o.AnswerMargin,
-        MinRetrievalScore = o.MinRetrievalScore, ClarifyConfidence = o.ClarifyConfidence, HandoffConfidence = o.HandoffConfidence,
+        MinRetrievalScore = o.MinRetrievalScore, ColdAnswerConfidence = o.ColdAnswerConfidence, ColdAnswerMargin = o.ColdAnswerMargin, NoAnswerBelow = o.NoAnswerBelow, ClarifyConfidence = o.ClarifyConfidence, HandoffConfidence = o.HandoffConfidence,
         SmalltalkConfidence = o.SmalltalkConfidence, RequireAgreement = o.RequireAgreement, DeclineConfidence = o.DeclineConfidence, MaxSuggestions = o.MaxSuggestions,
     };
 }

@@ -31,6 +31,9 @@ public sealed class KnowledgeBase
     public HandoffScript Handoff { get; }
     public ScopeRules Scope { get; }
 
+    /// <summary>What loaded but deserves an operator's look (an entry with few phrasings), as file, line and field.</summary>
+    public IReadOnlyList<KnowledgeError> Warnings { get; init; } = [];
+
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
 
     public IntentDefinition? FindIntent(string name) => _intentByName.GetValueOrDefault(name);
@@ -38,17 +41,30 @@ public sealed class KnowledgeBase
     /// <summary>An FAQ whose title is exactly the message (a clicked suggestion), ignoring spacing and punctuation.</summary>
     public FaqEntry? FindByTitle(string message) => _faqByTitle.GetValueOrDefault(TextNormalizer.Compact(message));
 
-    /// <summary>What the classifier learns from: every FAQ question and title, and every intent example.</summary>
+    /// <summary>
+    /// What the classifier learns from: every FAQ question and title, and every intent example. An entry with fewer
+    /// phrasings than <see cref="KnowledgeLoader.RecommendedQuestions"/> (a cold start) also teaches its facts and
+    /// answer sentences, so the classifier knows its words and does not read every long question as a case for a person.
+    /// </summary>
     public IEnumerable<(string Label, string Text)> TrainingExamples()
     {
         foreach (var faq in Faqs)
         {
             yield return (faq.Id, faq.Title);
             foreach (var q in faq.Questions) yield return (faq.Id, q);
+            if (faq.Questions.Count >= KnowledgeLoader.RecommendedQuestions) continue;
+            foreach (var fact in faq.Facts) yield return (faq.Id, fact);
+            foreach (var sentence in AnswerSentences(faq)) yield return (faq.Id, sentence);
         }
         foreach (var intent in Intents)
             foreach (var e in intent.Examples) yield return (intent.Intent, e);
     }
+
+    /// <summary>The sentences of an entry's answer that are evidence for it (<see cref="AnswerEvidence"/>).</summary>
+    public IReadOnlyList<string> AnswerSentences(FaqEntry faq) =>
+        _answerSentences.GetOrAdd(faq.Id, _ => AnswerEvidence.Sentences(faq, Faqs));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _answerSentences = new(StringComparer.Ordinal);
 
     /// <summary>The decision a classifier label stands for: an FAQ id answers, an intent decides its own way.</summary>
     public DecisionKind DecisionFor(string label) =>

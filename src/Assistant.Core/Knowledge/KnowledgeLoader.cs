@@ -6,7 +6,8 @@ namespace Assistant.Knowledge;
 /// <summary>
 /// Reads and validates <c>knowledge/</c>. Any problem (a malformed file, a missing field, a duplicate
 /// id, an unknown placeholder) stops loading with <see cref="KnowledgeValidationException"/> listing
-/// every problem found, each as file, line and field.
+/// every problem found, each as file, line and field. What loads but deserves an operator's look (an
+/// entry with few phrasings) is a warning, kept in <see cref="KnowledgeBase.Warnings"/> in the same form.
 /// </summary>
 public static partial class KnowledgeLoader
 {
@@ -21,7 +22,12 @@ public static partial class KnowledgeLoader
         "contact.phone", "contact.hours", "contact.chatUrl", "contact.inquiryUrl",
     };
 
-    public const int MinQuestions = 12;
+    /// <summary>
+    /// Phrasings an entry should have for the classifier to know it well. Fewer (down to none) still load, with a
+    /// warning: an imported help center starts with a title, an answer and a few phrasings, and retrieval finds
+    /// such an entry by its title, answer and facts.
+    /// </summary>
+    public const int RecommendedQuestions = 12;
     public const int MaxTitleLength = 30;
 
     public static KnowledgeBase Load(string directory)
@@ -30,8 +36,9 @@ public static partial class KnowledgeLoader
             throw new KnowledgeValidationException([new KnowledgeError(directory, 0, "(directory)", "does not exist")]);
 
         var errors = new List<KnowledgeError>();
+        var warnings = new List<KnowledgeError>();
         var declaredIds = new HashSet<string>(StringComparer.Ordinal);
-        var faqs = LoadFaqs(directory, errors, declaredIds);
+        var faqs = LoadFaqs(directory, errors, warnings, declaredIds);
         var intents = LoadIntents(directory, errors);
         var lexicon = LoadLexicon(directory, errors);
         var replies = LoadReplies(directory, errors, declaredIds);
@@ -42,10 +49,10 @@ public static partial class KnowledgeLoader
         if (errors.Count == 0) CheckIntentsTheCodeNames(intents, errors);
 
         if (errors.Count > 0) throw new KnowledgeValidationException(errors);
-        return new KnowledgeBase(faqs, intents, lexicon, replies!, handoff, scope);
+        return new KnowledgeBase(faqs, intents, lexicon, replies!, handoff, scope) { Warnings = warnings };
     }
 
-    private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors, HashSet<string> declaredIds)
+    private static List<FaqEntry> LoadFaqs(string directory, List<KnowledgeError> errors, List<KnowledgeError> warnings, HashSet<string> declaredIds)
     {
         var faqs = new List<FaqEntry>();
         var idLines = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,7 +73,10 @@ public static partial class KnowledgeLoader
             var title = doc.String("title", maxLength: MaxTitleLength);
             var answer = doc.String("answer");
             var facts = doc.StringList("facts", 1);
-            var questions = doc.StringList("questions", MinQuestions);
+            var questions = doc.StringList("questions", 0, required: false);
+            if (questions.Count < RecommendedQuestions)
+                warnings.Add(new KnowledgeError(name, doc.LineOf("questions"), "questions",
+                    $"has {questions.Count} phrasings; {RecommendedQuestions} or more are recommended (until then the entry is found mostly by its title, answer and facts)"));
             doc.RejectUnknownFields();
 
             if (id is not null)

@@ -117,6 +117,8 @@ internal sealed class YamlDocument
             if (required) Error(field, "is missing", Line);
             return [];
         }
+        // A list that may be empty may also be written with no items at all ("questions:").
+        if (minCount == 0 && node is YamlScalarNode { Value: null or "" }) return [];
         if (node is not YamlSequenceNode sequence)
         {
             Error(field, "must be a list", LineOf(field));

@@ -5,8 +5,9 @@ using Microsoft.Extensions.AI;
 namespace Assistant.Retrieval;
 
 /// <summary>
-/// Ingestion, kept apart from search: turns FAQ entries into vector records (each question variant
-/// and the title) and makes the index mirror the knowledge base.
+/// Ingestion, kept apart from search: turns FAQ entries into vector records (the title, each question
+/// variant, each fact and each answer sentence) and makes the index mirror the knowledge base. Every field is
+/// evidence, so an entry with few or no phrasings (an imported help center) is still found by what it says.
 /// </summary>
 public static class KnowledgeIndexer
 {
@@ -17,8 +18,16 @@ public static class KnowledgeIndexer
             yield return ($"{faq.Id}#title", faq, faq.Title);
             for (var i = 0; i < faq.Questions.Count; i++)
                 yield return ($"{faq.Id}#q{i}", faq, faq.Questions[i]);
+            for (var i = 0; i < faq.Facts.Count; i++)
+                yield return ($"{faq.Id}#f{i}", faq, faq.Facts[i]);
+            var sentences = knowledge.AnswerSentences(faq);
+            for (var i = 0; i < sentences.Count; i++)
+                yield return ($"{faq.Id}#a{i}", faq, sentences[i]);
         }
     }
+
+    /// <summary>True for a record key of a fact or an answer sentence: what the entry says, not how sellers ask.</summary>
+    public static bool IsStatement(string key) => key.Contains("#f", StringComparison.Ordinal) || key.Contains("#a", StringComparison.Ordinal);
 
     public static async Task<int> IndexAsync(
         KnowledgeBase knowledge,
@@ -36,7 +45,7 @@ public static class KnowledgeIndexer
         return records.Length;
     }
 
-    /// <summary>The lexical document of an entry: title, questions and facts.</summary>
+    /// <summary>The lexical document of an entry: title, questions, facts and answer sentences.</summary>
     public static LexicalIndex BuildLexical(KnowledgeBase knowledge) =>
-        new(knowledge.Faqs.Select(f => (f.Id, string.Join('\n', f.Questions.Prepend(f.Title).Concat(f.Facts).Select(t => FeatureText.ForRetrieval(t, knowledge.Lexicon))))));
+        new(knowledge.Faqs.Select(f => (f.Id, string.Join('\n', f.Questions.Prepend(f.Title).Concat(f.Facts).Concat(knowledge.AnswerSentences(f)).Select(t => FeatureText.ForRetrieval(t, knowledge.Lexicon))))));
 }

@@ -9,6 +9,10 @@ namespace Assistant.Understanding;
 /// handoff); an FAQ is answered only when the combined evidence is high, clearly ahead of the
 /// runner-up, and the retriever independently agrees. Otherwise the seller is asked to choose, or
 /// the assistant declines: a wrong answer is worse than a question back.
+/// The classifier is trusted as far as it knows the entries at stake (<see cref="ClassifierTrust"/>): an entry with
+/// few phrasings (a cold start) is scored mostly by retrieval over its title, answer and facts, and when retrieval's
+/// best entry is such an entry, the classifier's verdict against it (handoff, decline, smalltalk) counts for as
+/// little as it knows of that entry.
 /// </summary>
 public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions options)
 {
@@ -16,6 +20,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 
     public Decision Decide(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
+        // What the classifier says against retrieval's best entry weighs no more than what it knows of that entry.
+        // The discount grows with retrieval's confidence in that entry: a greeting that retrieves nothing much stays smalltalk.
+        var trust = candidates.Count > 0 ? 1 - (1 - ClassifierTrust(candidates[0].FaqId)) * Math.Min(1f, candidates[0].Score / RetrievalSure) : 1f;
         float handoff = 0, smalltalk = 0, decline = 0, vague = 0;
         string? bestSmalltalk = null, bestHandoff = null, bestDecline = null;
         foreach (var score in intents)
@@ -33,6 +40,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         var top = faqs.Count > 0 ? faqs[0] : default;
         var runnerUp = faqs.Count > 1 ? faqs[1].Score : 0;
         var faqMass = 1 - handoff - smalltalk - decline - vague;
+        handoff *= trust; smalltalk *= trust; decline *= trust; vague *= trust;
 
         Decision Make(DecisionKind kind, string intent, float confidence, string? faqId, IReadOnlyList<string> suggestions, string reason) =>
             new(kind, intent, MathF.Round(confidence, 4), faqId, suggestions, reason) { Intents = intents, Candidates = candidates };
@@ -46,10 +54,15 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 
         // A message that names an area without a question ("정산 관련 문의") is answered by asking which topic.
         var isVague = vague >= faqMass;
+        // An entry the classifier barely knows is judged on retrieval's scale, and only when the classifier's own best entry agrees.
+        var topTrust = faqs.Count > 0 ? ClassifierTrust(top.Id) : 1f;
+        var answerConfidence = topTrust * options.AnswerConfidence + (1 - topTrust) * options.ColdAnswerConfidence;
+        var answerMargin = topTrust * options.AnswerMargin + (1 - topTrust) * options.ColdAnswerMargin;
         if (faqs.Count > 0
             && !isVague
-            && top.Score >= options.AnswerConfidence
-            && top.Score - runnerUp >= options.AnswerMargin
+            && top.Score >= answerConfidence
+            && top.Score - runnerUp >= answerMargin
+            && (topTrust >= 1 || ClassifierFavours(intents, top.Id))
             && top.Retrieval >= options.MinRetrievalScore
             && (!options.RequireAgreement || candidates.Count > 0 && candidates[0].FaqId == top.Id))
             return Make(DecisionKind.Answer, top.Id, top.Score, top.Id, [], "confident FAQ match");
@@ -62,6 +75,20 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         return Make(DecisionKind.Decline, fallback ?? "unknown", mass, null, [], "no confident interpretation");
     }
 
+    /// <summary>
+    /// How far the classifier knows an entry: 1 with <see cref="KnowledgeLoader.RecommendedQuestions"/> phrasings or
+    /// more, in proportion below (0 with none, when only retrieval over its title, answer and facts knows it).
+    /// </summary>
+    public float ClassifierTrust(string faqId) =>
+        knowledge.FindFaq(faqId) is { } faq ? Math.Min(1f, faq.Questions.Count / (float)KnowledgeLoader.RecommendedQuestions) : 1f;
+
+    /// <summary>Retrieval score at which retrieval's best entry is taken as known as well as the classifier would know it.</summary>
+    private const float RetrievalSure = 0.5f;
+
+    /// <summary>True when <paramref name="faqId"/> is the classifier's most probable FAQ entry.</summary>
+    private bool ClassifierFavours(IReadOnlyList<IntentScore> intents, string faqId) =>
+        intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label == faqId;
+
     /// <summary>FAQ ids ranked by the weighted sum of classifier probability and retrieval score.</summary>
     private List<(string Id, float Score, float Retrieval)> Combine(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
@@ -72,7 +99,8 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         {
             if (knowledge.DecisionFor(score.Label) != DecisionKind.Answer) continue;
             var r = retrieval.GetValueOrDefault(score.Label);
-            combined.Add((score.Label, w * score.Probability + (1 - w) * r, r));
+            var we = w * ClassifierTrust(score.Label);
+            combined.Add((score.Label, we * score.Probability + (1 - we) * r, r));
         }
         combined.Sort((a, b) => b.Score.CompareTo(a.Score));
         return combined;

@@ -25,6 +25,16 @@ public sealed class PolicyOptions
     /// <summary>Combined score an FAQ needs to be offered as a choice.</summary>
     [Range(0.0, 1.0)] public double ClarifyConfidence { get; set; } = 0.15;
 
+    /// <summary>
+    /// Combined score an entry the classifier barely knows (few phrasings, a cold start) needs before it is answered; the
+    /// threshold moves from <see cref="AnswerConfidence"/> to this in proportion to how little the classifier knows it.
+    /// Such an entry's score is mostly retrieval over its title, answer and facts, which runs lower than the classifier's.
+    /// </summary>
+    [Range(0.0, 1.0)] public double ColdAnswerConfidence { get; set; } = 0.3;
+
+    /// <summary>Lead over the runner-up an entry the classifier barely knows needs (see <see cref="ColdAnswerConfidence"/>).</summary>
+    [Range(0.0, 1.0)] public double ColdAnswerMargin { get; set; } = 0.15;
+
     /// <summary>Answer only when the retriever's own best FAQ is the same entry: two independent signals agree.</summary>
     public bool RequireAgreement { get; set; }
 

@@ -58,8 +58,10 @@ public sealed class KnowledgeLoaderTests
         Assert.InRange(error.Line, 5, 7);
     }
 
-    [Fact]
-    public void TooFewQuestionsPointAtTheList()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void FewPhrasingsLoadWithAWarningNamingTheList(int phrasings)
     {
         using var temp = new TempKnowledge();
         temp.Write("faq/fees.yaml", """
@@ -70,13 +72,19 @@ public sealed class KnowledgeLoaderTests
             facts:
               - 결제 수수료
             questions:
-              - 수수료 얼마예요
-            """);
 
-        var error = SingleError(temp);
-        Assert.Equal(("faq/fees.yaml", 7, "questions"), (error.File, error.Line, error.Field));
-        Assert.Contains("at least 12", error.Problem);
+            """ + string.Concat(Enumerable.Range(1, phrasings).Select(i => $"  - 수수료 질문 {i}\n")));
+
+        var knowledge = KnowledgeLoader.Load(temp.Directory);
+        Assert.Equal(phrasings, knowledge.FindFaq("fees")!.Questions.Count);
+        var warning = Assert.Single(knowledge.Warnings);
+        Assert.Equal(("faq/fees.yaml", 7, "questions"), (warning.File, warning.Line, warning.Field));
+        Assert.Contains($"has {phrasings} phrasings", warning.Problem);
+        Assert.StartsWith("faq/fees.yaml:7: questions:", warning.ToString());
     }
+
+    [Fact]
+    public void RepositoryKnowledgeHasNoWarnings() => Assert.Empty(KnowledgeLoader.Load(Paths.Knowledge).Warnings);
 
     [Fact]
     public void MisspeltFieldAndUnknownPlaceholderAreBothReported()

@@ -10,7 +10,7 @@ public sealed class StartupTests
     {
         var dir = Path.Combine(Path.GetTempPath(), "kb-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(dir, "faq"));
-        File.WriteAllText(Path.Combine(dir, "faq", "fees.yaml"), "id: fees\ncategory: fees-tax\ntitle: 수수료\nanswer: 안내\nfacts: [a]\nquestions:\n  - 하나\n");
+        File.WriteAllText(Path.Combine(dir, "faq", "fees.yaml"), "id: fees\ncategory: fees-tax\ntitle: 수수료\nanswer: 안내\nfacts: [a]\nquestions: 하나\n");
         try
         {
             using var factory = new AssistantFactory().With("Knowledge:Directory", dir);

@@ -22,7 +22,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IntentModel model, 
             return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {notOurs}");
 
         // What the message does comes before what it is about: a request for a person, a question about the bot.
-        var act = ReplyActs.ReadClauses(message).Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
+        // An opening act followed by a question asks about it ("상담원 연결은 어떻게 하나요?"), it does not do it.
+        var act = ReplyActs.ReadClauses(message).Where(r => r.IsWhole || !QuestionReader.IsQuestion(r.Remainder))
+            .Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
         if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message))
             return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
         if (act == ReplyAct.AreYouBot && knowledge.FindIntent(IdentityIntent) is not null)

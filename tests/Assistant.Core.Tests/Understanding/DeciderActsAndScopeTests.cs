@@ -30,6 +30,14 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Handoff, Decider.HandoffRequest), (decision.Kind, decision.Intent));
     }
 
+    [Theory]
+    [InlineData("매니저 초대 권한")]
+    public async Task AQuestionAboutPeopleIsNotARequestForOne(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.NotEqual(Decider.HandoffRequest, decision.Intent);
+    }
+
     [Fact]
     public async Task AQuestionAboutTheBotIsSmalltalkNotARequestForAPerson()
     {

@@ -222,6 +222,8 @@ public sealed class OtherService(DialogueKit kit) : IDialoguePattern
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (kit.Knowledge.Scope.OtherServiceIn(turn.Text) is not { } name) return Task.FromResult<TurnResult?>(null);
+        // The conversation has moved off our topic: what follows ("그럼 …") is not read against it.
+        turn.State.Topic = null;
         var reply = DialogueKit.Say(kit.Replies.Format("otherService", ("name", name)), DecisionKind.Decline, "out-of-scope.other-service");
         return Task.FromResult<TurnResult?>(ConversationPatterns.One(ConversationPatterns.Missed(kit, turn.State, reply)));
     }

@@ -44,8 +44,11 @@ public sealed partial class QuestionReader(Decider decider)
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
             // "환불은요?" names what it now asks about: a confident answer to that is not pulled back to the topic.
             // A short message answered with high confidence ("세금계산서는 어떻게 발행하나요?") carries its own topic too.
+            // A message that points back ("그럼 카드결제면 며칠 걸려요?") stays on the topic when, read with it, it is
+            // answered by it more confidently than by anything on its own.
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
-                || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence;
+                || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
+                || Anaphora().IsMatch(text) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic && contextual.Confidence > decision.Confidence;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };

@@ -65,7 +65,8 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
-        if (values.Count == 0 && form.AtSummary && Instead(form, turn.Text) is { } replaced) values.Add(replaced);
+        // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
+        if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);

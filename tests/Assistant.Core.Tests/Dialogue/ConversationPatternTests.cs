@@ -139,6 +139,16 @@ public sealed class FormPatternTests(RepoFixture repo)
     }
 
     [Fact]
+    public async Task NotThisButThatCorrectsTheValueItNames()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var summary = await chat.LastAsync("아 상품명이 틀렸어요 무선 청소기 말고 무선 물걸레 청소기요");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal("무선 물걸레 청소기", chat.State.Form!.ProductName);
+    }
+
+    [Fact]
     public async Task AFieldNamedAloneAsksForIt()
     {
         var chat = new Chat(repo);
@@ -355,6 +365,19 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("settlement-account", (await chat.LastAsync("얼마나 걸려요?")).Info.FaqId);
         // A confident question of its own is not pulled back to the topic.
         Assert.Equal("tax-invoice", (await chat.LastAsync("세금계산서는 어떻게 발행하나요?")).Info.FaqId);
+    }
+
+    [Fact]
+    public async Task AFollowUpThatPointsBackStaysOnTheTopicButNotAfterAnotherService()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("구매자가 반품 보냈는데 환불은 언제 처리되나요");
+        Assert.Equal("refund-process", (await chat.LastAsync("그럼 카드결제면 며칠 걸려요?")).Info.FaqId);
+
+        var other = new Chat(repo, "chat-2");
+        await other.SayAsync("수수료는 몇 퍼센트 떼 가요?");
+        await other.SayAsync("쿠팡은요?");
+        Assert.Equal("settlement-schedule", (await other.LastAsync("그럼 정산을 좀 더 빨리 받는 방법은 있어요?")).Info.FaqId);
     }
 
     [Fact]

@@ -101,6 +101,22 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ACasualYesFilesTheTicketAndTheSellerCanAskWhereItStands()
+    {
+        var page = await OpenWidgetAsync(390, 780);
+        await SendAsync(page, "담당자 연결해 주세요 / 2025 0601 9876 5432 / green.farm / 제주 감귤 5kg / 구매자가 귤이 상해서 왔다고 환불을 요구해요");
+        await Assertions.Expect(Text(page, "판매자 ID: green.farm")).ToBeVisibleAsync();
+        await SendAsync(page, "ㅇㅇ");
+        var created = page.GetByText(new Regex("접수번호는 T\\d{6}")).First;
+        await Assertions.Expect(created).ToBeVisibleAsync();
+        var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;
+
+        await SendAsync(page, "접수한 거 어떻게 됐어요?");
+        await Assertions.Expect(page.GetByText(new Regex($"접수번호 {number}(으로|로) 상담원 연결을 기다리고")).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-status-phone.png") });
+    }
+
+    [Fact]
     public async Task TheConversationIsStillThereAfterAPageReload()
     {
         var page = await OpenWidgetAsync();

@@ -56,6 +56,8 @@ public static partial class ReplyActs
             if (clause.Trim().Length > 0) yield return Read(clause);
     }
 
+    private const int MaxRequestWords = 6;
+
     /// <summary>
     /// Whether any clause ends in a request for a person, also after other words ("똑같은 답변 말고 담당자
     ///붙여 주세요", "책임자 연결하세요"): each clause's tail is read from every word on.
@@ -66,7 +68,8 @@ public static partial class ReplyActs
         foreach (var clause in ClauseBreak().Split(text))
         {
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < words.Length; i++)
+            // A request for a person ends its clause: its last few words are enough to read.
+            for (var i = Math.Max(0, words.Length - MaxRequestWords); i < words.Length; i++)
                 if (Read(string.Join(' ', words[i..])) is { Act: ReplyAct.HumanRequest, IsWhole: true }) return true;
         }
         return false;

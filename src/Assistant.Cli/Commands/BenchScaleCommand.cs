@@ -33,14 +33,13 @@ internal static class BenchScaleCommand
         Report("knowledge", $"{knowledge.Faqs.Count} entries, {examples.Count} training examples, {examples.Select(e => e.Label).Distinct().Count()} labels, loaded in {loadSeconds:0.00} s, mode {context.Understanding.Mode}");
 
         // The saved file is the per-entry classifier, or the act classifier in retrieval mode.
-        IntentModel Load(string path) => IntentModel.Load(path);
         IIntentScorer Wrap(IntentModel m) => context.RetrievalFirst ? new RetrievalFirstModel(m, knowledge) : m;
         IntentModel TrainOne() => context.RetrievalFirst ? RetrievalFirstModel.Train(knowledge).Acts : IntentTrainer.Train(knowledge);
         IIntentScorer model;
         if (stage == "decide")
         {
             // The model the train stage saved (or the one of --model when it matches this knowledge).
-            model = Wrap(File.Exists(context.ModelPath) ? Load(context.ModelPath) : TrainOne());
+            model = Wrap(File.Exists(context.ModelPath) ? IntentModel.Load(context.ModelPath) : TrainOne());
         }
         else
         {

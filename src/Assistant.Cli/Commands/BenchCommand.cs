@@ -20,7 +20,7 @@ internal static class BenchCommand
         args.RejectUnknown();
 
         var knowledge = context.LoadKnowledge();
-        var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath);
+        var model = context.LoadOrTrainScorer(knowledge, context.LoggerFactory.CreateLogger("bench"));
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy());
         var embeddings = UnderstandingFactory.CreateEmbeddings(knowledge);
         var messages = EvalCase.Load(file).Select(c => c.Text).ToArray();
@@ -43,7 +43,7 @@ internal static class BenchCommand
                 var t1 = Stopwatch.GetTimestamp();
                 var features = FeatureText.For(message, knowledge.Lexicon);
                 var t2 = Stopwatch.GetTimestamp();
-                model.Predict(features);
+                model.Score(features, []);
                 var t3 = Stopwatch.GetTimestamp();
                 embeddings.Embed(FeatureText.ForRetrieval(message, knowledge.Lexicon));
                 var t4 = Stopwatch.GetTimestamp();

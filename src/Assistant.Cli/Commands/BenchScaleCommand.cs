@@ -29,25 +29,29 @@ internal static class BenchScaleCommand
         var clock = Stopwatch.StartNew();
         var knowledge = context.LoadKnowledge();
         var loadSeconds = clock.Elapsed.TotalSeconds;
-        var examples = IntentTrainer.Examples(knowledge);
-        Report("knowledge", $"{knowledge.Faqs.Count} entries, {examples.Count} training examples, {examples.Select(e => e.Label).Distinct().Count()} labels, loaded in {loadSeconds:0.00} s");
+        var examples = context.RetrievalFirst ? RetrievalFirstModel.Examples(knowledge) : IntentTrainer.Examples(knowledge);
+        Report("knowledge", $"{knowledge.Faqs.Count} entries, {examples.Count} training examples, {examples.Select(e => e.Label).Distinct().Count()} labels, loaded in {loadSeconds:0.00} s, mode {context.Understanding.Mode}");
 
-        IntentModel model;
+        // The saved file is the per-entry classifier, or the act classifier in retrieval mode.
+        IIntentScorer Wrap(IntentModel m) => context.RetrievalFirst ? new RetrievalFirstModel(m, knowledge) : m;
+        IntentModel TrainOne() => context.RetrievalFirst ? RetrievalFirstModel.Train(knowledge).Acts : IntentTrainer.Train(knowledge);
+        IIntentScorer model;
         if (stage == "decide")
         {
             // The model the train stage saved (or the one of --model when it matches this knowledge).
-            model = File.Exists(context.ModelPath) ? IntentModel.Load(context.ModelPath) : IntentTrainer.Train(knowledge);
+            model = Wrap(File.Exists(context.ModelPath) ? IntentModel.Load(context.ModelPath) : TrainOne());
         }
         else
         {
             var cpu0 = process.TotalProcessorTime;
             clock.Restart();
-            model = IntentTrainer.Train(knowledge);
+            var trained = TrainOne();
+            model = Wrap(trained);
             var wall = clock.Elapsed.TotalSeconds;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
             Report("train", $"wall {wall:0.0} s, cpu {cpu:0.0} s on {Environment.ProcessorCount} core(s) visible, peak working set {PeakMiB(process)} MiB");
-            if (modelOut is not null) model.Save(modelOut);
+            if (modelOut is not null) trained.Save(modelOut);
         }
         if (stage == "train") return 0;
 

@@ -23,6 +23,12 @@ internal sealed class CliContext
             .AddJsonFile(Path.Combine(root, "src", "Assistant.Server", "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
+        Understanding = new UnderstandingOptions();
+        Configuration.GetSection(UnderstandingOptions.Section).Bind(Understanding);
+        Understanding.Mode = args.Value("--mode") ?? Understanding.Mode;
+        if (Understanding.Mode is not (UnderstandingOptions.Classifier or UnderstandingOptions.Retrieval))
+            throw new ArgumentException($"--mode (Understanding:Mode) must be {UnderstandingOptions.Classifier} or {UnderstandingOptions.Retrieval}, not '{Understanding.Mode}'");
+        ActModelPath = Path.IsPathRooted(Understanding.ActModelPath) ? Understanding.ActModelPath : Path.Combine(root, Understanding.ActModelPath);
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
     }
 
@@ -30,6 +36,26 @@ internal sealed class CliContext
     public string KnowledgeDirectory { get; }
     public string ModelPath { get; }
     public IConfiguration Configuration { get; }
+
+    /// <summary><c>Understanding</c> (appsettings.json, environment), its mode overridden by <c>--mode classifier|retrieval</c>.</summary>
+    public UnderstandingOptions Understanding { get; }
+
+    /// <summary>Where the retrieval mode's act classifier is kept (<c>Understanding:ActModelPath</c>, from the repository root).</summary>
+    public string ActModelPath { get; }
+
+    public bool RetrievalFirst => Understanding.Mode == UnderstandingOptions.Retrieval;
+
+    /// <summary>
+    /// The label scorer of the configured mode for <paramref name="knowledge"/>. A cold start (<paramref name="coldStart"/>)
+    /// trains aside: the classifier in <see cref="ColdStart.ModelFolder"/>, the act classifier in memory.
+    /// </summary>
+    public IIntentScorer LoadOrTrainScorer(KnowledgeBase knowledge, ILogger logger, bool coldStart = false) =>
+        (coldStart, RetrievalFirst) switch
+        {
+            (true, true) => RetrievalFirstModel.Train(knowledge),
+            (true, false) => ColdStart.LoadOrTrainModel(knowledge, logger),
+            _ => UnderstandingFactory.LoadOrTrainScorer(knowledge, Understanding.Mode, ModelPath, ActModelPath, logger),
+        };
     public ILoggerFactory LoggerFactory { get; }
 
     public static CliContext Create(Arguments args) => new(FindRoot(), args);

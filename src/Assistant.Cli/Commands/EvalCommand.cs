@@ -34,9 +34,7 @@ internal static class EvalCommand
         if (unknown.Length > 0)
             throw new FormatException($"{file}:{unknown[0].Line}: expect '{unknown[0].Expect}' is not an FAQ id, handoff, smalltalk or out-of-scope");
 
-        var model = maxPhrasings is null
-            ? UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"))
-            : ColdStart.LoadOrTrainModel(knowledge, context.LoggerFactory.CreateLogger("eval"));
+        var model = context.LoadOrTrainScorer(knowledge, context.LoggerFactory.CreateLogger("eval"), coldStart: maxPhrasings is not null);
         using var neural = context.Neural();
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy(), neural: neural?.Evidence);
         await EvalRunner.WarmUpAsync(decider, cases.Select(c => c.Text).ToArray(), TimeSpan.FromSeconds(3));
@@ -50,6 +48,7 @@ internal static class EvalCommand
 
         if (maxPhrasings is { } n)
             Console.WriteLine($"Cold start: at most {n} phrasings per FAQ entry ({knowledge.Faqs.Sum(f => f.Questions.Count)} questions kept); model trained aside in {ColdStart.ModelFolder}");
+        Console.WriteLine($"Understanding mode: {context.Understanding.Mode}");
         EvalPrinter.Print(Path.GetFileName(file), results, metrics, latency, verbose);
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant($"BM25 baseline (Lucene CJK; threshold {baseline.Threshold:0.00} tuned like the assistant's, on held-out knowledge at precision >= {PolicyTuner.DefaultTargetPrecision}):"));
@@ -90,7 +89,7 @@ internal static class EvalCommand
         var knowledge = context.LoadKnowledge();
         if (ScenarioLoader.UnknownFaqIds(scenarios, id => knowledge.FindFaq(id) is not null) is [var first, ..]) throw new FormatException($"{Path.GetFileName(file)}: {first}");
 
-        var model = UnderstandingFactory.LoadOrTrainModel(knowledge, context.ModelPath, context.LoggerFactory.CreateLogger("eval"));
+        var model = context.LoadOrTrainScorer(knowledge, context.LoggerFactory.CreateLogger("eval"));
         using var neural = context.Neural();
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, model, context.Policy(), neural: neural?.Evidence);
         var runner = new ScenarioRunner(decider, Bind<ContactOptions>(context, ContactOptions.Section), Bind<DialogueOptions>(context, DialogueOptions.Section),

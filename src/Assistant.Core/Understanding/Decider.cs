@@ -8,7 +8,7 @@ using Assistant.Retrieval;
 namespace Assistant.Understanding;
 
 /// <summary>The understanding pipeline every channel and the evaluation share: features, classifier, retrieval, policy.</summary>
-public sealed partial class Decider(KnowledgeBase knowledge, IntentModel model, HybridRetriever retriever, DecisionPolicy policy) : IMessageDecider
+public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model, HybridRetriever retriever, DecisionPolicy policy) : IMessageDecider
 {
     private const int CandidateCount = 8;
 
@@ -75,8 +75,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IntentModel model, 
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
     {
         var terms = knowledge.Lexicon.Expand(message);
-        var intents = model.Predict(FeatureText.For(message, terms));
         var candidates = await retriever.RetrieveAsync(message, FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
+        var intents = model.Score(FeatureText.For(message, terms), candidates);
         return policy.Decide(intents, candidates);
     }
 

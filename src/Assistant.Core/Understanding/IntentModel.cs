@@ -14,7 +14,7 @@ public sealed record IntentScore(string Label, float Probability);
 /// Korean written without spaces) and jamo trigrams of the same text (typo tolerance), maximum-entropy
 /// L-BFGS, softmax probabilities over every FAQ id and non-FAQ intent. Prediction engines are pooled because they are not thread-safe.
 /// </summary>
-public sealed class IntentModel
+public sealed class IntentModel : IIntentScorer
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -77,6 +77,8 @@ public sealed class IntentModel
             Return(engine);
         }
     }
+
+    IReadOnlyList<IntentScore> IIntentScorer.Score(string featureText, IReadOnlyList<Assistant.Retrieval.RetrievalCandidate> candidates) => Predict(featureText);
 
     internal static IEstimator<ITransformer> Pipeline(MLContext ml) =>
         ml.Transforms.Conversion.MapValueToKey("Label")

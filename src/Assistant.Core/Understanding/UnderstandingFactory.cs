@@ -39,9 +39,21 @@ public static class UnderstandingFactory
         return model;
     }
 
+    /// <summary>
+    /// The label scorer of the configured mode: the per-entry classifier at <paramref name="modelPath"/> (<c>classifier</c>,
+    /// the default), or the act classifier at <paramref name="actModelPath"/> with retrieval choosing the entry (<c>retrieval</c>).
+    /// </summary>
+    public static IIntentScorer LoadOrTrainScorer(KnowledgeBase knowledge, string mode, string modelPath, string actModelPath, ILogger? logger = null) =>
+        mode switch
+        {
+            UnderstandingOptions.Classifier => LoadOrTrainModel(knowledge, modelPath, logger),
+            UnderstandingOptions.Retrieval => RetrievalFirstModel.LoadOrTrain(knowledge, actModelPath, logger),
+            _ => throw new ArgumentException($"Understanding:Mode must be '{UnderstandingOptions.Classifier}' or '{UnderstandingOptions.Retrieval}', not '{mode}'", nameof(mode)),
+        };
+
     public static async Task<Decider> CreateDeciderAsync(
         KnowledgeBase knowledge,
-        IntentModel model,
+        IIntentScorer model,
         PolicyOptions policy,
         IVectorIndex? index = null,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,

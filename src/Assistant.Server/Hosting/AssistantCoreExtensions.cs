@@ -28,12 +28,16 @@ public static class AssistantCoreExtensions
             var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
             return KnowledgeLoader.Load(KnowledgeOptions.Resolve(options.Directory, root));
         });
+        builder.Services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The one place the understanding mode is chosen: the per-entry classifier (default) or retrieval-first.
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var understanding = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
             var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Model");
-            return UnderstandingFactory.LoadOrTrainModel(sp.GetRequiredService<KnowledgeBase>(), KnowledgeOptions.Resolve(options.ModelPath, root), logger);
+            return UnderstandingFactory.LoadOrTrainScorer(sp.GetRequiredService<KnowledgeBase>(), understanding.Mode,
+                KnowledgeOptions.Resolve(options.ModelPath, root), KnowledgeOptions.Resolve(understanding.ActModelPath, root), logger);
         });
         builder.Services.AddOptions<VectorIndexOptions>().BindConfiguration(VectorIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The one place the vector backend is chosen. Qdrant is always backed by the embedded index,
@@ -52,7 +56,7 @@ public static class AssistantCoreExtensions
         // Start-up (re)indexes the knowledge: idempotent upserts keyed by entry, so Qdrant never holds duplicates.
         builder.Services.AddSingleton(sp => UnderstandingFactory.CreateDeciderAsync(
             sp.GetRequiredService<KnowledgeBase>(),
-            sp.GetRequiredService<IntentModel>(),
+            sp.GetRequiredService<IIntentScorer>(),
             sp.GetRequiredService<IOptions<PolicyOptions>>().Value,
             sp.GetRequiredService<IVectorIndex>(),
             neural: sp.GetRequiredService<NeuralEmbeddings>().Evidence).GetAwaiter().GetResult());

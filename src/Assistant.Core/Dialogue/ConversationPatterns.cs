@@ -171,18 +171,40 @@ public sealed class WhatICanDo(DialogueKit kit) : IDialoguePattern
     }
 }
 
-/// <summary>"네? 다시 한번 말해 주세요": the last answer again.</summary>
-public sealed class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
+/// <summary>
+/// "네? 다시 한번 말해 주세요": the last answer again; "아까 말한 거요 정산 다시 보여주세요": the earlier answer it
+/// names, among those this conversation has shown.
+/// </summary>
+public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
 {
-    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.Act.Act != ReplyAct.Repeat) return Task.FromResult<TurnResult?>(null);
-        if (turn.State.Topic is { } topic && kit.Knowledge.FindFaq(topic) is { } faq)
-            return Task.FromResult<TurnResult?>(ConversationPatterns.One(kit.Answer(faq, turn.Text, 1, "repeat")));
-        var last = turn.State.Transcript.LastOrDefault(t => t.Role == MessageRole.Bot);
-        if (last is null) return Task.FromResult<TurnResult?>(null);
-        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(last.Text, DecisionKind.Smalltalk, "repeat")));
+        if (turn.Act.Act != ReplyAct.Repeat && !AskAgain().IsMatch(turn.Text)) return null;
+        var state = turn.State;
+        var chosen = state.Topic;
+        if (!turn.Act.IsWhole && state.FaqShown.Count > 1)
+        {
+            // Which earlier answer: the shown entry the words point to most.
+            var decision = await kit.Decider.DecideTopicAsync(turn.Text, cancellationToken);
+            var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
+            var best = state.FaqShown
+                .Select(f => (f.FaqId, Score: (decision.Intents.FirstOrDefault(i => i.Label == f.FaqId)?.Probability ?? 0) + retrieval.GetValueOrDefault(f.FaqId)))
+                .MaxBy(x => x.Score);
+            if (best.Score > 0) chosen = best.FaqId;
+        }
+        if (chosen is not null && kit.Knowledge.FindFaq(chosen) is { } faq)
+        {
+            state.Topic = faq.Id;
+            ConversationPatterns.Helped(state);
+            return ConversationPatterns.One(kit.Answer(faq, turn.Text, 1, "repeat"));
+        }
+        var last = state.Transcript.LastOrDefault(t => t.Role == MessageRole.Bot);
+        if (last is null) return null;
+        return ConversationPatterns.One(DialogueKit.Say(last.Text, DecisionKind.Smalltalk, "repeat"));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더|다시\s*한\s*번)\s*(?:보여|알려|말해|말씀|설명|안내)")]
+    private static partial System.Text.RegularExpressions.Regex AskAgain();
 }
 
 /// <summary>"너 사람이야?" is a question about the assistant (it says it is a bot), not a request for a person.</summary>

@@ -315,6 +315,17 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     }
 
     [Fact]
+    public async Task AskingForAnEarlierAnswerAgainShowsTheOneItNames()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산은 언제 들어와요?");
+        await chat.SayAsync("배송비는 누가 내요?");
+        var again = await chat.LastAsync("아까 말한 거요 정산 다시 보여주세요");
+        Assert.Equal(("answer", "settlement-schedule"), (again.Info.Action, again.Info.FaqId));
+        Assert.Null(chat.State.Form);
+    }
+
+    [Fact]
     public async Task AQuestionAboutTheBotIsNotARequestForAPerson()
     {
         var chat = new Chat(repo);

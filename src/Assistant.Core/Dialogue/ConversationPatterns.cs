@@ -186,11 +186,8 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
         {
             // Which earlier answer: the shown entry the words point to most.
             var decision = await kit.Decider.DecideTopicAsync(turn.Text, cancellationToken);
-            var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
-            var best = state.FaqShown
-                .Select(f => (f.FaqId, Score: (decision.Intents.FirstOrDefault(i => i.Label == f.FaqId)?.Probability ?? 0) + retrieval.GetValueOrDefault(f.FaqId)))
-                .MaxBy(x => x.Score);
-            if (best.Score > 0) chosen = best.FaqId;
+            var best = DialogueKit.RankAmong(decision, state.FaqShown.Select(f => f.FaqId))[0];
+            if (best.Score > 0) chosen = best.Id;
         }
         if (chosen is not null && kit.Knowledge.FindFaq(chosen) is { } faq)
         {
@@ -265,13 +262,9 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
         if (decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return null;
         if (decision.Kind == DecisionKind.Answer && !choices.Contains(decision.FaqId!)) return null;
 
-        var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
-        var ranked = choices
-            .Select(id => (Id: id, Score: (decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability ?? 0) + retrieval.GetValueOrDefault(id)))
-            .OrderByDescending(x => x.Score)
-            .ToArray();
+        var ranked = DialogueKit.RankAmong(decision, choices);
         var best = ranked[0];
-        var runnerUp = ranked.Length > 1 ? ranked[1].Score : 0;
+        var runnerUp = ranked.Count > 1 ? ranked[1].Score : 0;
         if (decision.FaqId != best.Id && (best.Score < 0.1f || best.Score < runnerUp * 1.5f))
         {
             // Read together with the question that was clarified ("환불 문의요" + "카드로 결제했어요").

@@ -49,6 +49,19 @@ public sealed class DialogueKit(
         return new AssistantReply(text, titles, new AssistantInfo("clarify", null, faqIds, intent, confidence));
     }
 
+    /// <summary>
+    /// The given entries ranked by the evidence a decision holds for each (classifier probability plus
+    /// retrieval score), best first: how a short reply is matched against the entries on offer or shown.
+    /// </summary>
+    public static IReadOnlyList<(string Id, float Score)> RankAmong(Decision decision, IEnumerable<string> ids)
+    {
+        var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
+        return ids
+            .Select(id => (Id: id, Score: (decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability ?? 0) + retrieval.GetValueOrDefault(id)))
+            .OrderByDescending(x => x.Score)
+            .ToArray();
+    }
+
     public static string ActionOf(DecisionKind kind) => kind switch
     {
         DecisionKind.Answer => "answer",

@@ -67,7 +67,7 @@ public sealed class ConversationEngine
             return TurnResult.Silent;
         }
 
-        var result = Guard(text, state) ?? await RunAsync(new Turn(text, ReplyActs.Read(text), state, ticket, input.Conversation, sellerEntry), cancellationToken);
+        var result = Guard(text, state) ?? await RunAsync(new Turn(text, ReplyActs.Read(text), state, ticket, input.Conversation), cancellationToken);
 
         foreach (var reply in result.Replies)
         {

@@ -6,14 +6,13 @@ namespace Assistant.Dialogue;
 /// One seller message as every pattern sees it: the text, how it reads as a conversational act, the
 /// conversation's state (which patterns change) and the conversation's latest ticket.
 /// </summary>
-public sealed class Turn(string text, ReplyActReading act, DialogueState state, Ticket? ticket, ConversationAddress conversation, TranscriptEntry sellerEntry)
+public sealed class Turn(string text, ReplyActReading act, DialogueState state, Ticket? ticket, ConversationAddress conversation)
 {
     public string Text { get; } = text;
     public ReplyActReading Act { get; } = act;
     public DialogueState State { get; } = state;
     public Ticket? Ticket { get; } = ticket;
     public ConversationAddress Conversation { get; } = conversation;
-    public TranscriptEntry SellerEntry { get; } = sellerEntry;
 }
 
 /// <summary>

@@ -33,8 +33,7 @@ public sealed class ConversationEngine
 
     public AssistantReply Welcome()
     {
-        var topics = Replies.WelcomeTopics.Select(id => Knowledge.FindFaq(id)!.Title).Append(Replies.HandoffAction).ToArray();
-        return new AssistantReply(Replies.Welcome, topics, new AssistantInfo("welcome", null, Replies.WelcomeTopics, "welcome", 1));
+        return new AssistantReply(Replies.Welcome, _kit.TitlesAndPerson(Replies.WelcomeTopics), new AssistantInfo("welcome", null, Replies.WelcomeTopics, "welcome", 1));
     }
 
     /// <summary>Said when the human-handoff hub reports a failure.</summary>

@@ -166,8 +166,7 @@ public sealed class WhatICanDo(DialogueKit kit) : IDialoguePattern
     {
         if (turn.Act.Act != ReplyAct.Capabilities) return Task.FromResult<TurnResult?>(null);
         ConversationPatterns.Helped(turn.State);
-        var topics = kit.Replies.WelcomeTopics.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
-        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(kit.Replies["capabilities"], DecisionKind.Smalltalk, "capabilities", topics)));
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(kit.Replies["capabilities"], DecisionKind.Smalltalk, "capabilities", kit.TitlesAndPerson(kit.Replies.WelcomeTopics))));
     }
 }
 
@@ -311,9 +310,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 state.PendingChoices = decision.Suggestions.ToList();
                 state.Misses++;
                 state.HandoffOffered = true;
-                var options = decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
-                return ConversationPatterns.One(new AssistantReply(kit.Replies["noAnswer"], options,
-                    new AssistantInfo("handoff", null, decision.Suggestions.Count > 0 ? decision.Suggestions : null, Decider.NoAnswer, decision.Confidence)));
+                return ConversationPatterns.One(kit.Choice(kit.Replies["noAnswer"], decision.Suggestions, Decider.NoAnswer, decision.Confidence, DecisionKind.Handoff));
             case DecisionKind.Handoff:
                 return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, decision.Intent == Decider.HandoffCase ? turn.Text.Trim() : HandoffFlow.DescribedProblem(turn.Text), cancellationToken);
             case DecisionKind.Answer:
@@ -327,9 +324,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 // answers: the offer stands, with the possible entries beside it.
                 state.PendingChoices = decision.Suggestions.ToList();
                 state.HandoffOffered = true;
-                var beside = decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)!.Title).Append(kit.Replies.HandoffAction).ToArray();
-                return ConversationPatterns.One(new AssistantReply(kit.Replies["offerAgain"], beside,
-                    new AssistantInfo("handoff", null, decision.Suggestions, "handoff.offer-again", decision.Confidence)));
+                return ConversationPatterns.One(kit.Choice(kit.Replies["offerAgain"], decision.Suggestions, "handoff.offer-again", decision.Confidence, DecisionKind.Handoff));
             case DecisionKind.Clarify:
                 state.PendingChoices = decision.Suggestions.ToList();
                 return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(kit.Replies.Clarify, decision.Suggestions, decision.Intent, decision.Confidence)));

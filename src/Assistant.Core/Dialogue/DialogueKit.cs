@@ -42,12 +42,16 @@ public sealed class DialogueKit(
         return new AssistantReply(text, actions, new AssistantInfo("answer", faq.Id, null, intent == "answer" ? faq.Id : intent, confidence));
     }
 
-    /// <summary>A choice among FAQ entries (their titles as buttons), a person one tap away.</summary>
-    public AssistantReply Choice(string text, IReadOnlyList<string> faqIds, string intent, float confidence)
-    {
-        var titles = faqIds.Select(id => Knowledge.FindFaq(id)!.Title).Append(Replies.HandoffAction).ToArray();
-        return new AssistantReply(text, titles, new AssistantInfo("clarify", null, faqIds, intent, confidence));
-    }
+    /// <summary>
+    /// A choice among FAQ entries (their titles as buttons), a person one tap away: a clarifying question,
+    /// or, as <see cref="DecisionKind.Handoff"/>, the offer of a person with the possible entries beside it.
+    /// </summary>
+    public AssistantReply Choice(string text, IReadOnlyList<string> faqIds, string intent, float confidence, DecisionKind kind = DecisionKind.Clarify) =>
+        new(text, TitlesAndPerson(faqIds), new AssistantInfo(ActionOf(kind), null, faqIds.Count > 0 ? faqIds : null, intent, confidence));
+
+    /// <summary>The entries' titles as buttons, then "상담원 연결".</summary>
+    public IReadOnlyList<string> TitlesAndPerson(IEnumerable<string> faqIds) =>
+        faqIds.Select(id => Knowledge.FindFaq(id)!.Title).Append(Replies.HandoffAction).ToArray();
 
     /// <summary>
     /// The given entries ranked by the evidence a decision holds for each (classifier probability plus

@@ -183,7 +183,7 @@ public sealed class FormHumanRequest(HandoffFlow flow, ReplyTexts replies) : IDi
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.HumanRequest) return Task.FromResult<TurnResult?>(null);
-        return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.FormSay(replies["formHurry"], "hurry"), flow.Prompt(form)));
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Say(replies["formHurry"], "hurry"), flow.Prompt(form)));
     }
 }
 
@@ -201,7 +201,7 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq) return null;
         turn.State.Topic = faq.Id;
         var answer = kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false);
-        return FormPatterns.Result(answer, flow.FormSay(kit.Replies["formResume"], "resume"), flow.Prompt(form));
+        return FormPatterns.Result(answer, flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
     }
 
     [GeneratedRegex(@"\S+")]
@@ -236,7 +236,7 @@ public sealed class FormReask(HandoffFlow flow) : IDialoguePattern
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
-        if (form.AtSummary) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.FormSay(flow.Replies["confirmHint"], "confirm-hint"), flow.Summary(form)));
+        if (form.AtSummary) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Say(flow.Replies["confirmHint"], "confirm-hint"), flow.Summary(form)));
         if (HandoffForm.SlotOf(form.Asking) is not { } kind) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Prompt(form)));
 
         if (form.Retries++ == 0) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Ask(form, SlotTable.For(kind), retry: true)));

@@ -143,23 +143,45 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// </summary>
     public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken)
     {
-        if (description is not null && await ConfidentCategoryAsync(description, cancellationToken) is { } clear) return clear;
+        var read = description is null ? default : await ReadCategoryAsync(description, cancellationToken);
+        if (read.Clear is { } clear) return clear;
         if (state.LastCategory is { } area && area != "support") return area;
-        return description is null ? "general" : await CategoryAsync([description], cancellationToken);
+        return read.Weak;
     }
 
-    private async Task<string?> ConfidentCategoryAsync(string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// What one text says about the problem's area, each of its parts decided once: <see cref="CategoryReading.Clear"/>
+    /// when a part is answered with confidence or all of its choices are in one area ("정산을 왜 안 해 줘요?":
+    /// hold or schedule), and the strongest weaker evidence over the whole text and its parts.
+    /// </summary>
+    private async Task<CategoryReading> ReadCategoryAsync(string text, CancellationToken cancellationToken)
     {
-        foreach (var part in Parts(text))
+        (string? Category, float Score) best = (null, 0);
+        var parts = Parts(text).ToList();
+        foreach (var part in parts)
         {
             var decision = await kit.Decider.DecideTopicAsync(part, cancellationToken);
-            if (decision.Kind == DecisionKind.Answer && kit.Knowledge.FindFaq(decision.FaqId!) is { Category: not "support" } faq) return faq.Category;
-            // Unsure which entry, but every choice is in one area ("정산을 왜 안 해 줘요?": hold or schedule): that area.
-            if (decision.Kind == DecisionKind.Clarify
-                && decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support")
-                return only;
+            if (ClearCategory(decision) is { } clear) return new CategoryReading(clear, best);
+            if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
         }
+        var whole = WithoutDetails(text);
+        if (!parts.Contains(whole) && Evidence(await kit.Decider.DecideTopicAsync(whole, cancellationToken)) is var all && all.Score > best.Score) best = all;
+        return new CategoryReading(null, best);
+    }
+
+    private string? ClearCategory(Decision decision)
+    {
+        if (decision.Kind == DecisionKind.Answer && kit.Knowledge.FindFaq(decision.FaqId!) is { Category: not "support" } faq) return faq.Category;
+        if (decision.Kind == DecisionKind.Clarify
+            && decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support")
+            return only;
         return null;
+    }
+
+    /// <summary>A text's reading for the category: a clear area, or the best weak evidence.</summary>
+    private readonly record struct CategoryReading(string? Clear, (string? Category, float Score) Best)
+    {
+        public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : "general";
     }
 
     /// <summary>The sentences and slash- or comma-separated items of a message, longest first (at most four).</summary>
@@ -199,14 +221,11 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         (string? Category, float Score) best = (null, 0);
         foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().Take(6))
         {
-            if (await ConfidentCategoryAsync(text, cancellationToken) is { } clear) return clear;
-            foreach (var part in Parts(text).Prepend(WithoutDetails(text)).Distinct())
-            {
-                var evidence = Evidence(await kit.Decider.DecideTopicAsync(part, cancellationToken));
-                if (evidence.Score > best.Score) best = evidence;
-            }
+            var read = await ReadCategoryAsync(text, cancellationToken);
+            if (read.Clear is { } clear) return clear;
+            if (read.Best.Score > best.Score) best = read.Best;
         }
-        return best.Category is { } found && best.Score >= MinCategoryEvidence ? found : "general";
+        return new CategoryReading(null, best).Weak;
     }
 
     /// <summary>Least combined evidence (classifier probability plus retrieval score) for a category taken from weak signals.</summary>
@@ -257,16 +276,14 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     public static IEnumerable<string> SellerTexts(DialogueState state) =>
         state.Transcript.Where(t => t.Role == MessageRole.Seller).Select(t => t.Text).Reverse();
 
-    private AssistantReply Say(string text, string step, IReadOnlyList<string>? suggestions = null)
+    /// <summary>A reply of the form: action <c>handoff</c>, intent <c>handoff.{step}</c>, and "취소" on every question.</summary>
+    public AssistantReply Say(string text, string step, IReadOnlyList<string>? suggestions = null)
     {
         var actions = suggestions?.ToList() ?? [];
         // Every question offers "취소"; the opening line and the endings do not need it.
         if (step is not ("start" or "cancelled" or "ticket-created" or "handoff-failed") && !actions.Contains(Replies["summaryCancel"])) actions.Add(Replies["summaryCancel"]);
         return DialogueKit.Say(text, DecisionKind.Handoff, "handoff." + step, actions);
     }
-
-    /// <summary>The same reply shape for patterns outside this class.</summary>
-    public AssistantReply FormSay(string text, string step, IReadOnlyList<string>? suggestions = null) => Say(text, step, suggestions);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 

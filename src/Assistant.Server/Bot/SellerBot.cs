@@ -19,7 +19,7 @@ namespace Assistant.Server.Bot;
 /// A dislike is answered with a short "what was missing?" (offering a person); the seller's next message,
 /// unless it takes that offer, is kept with the rating.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, KnowledgeBase knowledge, TurnMetrics metrics, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, KnowledgeBase knowledge, TurnMetrics metrics, TurnLog turnLog, TimeProvider time, ILogger<SellerBot> logger) : ActivityHandler
 {
     private const int MaxAttempts = 3;
 
@@ -39,6 +39,7 @@ public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore sta
         var address = Address(activity);
         var result = await RespondAndCommitAsync(turnContext, address, cancellationToken);
         metrics.Turn(activity.ChannelId);
+        turnLog.Record(TurnRecord.Of(new TurnInput(activity.Text, address), result, time.GetUtcNow()));
 
         // The state is committed: only now does the seller see the outcome.
         // Channels that show typing (Web Chat) see it until the answer; TalkTalk ignores it.

@@ -47,6 +47,8 @@ public static class HandoffExtensions
         builder.Services.AddHttpClient(WebhookDelivery.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<IOutboxDelivery, WebhookDelivery>();
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddSingleton<TurnLog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnLog>());
         return builder;
     }
 

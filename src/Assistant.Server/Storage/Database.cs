@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -36,6 +36,28 @@ public abstract class Database
         UPDATE tickets SET seller_key = conversation_id WHERE channel = 'talktalk';
         UPDATE tickets SET seller_key = (SELECT d.user_id FROM directline_conversations d WHERE d.id = tickets.conversation_id) WHERE channel = 'assistant-webchat';
         CREATE INDEX IF NOT EXISTS ix_tickets_seller ON tickets(channel, seller_key, seq) WHERE seller_key IS NOT NULL
+        """;
+
+    /// <summary>
+    /// Version 8: every seller message and what the assistant did with it (<see cref="Storage.TurnLog"/>), for the
+    /// supervisor's dashboard and review queue. Version 7 is left to the knowledge versions.
+    /// </summary>
+    private const string TurnLog = """
+        CREATE TABLE IF NOT EXISTS turn_log (
+            id {id},
+            channel TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            seller_key TEXT,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            action TEXT NOT NULL,
+            intent TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            faq_id TEXT,
+            suggestions TEXT,
+            ticket_number TEXT);
+        CREATE INDEX IF NOT EXISTS ix_turn_log_at ON turn_log(at);
+        CREATE INDEX IF NOT EXISTS ix_turn_log_conversation ON turn_log(channel, conversation_id, id)
         """;
 
     private const string OutboxOrdering = """

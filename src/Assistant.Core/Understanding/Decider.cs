@@ -37,8 +37,42 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var decision = await DecideTopicAsync(message, cancellationToken).ConfigureAwait(false);
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(message, cancellationToken).ConfigureAwait(false) is { } general)
             return general;
+        if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
+            return choice;
         return NoAnswerHere(decision, message) ?? decision;
     }
+
+    /// <summary>Entries whose retrieval score is at least this share of the best one's are as likely for a bare area word.</summary>
+    private const float AreaTie = 0.8f;
+
+    /// <summary>A classifier this sure of one entry for a bare word is trusted ("반품", "상품등록").</summary>
+    private const float AreaSure = 0.9f;
+
+    /// <summary>
+    /// A bare area word ("정산", "정산이요", "배송") names an area, not a question: when several entries of that area
+    /// match the word about equally and the classifier is not sure of one, the seller gets a choice among them instead of a guess. A word only one entry is
+    /// about ("수수료", "세금계산서") is still answered.
+    /// </summary>
+    private async Task<Decision?> AreaChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
+    {
+        if (decision.Reason == "title chosen" || decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
+        var candidates = word == TextNormalizer.Compact(message)
+            ? decision.Candidates
+            : await retriever.RetrieveAsync(word, FeatureText.ForRetrieval(word, knowledge.Lexicon.Expand(word)), CandidateCount, cancellationToken).ConfigureAwait(false);
+        if (candidates.Count < 2 || candidates[0].Score <= 0) return null;
+        var near = candidates.Where(c => c.Score >= AreaTie * candidates[0].Score).Take(3).Select(c => c.FaqId).ToArray();
+        return near.Length < 2 ? null : decision with { Kind = DecisionKind.Clarify, Suggestions = near, Reason = "a bare area word" };
+    }
+
+    /// <summary>The one word a message consists of, without its particle or polite ending ("정산이요" → "정산"), or null.</summary>
+    private static string? BareWord(string message)
+    {
+        var match = BareArea().Match(message.Trim());
+        return match.Success ? match.Groups["word"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?<word>[가-힣]{2,5}?)\s*(?:관련|문의|관련\s*문의|건)?\s*(?:이요|요|은요|는요|은|는|이|가|좀)?\s*[?？.!~ㅠㅜ]*$")]
+    private static partial Regex BareArea();
 
     /// <summary>
     /// A message that tells the seller's situation first and then asks a general question ("반품 물건이 어제

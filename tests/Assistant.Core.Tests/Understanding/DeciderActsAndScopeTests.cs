@@ -31,6 +31,28 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     }
 
     [Theory]
+    [InlineData("정산")]
+    [InlineData("정산이요")]
+    [InlineData("정산 관련 문의요")]
+    public async Task ABareAreaWordGetsAChoiceAmongTheAreasEntriesNotAGuess(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal(DecisionKind.Clarify, decision.Kind);
+        Assert.Contains("settlement-schedule", decision.Suggestions);
+        Assert.Contains("settlement-hold", decision.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("수수료", "fees")]
+    [InlineData("세금계산서", "tax-invoice")]
+    [InlineData("반품", "return-exchange")]
+    public async Task AWordOnlyOneEntryIsAboutIsStillAnswered(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
+    [Theory]
     [InlineData("매니저 초대 권한")]
     public async Task AQuestionAboutPeopleIsNotARequestForOne(string message)
     {

@@ -305,6 +305,13 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
 
         switch (decision.Kind)
         {
+            case DecisionKind.Clarify or DecisionKind.Handoff when decision.Intent is not Decider.HandoffRequest and not Decider.HandoffCase
+                                                                   && offered && !QuestionReader.IsQuestion(turn.Text):
+                // A person was just offered and the seller tells more ("1:1 문의로 남겼어요") without a question this
+                // answers: the offer stands, with the possible entries beside it.
+                state.PendingChoices = decision.Suggestions.ToList();
+                state.HandoffOffered = true;
+                return ConversationPatterns.One(kit.Choice(kit.Replies["offerAgain"], decision.Suggestions, "handoff.offer-again", decision.Confidence, DecisionKind.Handoff));
             case DecisionKind.Handoff when decision.Intent == Decider.NoAnswer:
                 // A question about selling with no answer here: say so and offer a person; weak matches stay as options.
                 state.PendingChoices = decision.Suggestions.ToList();
@@ -319,12 +326,6 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 var replies = answers.Select(a => kit.Answer(kit.Knowledge.FindFaq(a.FaqId!)!, turn.Text, a.Confidence, reading.IsSeveral ? "answer.several" : a.FaqId!, offerPerson: a == answers[^1])).ToArray();
                 state.Topic = answers[^1].FaqId;
                 return new TurnResult(replies);
-            case DecisionKind.Clarify when offered && !QuestionReader.IsQuestion(turn.Text):
-                // A person was just offered and the seller tells more ("1:1 문의로 남겼어요") without a question this
-                // answers: the offer stands, with the possible entries beside it.
-                state.PendingChoices = decision.Suggestions.ToList();
-                state.HandoffOffered = true;
-                return ConversationPatterns.One(kit.Choice(kit.Replies["offerAgain"], decision.Suggestions, "handoff.offer-again", decision.Confidence, DecisionKind.Handoff));
             case DecisionKind.Clarify:
                 state.PendingChoices = decision.Suggestions.ToList();
                 return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(kit.Replies.Clarify, decision.Suggestions, decision.Intent, decision.Confidence)));

@@ -119,6 +119,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         TextNormalizer.Compact(message).Length <= 6
         || decision.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Clarify).Sum(i => i.Probability) >= 0.3f;
 
+    /// <summary>Each of two entries this likely makes a choice between them a real one ("송장 고치는 법이랑 발송 기한 둘 다").</summary>
+    private const float RealChoiceSupport = 0.3f;
+
+    /// <summary>The message is about two (or more) entries at once, each with real support: asking which first is right, not "no answer".</summary>
+    private static bool IsRealChoice(Decision decision) =>
+        decision.Suggestions.Count(id => decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability >= RealChoiceSupport) >= 2;
+
     public const string OutOfScope = "out-of-scope", HandoffRequest = "handoff.request", NoAnswer = "handoff.no-answer", IdentityIntent = "smalltalk.identity";
 
     /// <summary>
@@ -135,7 +142,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // The classifier's own "out of scope" needs a selling word to be overruled ("딤채 냉장고 고객센터" stays declined).
         var classifierDeclined = decision.Kind == DecisionKind.Decline && decision.Intent == OutOfScope && decision.Confidence >= policy.Options.DeclineConfidence;
         var unsure = decision.Kind == DecisionKind.Decline && decision.Intent is OutOfScope or "unknown"
-            || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsVague(decision, message);
+            || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsRealChoice(decision) && !IsVague(decision, message);
         if (!unsure) return null;
         var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
         if (!aboutSelling) return null;

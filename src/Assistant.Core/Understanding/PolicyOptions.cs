@@ -50,5 +50,5 @@ public sealed class PolicyOptions
     /// A question about selling whose best choices score below this gets "no answer for that here" and the
     /// offer of a person (with the choices kept as options) instead of a choice among weak matches.
     /// </summary>
-    [Range(0.0, 1.0)] public double NoAnswerBelow { get; set; } = 0.3;
+    [Range(0.0, 1.0)] public double NoAnswerBelow { get; set; } = 0.45;
 }

@@ -43,6 +43,16 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     }
 
     [Theory]
+    [InlineData("상품 리뷰에 판매자 댓글 다는 기능은 어디 있어요?")]
+    [InlineData("해외 직구 상품을 대신 사서 파는 구매대행도 등록할 수 있나요?")]
+    public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
+        Assert.NotEmpty(decision.Suggestions);
+    }
+
+    [Theory]
     [InlineData("수수료", "fees")]
     [InlineData("세금계산서", "tax-invoice")]
     [InlineData("반품", "return-exchange")]

@@ -358,6 +358,7 @@ public sealed class DashboardQueries(Database database, KnowledgeBase knowledge,
             bounds.Add(($"@d{i}", SqlTicketStore.Stamp(StartOf(days[i]))));
         }
         day.Append(CultureInfo.InvariantCulture, $" ELSE {days.Length - 1} END");
+        if (days.Length == 1) day.Clear().Append('0'); // one day: no bound to compare with
 
         var actions = q.Rows($"SELECT d.day, d.action, COUNT(*) FROM (SELECT {day} AS day, t.action FROM turn_log t WHERE {q.Where("t")}) d GROUP BY d.day, d.action", [.. bounds]);
         var conversations = q.Rows($"SELECT d.day, COUNT(*) FROM (SELECT DISTINCT {day} AS day, t.channel, t.conversation_id FROM turn_log t WHERE {q.Where("t")}) d GROUP BY d.day", [.. bounds])

@@ -68,6 +68,7 @@ public static class AgentConsoleExtensions
                     Window = TimeSpan.FromMinutes(1),
                 }));
         });
+        builder.Services.AddDashboard();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -76,6 +77,7 @@ public static class AgentConsoleExtensions
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         app.MapAgentApi();
+        app.MapDashboardApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

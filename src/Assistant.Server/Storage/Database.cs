@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog), (10, TicketTimes)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -58,6 +58,20 @@ public abstract class Database
             ticket_number TEXT);
         CREATE INDEX IF NOT EXISTS ix_turn_log_at ON turn_log(at);
         CREATE INDEX IF NOT EXISTS ix_turn_log_conversation ON turn_log(channel, conversation_id, id)
+        """;
+
+    /// <summary>
+    /// Version 10: when a ticket was claimed and when it was closed (resolved or handed back), for the dashboard's time to
+    /// resolution. Tickets closed before get their last update as the closing time (the best the database knows), and
+    /// claimed ones the first System note after creation (the "agent joined" line); turns are found per seller for the return window.
+    /// </summary>
+    private const string TicketTimes = """
+        ALTER TABLE tickets ADD COLUMN claimed_at TEXT;
+        ALTER TABLE tickets ADD COLUMN closed_at TEXT;
+        UPDATE tickets SET closed_at = updated_at WHERE status IN ('handedBack', 'resolved');
+        UPDATE tickets SET claimed_at = (SELECT MIN(m.at) FROM ticket_messages m WHERE m.ticket_number = tickets.number AND m.role = 'System' AND m.at >= tickets.created_at) WHERE owner_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_tickets_created ON tickets(created_at);
+        CREATE INDEX IF NOT EXISTS ix_turn_log_seller ON turn_log(channel, seller_key, at)
         """;
 
     private const string OutboxOrdering = """

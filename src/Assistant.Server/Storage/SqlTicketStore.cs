@@ -114,7 +114,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
         using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
         using var update = Command(connection,
-            "UPDATE tickets SET status = 'claimed', owner_id = @id, owner_name = @name, updated_at = @now WHERE number = @n AND status = 'queued'", tx,
+            "UPDATE tickets SET status = 'claimed', owner_id = @id, owner_name = @name, updated_at = @now, claimed_at = @now WHERE number = @n AND status = 'queued'", tx,
             ("@id", agent.Id), ("@name", agent.Name), ("@now", Stamp(time.GetUtcNow())), ("@n", number));
         var won = update.ExecuteNonQuery() == 1;
         var ticket = Read(connection, tx, number, withTranscript: true);
@@ -145,7 +145,7 @@ public sealed class SqlTicketStore(Database database, WebhookEvents webhook, Tim
     {
         using var connection = database.OpenForWrite();
         using var tx = connection.BeginTransaction();
-        using var update = Command(connection, "UPDATE tickets SET status = @status, updated_at = @now WHERE number = @n", tx,
+        using var update = Command(connection, "UPDATE tickets SET status = @status, updated_at = @now, closed_at = @now WHERE number = @n", tx,
             ("@status", StatusText(status)), ("@now", Stamp(time.GetUtcNow())), ("@n", number));
         if (update.ExecuteNonQuery() != 1) return Task.FromResult<Ticket?>(null);
         var ticket = Read(connection, tx, number, withTranscript: false)!;

@@ -400,6 +400,8 @@
     state.csrf = session.csrfToken || null;
     $('agent-name').textContent = session.agent.name || '';
     $('agent-name').title = session.agent.role ? `${session.agent.name} · ${session.agent.role}` : '';
+    // Supervisor pages (dashboard, …) are linked only for supervisors; the API refuses everyone else anyway.
+    for (const link of document.querySelectorAll('[data-supervisor]')) link.hidden = session.agent.role !== 'supervisor';
     $('login-view').hidden = true;
     $('console-view').hidden = false;
     setView('queue');

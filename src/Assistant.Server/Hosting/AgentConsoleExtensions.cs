@@ -69,6 +69,7 @@ public static class AgentConsoleExtensions
                 }));
         });
         builder.Services.AddOpenApi();
+        builder.AddAgentAssist();
         return builder;
     }
 
@@ -76,6 +77,7 @@ public static class AgentConsoleExtensions
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         app.MapAgentApi();
+        app.MapAssistApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

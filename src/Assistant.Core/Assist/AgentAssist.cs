@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Assistant.Dialogue;
 using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Text;
@@ -22,7 +23,7 @@ public sealed record ReplyDraft(string Text, IReadOnlyList<string> CitedFaqIds, 
 /// returns is for an agent or a reviewer to read; nothing here sends anything to a seller. Each call has its own deadline
 /// (<see cref="LlmOptions.TimeoutSeconds"/>); every failure is an <see cref="LlmException"/>.
 /// </summary>
-public sealed partial class AgentAssist(IChatClient chat, LlmOptions options, Decider decider)
+public sealed partial class AgentAssist(IChatClient chat, LlmOptions options, Decider decider, ContactOptions contact)
 {
     public const int MaxPhrasings = 20, DefaultPhrasings = 8, MaxPhrasingLength = 100, MaxSummaryLength = 400, MaxDraftLength = 2000, DraftSources = 3;
     private const int TranscriptMessages = 30, MessageChars = 500;
@@ -52,7 +53,7 @@ public sealed partial class AgentAssist(IChatClient chat, LlmOptions options, De
         count = Math.Clamp(count, 1, MaxPhrasings);
         var user = new StringBuilder();
         user.AppendLine(CultureInfo.InvariantCulture, $"FAQ 제목: {entry.Title}");
-        user.AppendLine(CultureInfo.InvariantCulture, $"답변: {entry.Answer}");
+        user.AppendLine(CultureInfo.InvariantCulture, $"답변: {contact.Fill(entry.Answer)}");
         user.AppendLine("이미 있는 질문:");
         foreach (var q in entry.Questions) user.AppendLine(CultureInfo.InvariantCulture, $"- {q}");
         if (sellerMessages.Count > 0)
@@ -164,7 +165,7 @@ public sealed partial class AgentAssist(IChatClient chat, LlmOptions options, De
         foreach (var faq in sources)
         {
             user.AppendLine(CultureInfo.InvariantCulture, $"[FAQ id={faq.Id}] {faq.Title}");
-            user.AppendLine(CultureInfo.InvariantCulture, $"답변: {faq.Answer}");
+            user.AppendLine(CultureInfo.InvariantCulture, $"답변: {contact.Fill(faq.Answer)}");
             foreach (var fact in faq.Facts) user.AppendLine(CultureInfo.InvariantCulture, $"사실: {fact}");
             user.AppendLine();
         }

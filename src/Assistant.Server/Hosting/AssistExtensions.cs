@@ -1,4 +1,5 @@
 using Assistant.Assist;
+using Assistant.Dialogue;
 using Assistant.OpenAI;
 using Assistant.Understanding;
 using Microsoft.Extensions.Caching.Memory;
@@ -21,7 +22,7 @@ public sealed class AgentAssistHost : IDisposable
         {
             if (!Options.Enabled) return null;
             var client = OpenAIChat.Create(Options);
-            return (client, new AgentAssist(client, Options, services.GetRequiredService<Decider>()));
+            return (client, new AgentAssist(client, Options, services.GetRequiredService<Decider>(), services.GetRequiredService<IOptions<ContactOptions>>().Value));
         });
     }
 

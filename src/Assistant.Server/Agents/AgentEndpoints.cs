@@ -163,14 +163,14 @@ public static partial class AgentEndpoints
     private static ProblemHttpResult Unauthorized() => Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
 
     /// <summary>Ticket numbers are <c>T</c> and digits (<c>T000123</c>); anything else is refused before it reaches the store.</summary>
-    private static ProblemHttpResult? BadNumber(string number) =>
+    internal static ProblemHttpResult? BadNumber(string number) =>
         TicketNumber().IsMatch(number) ? null : Problem(StatusCodes.Status400BadRequest, "티켓 번호 형식이 올바르지 않아요. (예: T000123)");
 
     [GeneratedRegex("^T[0-9]{6,18}$")]
     private static partial Regex TicketNumber();
 
     /// <summary>Reads a JSON body; a wrong content type, malformed JSON or a value of the wrong type is a problem naming the field.</summary>
-    private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context) where T : class
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context) where T : class
     {
         if (!context.Request.HasJsonContentType())
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "요청 본문은 JSON(application/json)으로 보내 주세요."));
@@ -260,7 +260,7 @@ public static partial class AgentEndpoints
     /// takes the token from that header only; a missing or unreadable token (a form body the
     /// antiforgery check cannot parse included) is a 400 problem, never a server error.
     /// </summary>
-    private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         if (HttpMethods.IsPost(context.Request.Method))
@@ -280,7 +280,7 @@ public static partial class AgentEndpoints
         return await next(invocation);
     }
 
-    private static AgentAccount? Account(HttpContext context, IOptionsMonitor<AgentOptions> agents) =>
+    internal static AgentAccount? Account(HttpContext context, IOptionsMonitor<AgentOptions> agents) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? agents.CurrentValue.Find(id) : null;
 
     private static SessionView Session(HttpContext context, AgentAccount agent, IAntiforgery antiforgery) =>

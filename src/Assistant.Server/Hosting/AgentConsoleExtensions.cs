@@ -70,6 +70,7 @@ public static class AgentConsoleExtensions
         });
         builder.Services.AddDashboard();
         builder.Services.AddOpenApi();
+        builder.AddAgentAssist();
         return builder;
     }
 
@@ -78,6 +79,7 @@ public static class AgentConsoleExtensions
     {
         app.MapAgentApi();
         app.MapDashboardApi();
+        app.MapAssistApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

@@ -34,6 +34,9 @@
       eventAt: new Map(),   // number -> eventCount when it was last updated outside a queue load
       eventCount: 0,
       drafts: new Map(),    // number -> unsent reply text
+      assist: false,        // LLM help is on (GET /api/agent/assist)
+      assistBusy: false,
+      summaries: new Map(), // number -> AI summary shown for it
       openNumber: null,
       open: null,           // TicketDetail of the open ticket, null while loading
       pending: [],          // messages that arrived while the open ticket was loading
@@ -407,6 +410,7 @@
     setView('queue');
     loadQueue();
     connectEvents();
+    loadAssist();
   }
 
   async function logout() {
@@ -571,6 +575,8 @@
       state.scrollToEnd = true;
       showTicketError('');
       $('reply-text').value = state.drafts.get(number) || '';
+      showSummary(state.summaries.get(number) || '');
+      showDraftNote('');
       renderLoading(state.tickets.get(number) || { number });
     }
     state.unread.delete(number);
@@ -739,6 +745,7 @@
     note.hidden = !noteText;
 
     $('ticket-actions').hidden = claim.hidden && form.hidden && note.hidden;
+    renderAssist();
   }
 
   function showTicketError(text) {
@@ -799,6 +806,7 @@
       state.drafts.delete(number);
       if (state.openNumber === number) {
         box.value = '';
+        showDraftNote('');
         appendMessage(r.data);
         box.focus();
       }
@@ -817,6 +825,77 @@
       event.preventDefault();
       sendReply();
     }
+  }
+
+  // ---------------------------------------------------------------- AI help (optional: Llm:Enabled)
+  // The summary is a note for the agent; the draft only fills the reply box. Neither is ever sent from here:
+  // the seller gets a draft only when the agent presses 보내기.
+
+  async function loadAssist() {
+    const r = await api('GET', `${API}/assist`);
+    state.assist = Boolean(r.ok && r.data && r.data.enabled);
+    $('assist-link').hidden = !(state.assist && state.agent && state.agent.role === 'supervisor');
+    renderAssist();
+  }
+
+  function renderAssist() {
+    $('assist-summary').hidden = !state.assist || !state.openNumber;
+    $('draft-button').hidden = !state.assist;
+    $('summary-button').disabled = state.assistBusy;
+    $('draft-button').disabled = state.assistBusy || state.busy;
+  }
+
+  function showSummary(text, error) {
+    const box = $('summary-text');
+    box.textContent = text || '';
+    box.classList.toggle('is-error', Boolean(error));
+    box.hidden = !text;
+  }
+
+  function showDraftNote(text, error) {
+    const note = $('draft-note');
+    note.textContent = text || '';
+    note.classList.toggle('is-error', Boolean(error));
+    note.hidden = !text;
+  }
+
+  async function assistCall(action) {
+    const number = state.openNumber;
+    if (!number || state.assistBusy) return null;
+    state.assistBusy = true;
+    renderAssist();
+    const r = await api('POST', ticketPath(number, action));
+    state.assistBusy = false;
+    renderAssist();
+    return state.openNumber === number ? r : null;
+  }
+
+  async function requestSummary() {
+    showSummary('요약하는 중…');
+    const r = await assistCall('summary');
+    if (!r) return;
+    if (r.ok && r.data && r.data.summary) {
+      state.summaries.set(state.openNumber, r.data.summary);
+      showSummary(r.data.summary);
+    } else {
+      showSummary(errorText('assist', r.status, r.data), true);
+    }
+  }
+
+  async function requestDraft() {
+    showDraftNote('답변 초안을 만드는 중…');
+    const r = await assistCall('draft');
+    if (!r) return;
+    if (!(r.ok && r.data && r.data.text)) {
+      showDraftNote(errorText('assist', r.status, r.data), true);
+      return;
+    }
+    const box = $('reply-text');
+    box.value = r.data.text;
+    state.drafts.set(state.openNumber, box.value);
+    const cited = (Array.isArray(r.data.cited) && r.data.cited.length ? r.data.cited : r.data.sources || []).map((f) => f.title || f.faqId);
+    showDraftNote(`AI 초안이에요. 근거: ${cited.join(', ') || '없음'} · 확인하고 고친 뒤 직접 보내 주세요.`);
+    box.focus();
   }
 
   // ---------------------------------------------------------------- live events
@@ -940,6 +1019,8 @@
 
     $('claim-button').addEventListener('click', () => runAction('claim'));
     $('handback-button').addEventListener('click', () => runAction('handback'));
+    $('summary-button').addEventListener('click', requestSummary);
+    $('draft-button').addEventListener('click', requestDraft);
     $('resolve-button').addEventListener('click', () => runAction('resolve'));
 
     $('reply-form').addEventListener('submit', (event) => {

@@ -8,7 +8,7 @@ namespace Assistant.Tests.Review;
 public sealed class MessageGroupingTests(RepoFixture repo)
 {
     private MessageGrouping Grouping(int maxMessages = MessageGrouping.DefaultMaxMessages) =>
-        new(UnderstandingFactory.CreateEmbeddings(repo.Knowledge), repo.Knowledge.Lexicon, maxMessages: maxMessages);
+        new(UnderstandingFactory.CreateEmbeddings(repo.Knowledge), repo.Knowledge.Lexicon, repo.Knowledge.Scope, maxMessages: maxMessages);
 
     private IReadOnlyList<MessageGroup<string>> Group(IEnumerable<string> texts, MessageGrouping? grouping = null) =>
         (grouping ?? Grouping()).Group(texts, t => t, _ => 1);
@@ -34,7 +34,8 @@ public sealed class MessageGroupingTests(RepoFixture repo)
     public void DifferentTopicsAskedTheSameWayStayApart()
     {
         // Same ending, same question word, different subject: never one group.
-        string[] texts = ["정산 언제 돼요", "환불 언제 돼요", "배송 언제 돼요", "세금계산서 발행 언제 돼요", "정산 계좌 바꾸고 싶어요", "배송비 얼마예요", "쿠팡은요?"];
+        string[] texts = ["정산 언제 돼요", "환불 언제 돼요", "배송 언제 돼요", "세금계산서 발행 언제 돼요", "정산 계좌 바꾸고 싶어요", "배송비 얼마예요", "쿠팡은요?",
+            "쿠팡 정산 언제 돼요", "11번가 정산 언제 돼요"];
         var groups = Group(texts);
         Assert.Equal(texts.Length, groups.Count);
         Assert.All(groups, g => Assert.Single(g.Members));
@@ -66,6 +67,22 @@ public sealed class MessageGroupingTests(RepoFixture repo)
         var messages = new (string Text, int Count)[] { ("환불 언제 돼요", 1), ("정산 언제 돼요", 5), ("수수료 얼마예요", 3) };
         var groups = Grouping(maxMessages: 2).Group(messages, m => m.Text, m => m.Count);
         Assert.Equal(["정산 언제 돼요", "수수료 얼마예요"], groups.Select(g => g.Members.Single().Text));
+    }
+
+    [Fact]
+    public void MessagesThatReadLikeASettledOneAreLeftOut()
+    {
+        var groups = Grouping().Group(["쿠팡 정산은 언제예요?", "쿠팡 정산 언제돼요", "정산 언제 돼요", "수수료 얼마예요"], t => t, _ => 1, settled: ["쿠팡 정산 언제 되나요"]);
+        Assert.Equal(["정산 언제 돼요", "수수료 얼마예요"], groups.Select(g => g.Members.Single()));
+    }
+
+    [Fact]
+    public void AKeyIsTheSameForSpacingCaseAndPunctuationVariants()
+    {
+        Assert.Equal(ReviewKeys.Of("정산 언제 돼요?"), ReviewKeys.Of("정산언제돼요"));
+        Assert.NotEqual(ReviewKeys.Of("정산 언제 돼요"), ReviewKeys.Of("환불 언제 돼요"));
+        Assert.True(ReviewKeys.IsKey(ReviewKeys.Of("Settlement")));
+        Assert.False(ReviewKeys.IsKey("m' OR 1=1 --     "));
     }
 
     [Theory]

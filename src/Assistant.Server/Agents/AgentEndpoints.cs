@@ -170,7 +170,7 @@ public static partial class AgentEndpoints
     private static partial Regex TicketNumber();
 
     /// <summary>Reads a JSON body; a wrong content type, malformed JSON or a value of the wrong type is a problem naming the field.</summary>
-    private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context) where T : class
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context) where T : class
     {
         if (!context.Request.HasJsonContentType())
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "요청 본문은 JSON(application/json)으로 보내 주세요."));
@@ -260,7 +260,7 @@ public static partial class AgentEndpoints
     /// takes the token from that header only; a missing or unreadable token (a form body the
     /// antiforgery check cannot parse included) is a 400 problem, never a server error.
     /// </summary>
-    private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         if (HttpMethods.IsPost(context.Request.Method))

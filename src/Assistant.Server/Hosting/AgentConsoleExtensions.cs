@@ -20,6 +20,8 @@ public static class AgentConsoleExtensions
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IPasswordVerifier, Pbkdf2PasswordVerifier>();
         builder.Services.AddSingleton<LoginVerifier>();
+        builder.Services.AddSingleton<Storage.ReviewStore>();
+        builder.Services.AddSingleton<ReviewQueue>();
         builder.Services.AddTransient<IStartupFilter, AgentHttpGuard>();
         builder.Services.AddAuthentication(AgentEndpoints.Scheme).AddCookie(AgentEndpoints.Scheme, o =>
         {
@@ -76,6 +78,7 @@ public static class AgentConsoleExtensions
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         app.MapAgentApi();
+        app.MapReviewApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

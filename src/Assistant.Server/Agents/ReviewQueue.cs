@@ -38,6 +38,9 @@ public sealed class ReviewQueue(ReviewStore store, IServiceProvider services, Ti
 {
     public const int DefaultDays = 30, MaxDays = 365, DefaultGroups = 30, MaxGroups = 200, MessagesShown = 100, ExampleCount = 5, LikelyCount = 3;
 
+    /// <summary>The least summed evidence (over the examples) for an entry to be offered as likely.</summary>
+    public const float MinLikelyScore = 0.3f;
+
     private readonly Lock _gate = new();
     private (KnowledgeBase Knowledge, MessageGrouping Grouping)? _grouping;
 
@@ -100,7 +103,10 @@ public sealed class ReviewQueue(ReviewStore store, IServiceProvider services, Ti
         }
         foreach (var item in items)
             foreach (var entry in item.Entries) Add(entry, 0.25f);
-        return scores.Where(s => s.Value >= 0.05f).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(LikelyCount)
+        // Weak evidence is noise, not a suggestion: an entry must reach an absolute floor and a share of the best.
+        var best = scores.Count == 0 ? 0 : scores.Values.Max();
+        return scores.Where(s => s.Value >= MinLikelyScore && s.Value >= best * 0.35f)
+            .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(LikelyCount)
             .Select(s => knowledge.FindFaq(s.Key)!)
             .Select(f => new LikelyEntryView(f.Id, f.Title, f.Category, knowledge.Handoff.CategoryLabel(f.Category)))
             .ToArray();

@@ -399,6 +399,7 @@
     state.agent = session.agent;
     state.csrf = session.csrfToken || null;
     $('agent-name').textContent = session.agent.name || '';
+    $('review-link').hidden = session.agent.role !== 'supervisor';
     $('agent-name').title = session.agent.role ? `${session.agent.name} · ${session.agent.role}` : '';
     $('login-view').hidden = true;
     $('console-view').hidden = false;
@@ -421,6 +422,7 @@
     $('queue-empty').hidden = true;
     $('queue-count').textContent = '';
     $('agent-name').textContent = '';
+    $('review-link').hidden = true;
     $('ticket').hidden = true;
     $('ticket-placeholder').hidden = false;
     $('transcript').replaceChildren();

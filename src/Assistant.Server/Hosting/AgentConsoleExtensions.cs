@@ -20,6 +20,8 @@ public static class AgentConsoleExtensions
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IPasswordVerifier, Pbkdf2PasswordVerifier>();
         builder.Services.AddSingleton<LoginVerifier>();
+        builder.Services.AddSingleton<Storage.ReviewStore>();
+        builder.Services.AddSingleton<ReviewQueue>();
         builder.Services.AddTransient<IStartupFilter, AgentHttpGuard>();
         builder.Services.AddAuthentication(AgentEndpoints.Scheme).AddCookie(AgentEndpoints.Scheme, o =>
         {
@@ -80,6 +82,7 @@ public static class AgentConsoleExtensions
         app.MapAgentApi();
         app.MapDashboardApi();
         app.MapAssistApi();
+        app.MapReviewApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

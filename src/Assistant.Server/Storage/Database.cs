@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog), (10, TicketTimes)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog), (10, TicketTimes), (11, ReviewItems)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -72,6 +72,21 @@ public abstract class Database
         UPDATE tickets SET claimed_at = (SELECT MIN(m.at) FROM ticket_messages m WHERE m.ticket_number = tickets.number AND m.role = 'System' AND m.at >= tickets.created_at) WHERE owner_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_tickets_created ON tickets(created_at);
         CREATE INDEX IF NOT EXISTS ix_turn_log_seller ON turn_log(channel, seller_key, at)
+        """;
+
+    /// <summary>
+    /// Version 11: what a reviewer decided about a message of the review queue (<see cref="ReviewStore"/>), by the
+    /// message's key (its spacing-free text): added to an entry, correctly declined, made a new entry, or dismissed.
+    /// </summary>
+    private const string ReviewItems = """
+        CREATE TABLE IF NOT EXISTS review_items (
+            item_key TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            faq_id TEXT);
+        CREATE INDEX IF NOT EXISTS ix_review_items_status ON review_items(status)
         """;
 
     private const string OutboxOrdering = """

@@ -402,6 +402,7 @@
     state.agent = session.agent;
     state.csrf = session.csrfToken || null;
     $('agent-name').textContent = session.agent.name || '';
+    $('review-link').hidden = session.agent.role !== 'supervisor';
     $('agent-name').title = session.agent.role ? `${session.agent.name} · ${session.agent.role}` : '';
     // Supervisor pages (dashboard, …) are linked only for supervisors; the API refuses everyone else anyway.
     for (const link of document.querySelectorAll('[data-supervisor]')) link.hidden = session.agent.role !== 'supervisor';
@@ -427,6 +428,7 @@
     $('queue-empty').hidden = true;
     $('queue-count').textContent = '';
     $('agent-name').textContent = '';
+    $('review-link').hidden = true;
     $('ticket').hidden = true;
     $('ticket-placeholder').hidden = false;
     $('transcript').replaceChildren();

@@ -30,22 +30,40 @@ internal static class HttpBench
         // --profile: where a turn's time goes, one part at a time, single-threaded (decision, ticket lookup, whole engine).
         if (Environment.GetCommandLineArgs().Contains("--profile"))
         {
+            var started = Stopwatch.StartNew();
+            Assistant.Dialogue.ReplyActs.Read("네");
+            Console.WriteLine($"reply-act vocabulary ready in {started.Elapsed.TotalMilliseconds:0} ms");
             await using var h = new BenchHost(false);
             var engine = h.Services.GetRequiredService<Assistant.Dialogue.ConversationEngine>();
             var decider = h.Services.GetRequiredService<Assistant.Understanding.Decider>();
             var tickets = h.Services.GetRequiredService<Assistant.Handoff.ITicketStore>();
-            for (var pass = 0; pass < 2; pass++)
+            var states = h.Services.GetRequiredService<Assistant.Server.Storage.IDialogueStateStore>();
+            // A conversation some turns in (transcript and shown entries filled), as the load runs have.
+            var warm = new Assistant.Dialogue.DialogueState();
+            foreach (var q in questions.Take(12)) await engine.RespondAsync(new(q, new("emulator", "warm", "{}")), warm);
+            var saved = await states.SaveAsync("emulator", "profile", warm, null);
+            async Task Time(string part, Func<string, Task> run)
             {
-                var w = Stopwatch.StartNew();
-                foreach (var q in questions) await decider.DecideAsync(q);
-                Console.WriteLine($"decide: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
-                w.Restart();
-                foreach (var q in questions) await tickets.FindLatestByConversationAsync("emulator", "x" + q.Length);
-                Console.WriteLine($"ticket lookup: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
-                w.Restart();
-                foreach (var q in questions) await engine.RespondAsync(new(q, new("emulator", "p" + Guid.NewGuid().ToString("N"), "{}")), new Assistant.Dialogue.DialogueState());
-                Console.WriteLine($"engine: {w.Elapsed.TotalMilliseconds / questions.Length:0.000} ms");
+                // The best of 5 passes over the questions, in process CPU time: neighbours on the machine inflate a pass, never shrink it.
+                var best = double.MaxValue;
+                for (var pass = 0; pass < 5; pass++)
+                {
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    foreach (var q in questions) await run(q);
+                    best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / questions.Length);
+                }
+                Console.WriteLine($"{part,-34} {best,7:0.000} ms CPU per question");
             }
+            await Time("decision", q => decider.DecideAsync(q));
+            await Time("reply act (Read)", q => { Assistant.Dialogue.ReplyActs.Read(q); return Task.CompletedTask; });
+            await Time("reply act (AsksForAPerson)", q => { Assistant.Dialogue.ReplyActs.AsksForAPerson(q); return Task.CompletedTask; });
+            await Time("ticket lookup", q => tickets.FindLatestByConversationAsync("emulator", "x" + q.Length));
+            await Time("state load + save", async q =>
+            {
+                var (state, etag) = await states.LoadAsync("emulator", "profile");
+                await states.SaveAsync("emulator", "profile", state, etag);
+            });
+            await Time("engine, fresh state", q => engine.RespondAsync(new(q, new("emulator", "p" + q.Length, "{}")), new Assistant.Dialogue.DialogueState()));
             return 0;
         }
         // --only NAME runs one configuration (e.g. under dotnet-trace); --repeat N runs the list N times and reports medians.

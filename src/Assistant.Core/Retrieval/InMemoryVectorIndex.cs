@@ -177,22 +177,13 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                 {
                     var q = query[j];
                     if (q == 0) continue;
-                    for (var p = _start[j]; p < _start[j + 1]; p++) scores[_rows[p]] += q * _values[p];
+                    var rows = _rows.AsSpan(_start[j], _start[j + 1] - _start[j]);
+                    var values = _values.AsSpan(_start[j], rows.Length);
+                    for (var p = 0; p < rows.Length; p++) scores[rows[p]] += q * values[p];
                 }
                 // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
                 // exactly, by at least k rows, so it cannot be in the top k.
-                var eligible = ArrayPool<float>.Shared.Rent(_rowCount);
-                var count = 0;
-                for (var i = 0; i < _rowCount; i++)
-                    if (only < 0 || categories[i] == only) eligible[count++] = scores[i];
-                var threshold = float.NegativeInfinity;
-                if (count > top)
-                {
-                    var sorted = eligible.AsSpan(0, count);
-                    sorted.Sort();
-                    threshold = sorted[count - top] - 2 * SparseMargin;
-                }
-                ArrayPool<float>.Shared.Return(eligible);
+                var threshold = KthBest(scores, categories, only, top) - 2 * SparseMargin;
                 var candidates = new bool[_rowCount];
                 for (var i = 0; i < _rowCount; i++) candidates[i] = scores[i] >= threshold;
                 return candidates;
@@ -201,6 +192,43 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             {
                 ArrayPool<float>.Shared.Return(approximate);
             }
+        }
+
+        /// <summary>The <paramref name="top"/>-th best score among eligible rows (a min-heap of the best seen), or -∞ when fewer rows are eligible.</summary>
+        private static float KthBest(ReadOnlySpan<float> scores, int[] categories, int only, int top)
+        {
+            Span<float> heap = top <= 256 ? stackalloc float[top] : new float[top];
+            var count = 0;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                if (only >= 0 && categories[i] != only) continue;
+                var score = scores[i];
+                if (count < top)
+                {
+                    var at = count++;
+                    while (at > 0 && heap[(at - 1) >> 1] > score)
+                    {
+                        heap[at] = heap[(at - 1) >> 1];
+                        at = (at - 1) >> 1;
+                    }
+                    heap[at] = score;
+                }
+                else if (score > heap[0])
+                {
+                    var at = 0;
+                    while (true)
+                    {
+                        var child = 2 * at + 1;
+                        if (child >= count) break;
+                        if (child + 1 < count && heap[child + 1] < heap[child]) child++;
+                        if (heap[child] >= score) break;
+                        heap[at] = heap[child];
+                        at = child;
+                    }
+                    heap[at] = score;
+                }
+            }
+            return count < top ? float.NegativeInfinity : heap[0];
         }
     }
 

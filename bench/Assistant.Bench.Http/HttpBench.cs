@@ -13,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 
 // Throughput of POST /api/messages for FAQ questions, against an echo bot on the same CloudAdapter
 // (same validation, same serialised turns, same middleware) in the same run, on loopback.
-//   dotnet run -c Release --project bench/Assistant.Bench.Http -- [--file ../shared/eval/dev.jsonl] [--clients 20] [--seconds 10] [--profile]
+//   dotnet run -c Release --project bench/Assistant.Bench.Http -- [--file ../shared/eval/dev.jsonl] [--clients 20] [--seconds 10] [--repeat N] [--only NAME] [--profile]
 internal static class HttpBench
 {
     private static async Task<int> Main()

@@ -22,9 +22,12 @@ public static partial class ReplyActs
 {
     private const int MaxUnitLength = 60;
 
+    // Compiled: every turn runs these at each position of its opening words (and of up to six tails per clause
+    // for a request for a person); the interpreter took about 3x as long, for about 40 ms more at start-up.
+
     private static readonly (Row Row, Regex Start, Regex Exact)[] Units = Rows
-        .Select(r => (r, new Regex(@"\G(?:" + r.Pattern + ")", RegexOptions.CultureInvariant),
-            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant)))
+        .Select(r => (r, new Regex(@"\G(?:" + r.Pattern + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled)))
         .ToArray();
 
     /// <summary>Reads the act of one seller message.</summary>

@@ -24,9 +24,25 @@ public interface IDialogueStateStore
 /// The dialogue state in the <c>bot_state</c> table, one typed JSON document per conversation
 /// (<c>{"DialogueState": …}</c> under the key Bot Framework's conversation state uses), read and
 /// written once per turn with System.Text.Json: no intermediate JSON trees, no hashing passes.
+/// <para>
+/// The state a save wrote is kept in memory with its eTag (the store takes over the saved object: a caller
+/// does not change it after saving). A load still asks the database for the current eTag, and gets the
+/// document only when it differs, so a write by anyone else is always seen; when it matches, the kept object is
+/// handed out, and leaves the memory (a turn that fails before saving leaves nothing behind). This spares each
+/// turn the reading and parsing of its conversation's document (tens of kilobytes with a full transcript).
+/// </para>
 /// </summary>
 public sealed class SqlDialogueStateStore(Database database) : IDialogueStateStore
 {
+    /// <summary>Most saved states kept in memory; past that, a save makes room by dropping a tenth of them.</summary>
+    internal const int MaxKept = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LoadedState> _kept = new(StringComparer.Ordinal);
+    private int _keptCount;
+
+    /// <summary>States kept in memory (for tests and diagnostics).</summary>
+    internal int KeptCount => Volatile.Read(ref _keptCount);
+
     // Hangul as itself, not \uXXXX: a third of the size (the document is data, never embedded in HTML).
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -38,12 +54,33 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
 
     public Task<LoadedState> LoadAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
     {
+        var key = Key(channel, conversationId);
+        // Taken out whatever the database says: it is handed out at most once, to this turn, or dropped as stale.
+        var kept = Take(key);
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT etag, document FROM bot_state WHERE key = @k", null, ("@k", Key(channel, conversationId)));
+        using var command = Command(connection, "SELECT etag, CASE WHEN etag = @kept THEN NULL ELSE document END FROM bot_state WHERE key = @k", null,
+            ("@k", key), ("@kept", kept?.ETag ?? ""));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return Task.FromResult(new LoadedState(new DialogueState(), null));
+        var etag = reader.GetString(0);
+        if (kept is not null && reader.IsDBNull(1) && kept.ETag == etag) return Task.FromResult(kept);
         var state = JsonSerializer.Deserialize<Document>(reader.GetString(1), Json)?.DialogueState ?? new DialogueState();
-        return Task.FromResult(new LoadedState(state, reader.GetString(0)));
+        return Task.FromResult(new LoadedState(state, etag));
+    }
+
+    private LoadedState? Take(string key)
+    {
+        if (!_kept.TryRemove(key, out var kept)) return null;
+        Interlocked.Decrement(ref _keptCount);
+        return kept;
+    }
+
+    private void Keep(string key, LoadedState saved)
+    {
+        if (Volatile.Read(ref _keptCount) >= MaxKept)
+            foreach (var old in _kept.Keys.Take(MaxKept / 10)) Take(old);
+        if (_kept.TryAdd(key, saved)) Interlocked.Increment(ref _keptCount);
+        else _kept[key] = saved; // a racing save of the same conversation: the later one is kept, and a load checks its eTag
     }
 
     /// <summary>The stored document: the state under its name, and the eTag (kept in the document too, for readers of the table).</summary>
@@ -61,6 +98,7 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
             : Command(connection, "UPDATE bot_state SET etag = @e, document = @d WHERE key = @k AND etag = @expected", null,
                 ("@k", key), ("@e", etag), ("@d", document), ("@expected", expectedETag));
         if (command.ExecuteNonQuery() != 1) throw new StateConflictException(key);
+        Keep(key, new LoadedState(state, etag));
         return Task.FromResult(etag);
     }
 }

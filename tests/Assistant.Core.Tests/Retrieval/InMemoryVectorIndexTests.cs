@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Assistant.Embeddings;
 using Assistant.Retrieval;
 
 namespace Assistant.Tests.Retrieval;
@@ -44,6 +45,77 @@ public sealed class InMemoryVectorIndexTests
                 Assert.Equal(expected.Select(x => x.r.EntryId), hits.Select(h => h.EntryId));
                 Assert.All(hits.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 5));
             }
+    }
+
+    private static float[] SparseVector(Random random, int dimensions, int nonZero)
+    {
+        var v = new float[dimensions];
+        for (var n = 0; n < nonZero; n++) v[random.Next(dimensions)] = (float)(random.NextDouble() * 2 - 1);
+        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+        return v;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(24)]
+    [InlineData(700)]
+    public async Task SparseVectorsGiveExactlyTheDenseRanking(int top)
+    {
+        // Sparse rows and queries take the postings; hits and scores must be bit for bit the dense pass's,
+        // also for exact ties and for rows a rounding error apart.
+        var random = new Random(7);
+        var records = Enumerable.Range(0, 600)
+            .Select(i => new VectorRecord($"k{i}", $"e{i / 6}", $"c{i % 5}", string.Empty, SparseVector(random, 1024, 40)))
+            .ToArray();
+        for (var i = 100; i < 110; i++) records[i] = records[i] with { Vector = records[50].Vector };
+        var nearTwin = records[60].Vector.ToArray();
+        nearTwin[Array.FindIndex(nearTwin, x => x != 0)] *= 1.000001f;
+        records[61] = records[61] with { Vector = nearTwin };
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(1024);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.HasPostings);
+
+        foreach (var category in new string?[] { null, "c0", "c2", "missing" })
+            for (var q = 0; q < 20; q++)
+            {
+                var query = q switch { 0 => records[50].Vector.ToArray(), 1 => records[60].Vector.ToArray(), _ => SparseVector(random, 1024, 5 + q * 3) };
+                var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+                    .Where(x => category is null || x.r.Category == category)
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.i)
+                    .Take(top)
+                    .ToArray();
+                var hits = await index.SearchAsync(query, top, category);
+                Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
+                Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
+            }
+    }
+
+    [Fact]
+    public async Task HashedNgramEmbeddingsOfSellerQuestionsRankAsTheDensePass()
+    {
+        var texts = new[]
+        {
+            "정산은 언제 들어와요?", "정산 예정일 확인", "정산 보류 해제 방법", "수수료는 얼마인가요", "배송 지연 안내 방법", "송장 번호 수정",
+            "반품 승인은 어디서 하나요", "교환 배송비 청구", "상품 등록이 안 돼요", "옵션 재고 수정", "사업자 정보 변경", "계정 로그인 오류",
+            "주문 취소 요청 처리", "발송 기한이 지났어요", "고객 문의 답변 기한", "결제 오류가 나요", "세금계산서 발행", "판매 정지 해제",
+        };
+        var generator = HashedNgramEmbeddingGenerator.Fit(texts);
+        var records = texts.Select((t, i) => new VectorRecord($"k{i}", $"e{i / 2}", $"c{i % 3}", t, generator.Embed(t))).ToArray();
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(generator.Dimensions);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.HasPostings);
+
+        foreach (var message in new[] { "정산 언제 돼요", "배송이 늦어요 송장", "반품 교환", "로그인이 안돼요", "ㅋㅋ", "세금계산서 발행은 어디서" })
+        {
+            var query = generator.Embed(message);
+            var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.i).Take(5).ToArray();
+            var hits = await index.SearchAsync(query, 5);
+            Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
+            Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
+        }
     }
 
     [Fact]

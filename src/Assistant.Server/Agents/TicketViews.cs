@@ -44,8 +44,11 @@ public sealed record TicketDetailView : TicketSummaryView
 public sealed record TicketEventView(string Id, string Type, DateTimeOffset OccurredAt, TicketSummaryView Ticket, MessageView? Message);
 
 /// <summary>The one JSON shape of tickets for the agent API, the pushed console events and the outbound webhook.</summary>
-public sealed partial class TicketViews(KnowledgeBase knowledge, FeedbackStore feedback, IOptions<HandoffOptions> handoff)
+public sealed partial class TicketViews(Editing.KnowledgeRuntime runtime, FeedbackStore feedback, IOptions<HandoffOptions> handoff)
 {
+    /// <summary>The knowledge served now (category labels, titles and reply texts follow a switch to a new version).</summary>
+    private KnowledgeBase knowledge => runtime.Current.Knowledge;
+
     private readonly BusinessCalendar _calendar = new(handoff.Value);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -76,6 +76,7 @@ public static class AgentConsoleExtensions
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
         app.MapAgentApi();
+        app.MapKnowledgeApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

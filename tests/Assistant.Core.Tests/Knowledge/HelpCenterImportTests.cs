@@ -81,8 +81,7 @@ public sealed class HelpCenterImportTests
             HelpCenterImport.Parse("id,category,title,answer,question\n", "csv").Problems);
         Assert.Equal(["3: phrasings: must be a list of text", "3: title: is missing"],
             HelpCenterImport.Parse("[\n  {\"id\": \"a\", \"category\": \"products\", \"title\": \"제목\", \"answer\": \"답\", \"phrasings\": []},\n  {\"id\": \"b\", \"category\": \"products\", \"answer\": \"답\", \"phrasings\": \"질문\"}\n]", "json").Problems.Order(StringComparer.Ordinal));
-        Assert.Equal(["2: (syntax): '}' is an invalid start of a value. LineNumber: 1 | BytePositionInLine: 13."],
-            HelpCenterImport.Parse("[\n  {\"id\": }\n]", "json").Problems);
+        Assert.Equal(["2: (syntax): '}' is an invalid start of a value."], HelpCenterImport.Parse("[\n  {\"id\": }\n]", "json").Problems);
     }
 
     [Fact]

@@ -52,8 +52,11 @@ public static partial class HelpCenterImport
     /// errors of the entries that could be read (<see cref="InImportTerms"/>).
     /// </summary>
     public static IReadOnlyList<string> AllProblems(ImportParse parsed, IEnumerable<string> validation) =>
-        parsed.Problems.Concat(InImportTerms(validation, parsed.LineOf))
-            .Select((p, i) => (p, i, Line: int.TryParse(p.AsSpan(0, Math.Max(0, p.IndexOf(':'))), out var n) ? n : int.MaxValue))
+        InLineOrder(parsed.Problems.Concat(InImportTerms(validation, parsed.LineOf)));
+
+    /// <summary>Problems sorted by their leading line number (stable; a problem without one goes last).</summary>
+    private static string[] InLineOrder(IEnumerable<string> problems) =>
+        problems.Select((p, i) => (p, i, Line: int.TryParse(p.AsSpan(0, Math.Max(0, p.IndexOf(':'))), out var n) ? n : int.MaxValue))
             .OrderBy(x => x.Line).ThenBy(x => x.i).Select(x => x.p).ToArray();
 
     [GeneratedRegex(@"^faq/(?<id>[^/:]+)\.yaml:\d+: (?<rest>.*)$", RegexOptions.Singleline)]
@@ -69,6 +72,7 @@ public static partial class HelpCenterImport
             return new ImportParse([], new Dictionary<string, int>(), problems);
         }
         var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        var fileProblems = problems.Count;
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
@@ -79,7 +83,7 @@ public static partial class HelpCenterImport
         }
         foreach (var missing in RequiredColumns.Where(c => !columns.ContainsKey(c)))
             problems.Add($"1: (header): column '{missing}' is missing");
-        if (problems.Count > 0) return new ImportParse([], new Dictionary<string, int>(), problems);
+        if (problems.Count > fileProblems) return new ImportParse([], new Dictionary<string, int>(), problems);
 
         var rows = new List<(int Line, Func<string, string?> Text, Func<string, IReadOnlyList<string>?> List)>();
         foreach (var record in records.Skip(1))
@@ -189,7 +193,7 @@ public static partial class HelpCenterImport
             lineOf[id] = line;
             edits.Add(new UpsertEntry(new FaqEntryDraft(id, category, title, answer, facts, phrasings)));
         }
-        return new ImportParse(edits, lineOf, problems);
+        return new ImportParse(edits, lineOf, InLineOrder(problems));
     }
 
     /// <summary>RFC 4180 records with the line each starts on; an unclosed quote is a problem at the line it opened.</summary>
@@ -258,8 +262,13 @@ public static partial class HelpCenterImport
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
+        // System.Text.Json appends "Path: ... | LineNumber: ... | BytePositionInLine: ...": the line is already given.
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+        }
+        return message.Trim();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -400,6 +400,7 @@
     state.csrf = session.csrfToken || null;
     $('agent-name').textContent = session.agent.name || '';
     $('agent-name').title = session.agent.role ? `${session.agent.name} · ${session.agent.role}` : '';
+    $('knowledge-link').hidden = session.agent.role !== 'supervisor';
     $('login-view').hidden = true;
     $('console-view').hidden = false;
     setView('queue');

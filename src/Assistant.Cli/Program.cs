@@ -18,6 +18,9 @@ var usage = """
                                                        train time, peak memory, index build and decision latency of a knowledge base
       bench-vectors [--counts N,N] [--dims D,D] [--repeats N]
                                                        exact vector scan against a memory-bound pass over as many floats
+      import   FILE [--dry-run] [--format csv|json] [--knowledge DIR]
+                                                       import a help center export into knowledge/faq/ (validated;
+                                                       --dry-run lists what would be added or changed and every problem)
       hash-password                                    hash an agent password (read from standard input)
       ingest   [--qdrant URL] [--collection NAME]      (re)build the Qdrant collection from knowledge/
     """;
@@ -40,6 +43,7 @@ try
         "bench" => await BenchCommand.RunAsync(rest),
         "bench-scale" => await BenchScaleCommand.RunAsync(rest),
         "bench-vectors" => await BenchVectorsCommand.RunAsync(rest),
+        "import" => ImportCommand.Run(args.Length > 1 ? args[1] : null, new Arguments(args.Length > 1 ? args[2..] : [])),
         "hash-password" => HashPasswordCommand.Run(rest),
         "ingest" => await IngestCommand.RunAsync(rest),
         _ => Fail($"unknown command '{args[0]}'\n{usage}"),

@@ -44,8 +44,16 @@ public sealed record TicketDetailView : TicketSummaryView
 public sealed record TicketEventView(string Id, string Type, DateTimeOffset OccurredAt, TicketSummaryView Ticket, MessageView? Message);
 
 /// <summary>The one JSON shape of tickets for the agent API, the pushed console events and the outbound webhook.</summary>
-public sealed partial class TicketViews(KnowledgeBase knowledge, FeedbackStore feedback, IOptions<HandoffOptions> handoff)
+public sealed partial class TicketViews(IServiceProvider services, FeedbackStore feedback, IOptions<HandoffOptions> handoff)
 {
+    /// <summary>
+    /// The knowledge served now (category labels, titles and reply texts follow a switch to a new version). The runtime
+    /// is looked up on first use: building it needs the ticket store, whose webhook events need these views.
+    /// </summary>
+    private KnowledgeBase knowledge => (_runtime ??= services.GetRequiredService<Editing.KnowledgeRuntime>()).Current.Knowledge;
+
+    private Editing.KnowledgeRuntime? _runtime;
+
     private readonly BusinessCalendar _calendar = new(handoff.Value);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -1,4 +1,4 @@
-using Assistant.Knowledge;
+using Assistant.Server.Editing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -14,7 +14,7 @@ public sealed class AssistantCloudAdapter : CloudAdapter
 {
     private readonly string _appId;
 
-    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeBase knowledge, ConversationGate gate, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
+    public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeRuntime knowledge, ConversationGate gate, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
         : base(authentication, logger)
     {
         Use(new SerialTurnsMiddleware(gate));
@@ -24,7 +24,7 @@ public sealed class AssistantCloudAdapter : CloudAdapter
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
             try
             {
-                await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Replies.Error));
+                await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Current.Knowledge.Replies.Error));
                 await turnContext.SendActivityAsync(Activity.CreateTraceActivity("OnTurnError", "https://www.botframework.com/schemas/error", exception.GetType().Name, "TurnError"));
             }
             catch (Exception sendFailure)

@@ -3,6 +3,7 @@ using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Text;
 using Assistant.Server.Agents;
+using Assistant.Server.Editing;
 using Assistant.Server.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -19,8 +20,17 @@ namespace Assistant.Server.Bot;
 /// A dislike is answered with a short "what was missing?" (offering a person); the seller's next message,
 /// unless it takes that offer, is kept with the rating.
 /// </summary>
-public sealed class SellerBot(ConversationEngine engine, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, KnowledgeBase knowledge, TurnMetrics metrics, TurnLog turnLog, TimeProvider time, ILogger<SellerBot> logger) : ActivityHandler
+public sealed class SellerBot(KnowledgeRuntime runtime, IDialogueStateStore states, TicketViews views, FeedbackStore feedback, TurnMetrics metrics, TurnLog turnLog, TimeProvider time, ILogger<SellerBot> logger) : ActivityHandler
 {
+    /// <summary>
+    /// The knowledge this turn is served with, read once when the bot is made for the turn (the Bot Framework makes
+    /// one per turn): a switch to a new knowledge version never changes a turn in flight.
+    /// </summary>
+    private readonly KnowledgeSnapshot _snapshot = runtime.Current;
+
+    private ConversationEngine engine => _snapshot.Engine;
+    private KnowledgeBase knowledge => _snapshot.Knowledge;
+
     private const int MaxAttempts = 3;
 
     /// <summary>The longest feedback comment kept; the rest of a longer message is cut.</summary>

@@ -36,10 +36,14 @@ public sealed class VectorIndexHealthCheck(IVectorIndex index) : IHealthCheck
 }
 
 /// <summary>The knowledge base loaded and the model serves.</summary>
-public sealed class KnowledgeHealthCheck(KnowledgeBase knowledge) : IHealthCheck
+public sealed class KnowledgeHealthCheck(Editing.KnowledgeRuntime runtime) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(HealthCheckResult.Healthy($"{knowledge.Faqs.Count} FAQ entries, {knowledge.Intents.Count} intents"));
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var current = runtime.Current;
+        return Task.FromResult(HealthCheckResult.Healthy($"{current.Knowledge.Faqs.Count} FAQ entries, {current.Knowledge.Intents.Count} intents" +
+            (current.VersionId is { } version ? $", knowledge version {version}" : "")));
+    }
 }
 
 public static class HealthEndpoints

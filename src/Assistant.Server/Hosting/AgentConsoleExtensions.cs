@@ -83,6 +83,7 @@ public static class AgentConsoleExtensions
         app.MapDashboardApi();
         app.MapAssistApi();
         app.MapReviewApi();
+        app.MapKnowledgeApi();
         app.MapOpenApi("/openapi/v1.json"); // one document: any other name is an ordinary 404
         return app;
     }

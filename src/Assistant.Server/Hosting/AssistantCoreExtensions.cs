@@ -2,7 +2,10 @@ using Assistant.Dialogue;
 using Assistant.Embeddings;
 using Assistant.Handoff;
 using Assistant.Knowledge;
+using Assistant.Knowledge.Editing;
 using Assistant.Retrieval;
+using Assistant.Server.Editing;
+using Assistant.Server.Storage;
 using Assistant.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -22,23 +25,7 @@ public static class AssistantCoreExtensions
             .Validate(o => o.HasValidTimes, "Handoff:Opens and Handoff:Closes must be HH:mm times, Opens before Closes").ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-            return KnowledgeLoader.Load(KnowledgeOptions.Resolve(options.Directory, root));
-        });
         builder.Services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The one place the understanding mode is chosen: the per-entry classifier (default) or retrieval-first.
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var understanding = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
-            var root = sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Model");
-            return UnderstandingFactory.LoadOrTrainScorer(sp.GetRequiredService<KnowledgeBase>(), understanding.Mode,
-                KnowledgeOptions.Resolve(options.ModelPath, root), KnowledgeOptions.Resolve(understanding.ActModelPath, root), logger);
-        });
         builder.Services.AddOptions<VectorIndexOptions>().BindConfiguration(VectorIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The one place the vector backend is chosen. Qdrant is always backed by the embedded index,
         // which answers (and the health check says degraded) whenever Qdrant does not.
@@ -53,21 +40,21 @@ public static class AssistantCoreExtensions
         });
         builder.Services.AddOptions<EmbeddingsOptions>().BindConfiguration(EmbeddingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<NeuralEmbeddings>();
-        // Start-up (re)indexes the knowledge: idempotent upserts keyed by entry, so Qdrant never holds duplicates.
-        builder.Services.AddSingleton(sp => UnderstandingFactory.CreateDeciderAsync(
-            sp.GetRequiredService<KnowledgeBase>(),
-            sp.GetRequiredService<IIntentScorer>(),
-            sp.GetRequiredService<IOptions<PolicyOptions>>().Value,
-            sp.GetRequiredService<IVectorIndex>(),
-            neural: sp.GetRequiredService<NeuralEmbeddings>().Evidence).GetAwaiter().GetResult());
-        builder.Services.AddSingleton(sp => new ConversationEngine(
-            sp.GetRequiredService<Decider>(),
-            sp.GetRequiredService<IOptions<ContactOptions>>().Value,
-            sp.GetRequiredService<IOptions<DialogueOptions>>().Value,
-            sp.GetRequiredService<IOptions<HandoffOptions>>().Value,
-            sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ITicketEvents>(),
-            sp.GetRequiredService<TimeProvider>()));
+        // The knowledge served, swapped whole when a new version is switched to (Editing/). Start-up (re)indexes the
+        // knowledge: idempotent upserts keyed by entry, so Qdrant never holds duplicates. The understanding mode
+        // (per-entry classifier by default, or retrieval-first) is chosen in KnowledgeSnapshots.
+        builder.Services.AddSingleton<KnowledgeVersionStore>();
+        builder.Services.AddSingleton<KnowledgeSnapshots>();
+        builder.Services.AddSingleton(sp => new KnowledgeRuntime(sp.GetRequiredService<KnowledgeSnapshots>().Initial(
+            sp.GetRequiredService<KnowledgeVersionStore>(), sp.GetRequiredService<IVectorIndex>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Model"))));
+        builder.Services.AddSingleton<KnowledgeJobs>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeJobs>());
+        builder.Services.AddSingleton<IKnowledgeChanges, KnowledgeChanges>();
+        // What is served now, for code that reads it once (a turn reads KnowledgeRuntime.Current itself).
+        builder.Services.AddTransient(sp => sp.GetRequiredService<KnowledgeRuntime>().Current.Knowledge);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<KnowledgeRuntime>().Current.Scorer);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<KnowledgeRuntime>().Current.Decider);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<KnowledgeRuntime>().Current.Engine);
         builder.Services.AddHostedService<WarmUp>();
         return builder;
     }
@@ -77,10 +64,9 @@ public static class AssistantCoreExtensions
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            var decider = services.GetRequiredService<Decider>();
-            var knowledge = services.GetRequiredService<KnowledgeBase>();
-            services.GetRequiredService<ConversationEngine>();
-            await decider.DecideAsync("안녕하세요", cancellationToken);
+            var current = services.GetRequiredService<KnowledgeRuntime>().Current;
+            var knowledge = current.Knowledge;
+            await current.Decider.DecideAsync("안녕하세요", cancellationToken);
             logger.LogInformation("Assistant ready: {Faqs} FAQ entries, {Intents} intents", knowledge.Faqs.Count, knowledge.Intents.Count);
         }
 

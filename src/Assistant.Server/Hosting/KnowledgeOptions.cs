@@ -12,6 +12,23 @@ public sealed class KnowledgeOptions
 
     [Required] public string ModelPath { get; set; } = "models/intent-classifier.zip";
 
+    /// <summary>
+    /// The evaluation files (JSON lines, <c>eval --file</c>'s format) a new knowledge version is compared on before the
+    /// assistant switches to it. Unset: <see cref="DefaultEvaluationFiles"/>; files that do not exist are skipped.
+    /// </summary>
+    public string[]? EvaluationFiles { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultEvaluationFiles = ["tests/data/holdout.jsonl", "../shared/eval/dev.jsonl"];
+
+    /// <summary>How much lower (a fraction) a new version's answer precision may be than the running one's and still be switched to.</summary>
+    [Range(0.0, 1.0)] public double PrecisionTolerance { get; set; } = 0.01;
+
+    /// <summary>How much lower (a fraction) a new version's coverage may be; 0: not lower at all.</summary>
+    [Range(0.0, 1.0)] public double CoverageTolerance { get; set; }
+
+    /// <summary>How often (seconds) an instance checks the database for a version another instance switched to.</summary>
+    [Range(0.1, 3600)] public double PollSeconds { get; set; } = 5;
+
     internal static string Resolve(string path, string contentRoot)
     {
         if (Path.IsPathRooted(path)) return path;

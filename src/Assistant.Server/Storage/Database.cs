@@ -11,7 +11,7 @@ namespace Assistant.Server.Storage;
 public abstract class Database
 {
     /// <summary>Schema versions in order; a database gets each one it lacks, once, at start-up. Append, never edit.</summary>
-    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (8, TurnLog), (10, TicketTimes), (11, ReviewItems)];
+    private static readonly (int Version, string Sql)[] Migrations = [(1, InitialSchema), (2, AgentSessions), (3, OutboxOrdering), (4, FeedbackComment), (5, TicketRequestKeys), (6, TicketSellerKeys), (7, KnowledgeVersions), (8, TurnLog), (10, TicketTimes), (11, ReviewItems)];
 
     /// <summary>The schema versions this build knows, in order (a number may be skipped).</summary>
     public static IReadOnlyList<int> Versions { get; } = Migrations.Select(m => m.Version).ToArray();
@@ -87,6 +87,33 @@ public abstract class Database
             at TEXT NOT NULL,
             faq_id TEXT);
         CREATE INDEX IF NOT EXISTS ix_review_items_status ON review_items(status)
+        """;
+
+    /// <summary>
+    /// Version 7: knowledge versions (<see cref="KnowledgeVersionStore"/>): every saved change's files, its trained model
+    /// (base64), its state and the evaluation comparison; the version with the highest <c>activation</c> is the one served.
+    /// </summary>
+    private const string KnowledgeVersions = """
+        CREATE TABLE IF NOT EXISTS knowledge_versions (
+            seq {id},
+            id TEXT NOT NULL UNIQUE,
+            parent TEXT,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            stage TEXT,
+            progress {int} NOT NULL DEFAULT 0,
+            files TEXT NOT NULL,
+            files_hash TEXT NOT NULL,
+            added TEXT NOT NULL,
+            changed TEXT NOT NULL,
+            model TEXT,
+            model_mode TEXT,
+            comparison TEXT,
+            detail TEXT,
+            activation {int});
+        CREATE INDEX IF NOT EXISTS ix_knowledge_versions_activation ON knowledge_versions(activation)
         """;
 
     private const string OutboxOrdering = """

@@ -1,5 +1,6 @@
 using System.Text;
 using Assistant.Knowledge;
+using Assistant.Server.Editing;
 using Assistant.Server.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -24,18 +25,18 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
     private readonly IOutbox _outbox;
     private readonly IOptions<TalkTalkOptions> _options;
-    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeRuntime _knowledge;
     private readonly ILogger<TalkTalkAdapter> _logger;
     private readonly TalkTalkUsers _users;
     private readonly Bot.ConversationGate _gate;
 
-    public TalkTalkAdapter(IOutbox outbox, IOptions<TalkTalkOptions> options, KnowledgeBase knowledge, TalkTalkUsers users, Bot.ConversationGate gate, ILogger<TalkTalkAdapter> logger)
+    public TalkTalkAdapter(IOutbox outbox, IOptions<TalkTalkOptions> options, KnowledgeRuntime knowledge, TalkTalkUsers users, Bot.ConversationGate gate, ILogger<TalkTalkAdapter> logger)
     {
         (_outbox, _options, _knowledge, _users, _gate, _logger) = (outbox, options, knowledge, users, gate, logger);
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "TalkTalk turn failed for {User}", turnContext.Activity.From?.Id);
-            await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Replies.Error));
+            await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Current.Knowledge.Replies.Error));
         };
     }
 
@@ -132,7 +133,7 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
     /// <summary>Proactive messages (an agent's reply): straight to the outbox.</summary>
     public async Task SendProactiveAsync(string user, IMessageActivity message, CancellationToken cancellationToken)
     {
-        foreach (var e in TalkTalkMessages.ToEvents(user, message, _knowledge.Replies)) await EnqueueAsync(e, cancellationToken);
+        foreach (var e in TalkTalkMessages.ToEvents(user, message, _knowledge.Current.Knowledge.Replies)) await EnqueueAsync(e, cancellationToken);
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
@@ -143,7 +144,7 @@ public sealed class TalkTalkAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
     private IEnumerable<JObject> ToEvents(string user, Activity activity)
     {
-        if (activity.Type == ActivityTypes.Message) return TalkTalkMessages.ToEvents(user, activity, _knowledge.Replies);
+        if (activity.Type == ActivityTypes.Message) return TalkTalkMessages.ToEvents(user, activity, _knowledge.Current.Knowledge.Replies);
         if (activity.Type == ActivityTypes.Event && activity.Name == HandoffEventNames.InitiateHandoff && _options.Value.HandoverMode == "partner")
             return [TalkTalkMessages.Handover(user, "passThread", targetId: 1)];
         return []; // typing, traces and other events have no TalkTalk form

@@ -406,6 +406,7 @@
     $('agent-name').title = session.agent.role ? `${session.agent.name} · ${session.agent.role}` : '';
     // Supervisor pages (dashboard, …) are linked only for supervisors; the API refuses everyone else anyway.
     for (const link of document.querySelectorAll('[data-supervisor]')) link.hidden = session.agent.role !== 'supervisor';
+    $('knowledge-link').hidden = session.agent.role !== 'supervisor';
     $('login-view').hidden = true;
     $('console-view').hidden = false;
     setView('queue');

@@ -108,7 +108,7 @@ public static partial class AgentEndpoints
         if (BadNumber(number) is { } bad) return bad;
         return await desk.GetAsync(agent, number, context.RequestAborted) is { } ticket
             ? TypedResults.Ok(await views.DetailAsync(ticket, context.RequestAborted))
-            : Problem(StatusCodes.Status404NotFound, $"티켓 {number}을(를) 찾을 수 없어요.");
+            : Problem(StatusCodes.Status404NotFound, $"{number} 티켓을 찾을 수 없어요.");
     }
 
     private static Task<IResult> ClaimAsync(string number, HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentDesk desk, TicketViews views) =>

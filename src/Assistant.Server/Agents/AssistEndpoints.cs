@@ -152,7 +152,7 @@ public static partial class AssistEndpoints
         if (host.Assist is not { } assist) return (null, agent, null, Off());
         if (AgentEndpoints.BadNumber(number) is { } bad) return (null, agent, null, bad);
         if (await desk.GetAsync(agent, number, context.RequestAborted) is not { } ticket)
-            return (null, agent, null, AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"티켓 {number}을(를) 찾을 수 없어요."));
+            return (null, agent, null, AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"{number} 티켓을 찾을 수 없어요."));
         return (assist, agent, ticket, null);
     }
 
@@ -166,7 +166,7 @@ public static partial class AssistEndpoints
     private static FaqEntry? Entry(AgentAssist assist, string id) => FaqId().IsMatch(id) ? assist.Knowledge.FindFaq(id) : null;
 
     private static ProblemHttpResult UnknownEntry(string id) =>
-        AgentEndpoints.Problem(StatusCodes.Status404NotFound, FaqId().IsMatch(id) ? $"FAQ 항목 '{id}'을(를) 찾을 수 없어요." : "FAQ 항목 id 형식이 올바르지 않아요. (예: settlement-schedule)");
+        AgentEndpoints.Problem(StatusCodes.Status404NotFound, FaqId().IsMatch(id) ? $"'{id}' FAQ 항목이 없어요." : "FAQ 항목 id 형식이 올바르지 않아요. (예: settlement-schedule)");
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex FaqId();

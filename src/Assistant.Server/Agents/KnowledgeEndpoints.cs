@@ -47,7 +47,7 @@ public static class KnowledgeEndpoints
             jobs.EvaluationFiles().Select(Path.GetFileName).ToArray()!, jobs.Rule));
 
     private static IResult Version(string id, KnowledgeVersionStore versions) =>
-        versions.Get(id) is { } version ? TypedResults.Ok(version) : AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"버전 {id}을(를) 찾을 수 없어요.");
+        versions.Get(id) is { } version ? TypedResults.Ok(version) : AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"{id} 버전을 찾을 수 없어요.");
 
     private static async Task<IResult> SaveEntryAsync(HttpContext context, IKnowledgeChanges changes)
     {
@@ -85,11 +85,11 @@ public static class KnowledgeEndpoints
     private static IResult Restore(string id, KnowledgeVersionStore versions, KnowledgeJobs jobs, KnowledgeRuntime runtime)
     {
         if (versions.Get(id) is not { } version)
-            return AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"버전 {id}을(를) 찾을 수 없어요.");
+            return AgentEndpoints.Problem(StatusCodes.Status404NotFound, $"{id} 버전을 찾을 수 없어요.");
         if (version.Activation is null)
-            return AgentEndpoints.Problem(StatusCodes.Status409Conflict, $"버전 {id}은(는) 한 번도 적용된 적이 없어 복원할 수 없어요. (상태: {version.State})");
+            return AgentEndpoints.Problem(StatusCodes.Status409Conflict, $"{id} 버전은 한 번도 적용된 적이 없어 복원할 수 없어요. (상태: {version.State})");
         if (runtime.Current.VersionId == id)
-            return AgentEndpoints.Problem(StatusCodes.Status409Conflict, $"버전 {id}은(는) 이미 적용 중이에요.");
+            return AgentEndpoints.Problem(StatusCodes.Status409Conflict, $"{id} 버전은 이미 적용 중이에요.");
         jobs.Enqueue(id, KnowledgeJobs.RestoreJob);
         return TypedResults.Accepted($"/api/agent/supervisor/knowledge/versions/{id}", new { versionId = id, job = KnowledgeJobs.RestoreJob });
     }

@@ -112,10 +112,15 @@
       button.addEventListener('click', () => restore(v.id));
       actions.append(button);
     }
-    tr.append(name, stateCell, el('td', null, v.author), el('td', null, changes.join(' · ') || '–'), precision, coverage, actions);
+    const author = el('td', null, v.author);
+    const changed = el('td', null, changes.join(' · ') || '–');
+    // Labels for the phone layout, where each row is shown as a card (the table head is hidden there).
+    [[name, '버전'], [stateCell, '상태'], [author, '작성자'], [changed, '변경'], [precision, '답변 정확도'], [coverage, '커버리지']]
+      .forEach(([cell, label]) => cell.setAttribute('data-label', label));
+    tr.append(name, stateCell, author, changed, precision, coverage, actions);
     const rows = [tr];
     if ((c && c.reason) || v.detail) {
-      const note = el('tr');
+      const note = el('tr', 'kn-note-row');
       const cell = el('td', 'kn-reason', [c && c.reason, v.detail].filter(Boolean).join(' · '));
       cell.colSpan = 7;
       note.append(cell);
@@ -160,7 +165,7 @@
     $('kn-apply').disabled = true;
     state.lastDry = null;
     if (r.status === 202) {
-      $('kn-result-summary').textContent = `새 버전 ${result.versionId}을(를) 저장했어요. 학습과 평가가 끝나면 나빠지지 않은 경우에만 적용돼요.`;
+      $('kn-result-summary').textContent = `새 버전(${result.versionId})을 저장했어요. 학습과 평가가 끝나면 나빠지지 않은 경우에만 적용돼요.`;
       refresh();
     } else {
       $('kn-result-summary').textContent = r.ok ? '바뀐 내용이 없어요.' : problemText(r);

@@ -298,7 +298,7 @@
         toast('검증을 통과했어요. 저장하면 반영 준비가 시작돼요.');
         return;
       }
-      toast(`새 항목 '${entry().title}'을(를) 저장했어요.`);
+      toast(`'${entry().title}' 항목을 저장했어요.`);
       await load();
     };
     bar.append(

@@ -13,11 +13,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
 
     private async Task<IPage> SignedInConsoleAsync(int width = 1280)
     {
-        var page = await browser.NewPageAsync(width);
-        await page.GotoAsync(browser.BaseUrl + "/agent/");
-        await page.FillAsync("#username", "agent1");
-        await page.FillAsync("#password", "agent1-password");
-        await page.ClickAsync("#login-button");
+        var page = await Chromium.SignInAsync(await browser.NewPageAsync(width), browser.BaseUrl, "agent1", "agent1-password");
         await Assertions.Expect(page.Locator("#agent-name")).ToHaveTextAsync(new Regex("김상담"));
         return page;
     }

@@ -25,34 +25,15 @@ public sealed class AssistBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _server.InitializeAsync();
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = Chromium.Serve(Factory);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = BrowserFixture.ChromiumFlags,
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task<IPage> SignedInAsync(string user, string password, int width)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 800 },
-            Locale = "ko-KR",
-            IsMobile = width < 600,
-            HasTouch = width < 600,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(BaseUrl + "/agent/");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#login-button");
-        await Assertions.Expect(page.Locator("#console-view")).ToBeVisibleAsync();
+        var page = await Chromium.NewPageAsync(Browser, width, width < 600 ? 844 : 800);
+        await Chromium.SignInAsync(page, BaseUrl, user, password);
         return page;
     }
 
@@ -95,6 +76,23 @@ public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFix
         await browser.Channel.WaitForAsync(seller.ConversationId, a => (string?)a["text"] == draft + " 잠시만 기다려 주세요.");
     }
 
+    /// <summary>Saving changes the entry (a new knowledge version), so it runs on a server of its own, not the shared one.</summary>
+    [Fact]
+    public async Task AnAcceptedSuggestionIsSavedAsANewKnowledgeVersion()
+    {
+        await using var own = new AssistBrowserFixture();
+        await own.InitializeAsync();
+        own.Llm.Reply = _ => "정산계좌 바꾸는 방법 알려주세요\n계좌 변경 어디서 하나요";
+        var page = await own.SignedInAsync(LlmServerFixture.SupervisorId, LlmServerFixture.SupervisorPassword, 1280);
+        await page.ClickAsync("#assist-link");
+        await page.SelectOptionAsync("#entry", "settlement-account");
+        await page.ClickAsync("#suggest-button");
+        await page.Locator(".suggestion input[type=checkbox]").First.CheckAsync();
+        await page.ClickAsync("#save-button");
+        await Assertions.Expect(page.Locator("#suggest-status")).ToContainTextAsync("1개 질문을 저장했어요");
+        await Assertions.Expect(page.Locator("#existing")).ToContainTextAsync("정산계좌 바꾸는 방법 알려주세요");
+    }
+
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]
@@ -110,10 +108,8 @@ public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFix
         await page.ClickAsync("#suggest-button");
         await Assertions.Expect(page.Locator(".suggestion")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#suggest-status")).ToContainTextAsync("1개는 뺐어요");
-        await page.Locator(".suggestion input[type=checkbox]").First.CheckAsync();
         await page.ClickAsync("#save-button");
-        // This branch has no knowledge store registered: the page says so instead of pretending it saved.
-        await Assertions.Expect(page.Locator("#save-status")).ToHaveTextAsync("지식 저장 기능이 아직 설정되지 않았어요.");
+        await Assertions.Expect(page.Locator("#save-status")).ToHaveTextAsync("저장할 질문에 체크해 주세요.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"assist-phrasings-{width}.png"), FullPage = true });
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"));
     }

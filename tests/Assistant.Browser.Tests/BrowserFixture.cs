@@ -13,9 +13,6 @@ namespace Assistant.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public static readonly string[] ChromiumFlags =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private IPlaywright? _playwright;
 
     public AssistantFactory Factory { get; } = new();
@@ -36,30 +33,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Channel = await FakeChannel.StartAsync();
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = Chromium.Serve(Factory);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumFlags,
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 860)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "ko-KR",
-            IsMobile = width < 600,
-            HasTouch = width < 600,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await Chromium.NewPageAsync(Browser, width, height);
         return page;
     }
 

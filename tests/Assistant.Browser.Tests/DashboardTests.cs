@@ -22,35 +22,16 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = Chromium.Serve(Factory);
         DashboardHistory.Seed(Factory.Services.GetRequiredService<Database>());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = BrowserFixture.ChromiumFlags,
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task<IPage> SignedInAsync(string user, string password, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "ko-KR",
-            IsMobile = width < 600,
-            HasTouch = width < 600,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(BaseUrl + "/agent/");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#login-button");
-        await Assertions.Expect(page.Locator("#console-view")).ToBeVisibleAsync();
+        var page = await Chromium.NewPageAsync(Browser, width, height);
+        await Chromium.SignInAsync(page, BaseUrl, user, password);
         return page;
     }
 

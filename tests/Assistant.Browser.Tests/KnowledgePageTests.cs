@@ -26,26 +26,10 @@ public sealed class KnowledgePageTests
     {
         using var knowledge = new SmallKnowledge();
         await using var factory = knowledge.Server();
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = Chromium.Serve(factory);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = BrowserFixture.ChromiumFlags,
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ko-KR", IsMobile = width < 600, HasTouch = width < 600,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        await page.GotoAsync(baseUrl + "/agent/");
-        await page.FillAsync("#username", KnowledgeTestKit.Supervisor);
-        await page.FillAsync("#password", KnowledgeTestKit.SupervisorPassword);
-        await page.ClickAsync("#login-button");
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await Chromium.SignInAsync(await Chromium.NewPageAsync(browser, width, height), baseUrl, KnowledgeTestKit.Supervisor, KnowledgeTestKit.SupervisorPassword);
         await Assertions.Expect(page.Locator("#knowledge-link")).ToBeVisibleAsync();
         await page.ClickAsync("#knowledge-link");
 

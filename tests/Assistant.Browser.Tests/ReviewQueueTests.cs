@@ -19,9 +19,7 @@ public sealed class ReviewBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = Chromium.Serve(Factory);
         Factory.Seed()
             .Turn("정산 언제 돼요", "clarify").Turn("정산언제돼요", "clarify", conversation: "c2").Turn("정산이 언제 되나요", "handoff", "handoff.no-answer", conversation: "c3")
             .Turn("정산은 언제돼요?", "clarify", conversation: "c4")
@@ -31,25 +29,12 @@ public sealed class ReviewBrowserFixture : IAsyncLifetime
             .Dislike("수수료 몇 퍼센트 떼가요", "fees", "c7")
             .Ticket("라이브 방송 송출이 안 돼요", "products", "라이브 방송은 판매자센터 > 라이브 관리에서 다시 연결해 주세요.");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = BrowserFixture.ChromiumFlags,
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task<IPage> NewPageAsync(int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "ko-KR",
-            IsMobile = width < 600,
-            HasTouch = width < 600,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        var page = await Chromium.NewPageAsync(Browser, width, height);
         return page;
     }
 
@@ -66,11 +51,7 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
 {
     private async Task<IPage> SignInAsync(string user, string password, int width, int height)
     {
-        var page = await browser.NewPageAsync(width, height);
-        await page.GotoAsync(browser.BaseUrl + "/agent/");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#login-button");
+        var page = await Chromium.SignInAsync(await browser.NewPageAsync(width, height), browser.BaseUrl, user, password);
         await Assertions.Expect(page.Locator("#agent-name")).Not.ToBeEmptyAsync();
         return page;
     }
@@ -102,9 +83,9 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         await agentAnswered.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Shot($"review-new-entry-{name}.png"), FullPage = true });
 
-        // No knowledge saver in this branch: the page says so and the group stays.
-        await agentAnswered.Locator(".rv-save").ClickAsync();
-        await Assertions.Expect(agentAnswered.Locator(".rv-error")).ToHaveTextAsync("지식 저장 기능이 아직 설정되지 않았어요.");
+        // Checked without saving (the real knowledge validation): it passes and the group stays.
+        await agentAnswered.GetByRole(AriaRole.Button, new() { Name = "검증만 하기" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#toasts .toast").Last).ToContainTextAsync("검증을 통과했어요");
 
         // Marked correctly declined: the group leaves (the phone run finds it already gone and declines another).
         var declined = page.Locator(".rv-group", new() { Has = page.Locator(".rv-reason-decline") }).First;
@@ -113,7 +94,7 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         await declined.Locator(".rv-decline").ClickAsync();
         await Assertions.Expect(page.Locator(".rv-group")).ToHaveCountAsync(groups - 1);
         await Assertions.Expect(page.Locator(".rv-title", new() { HasTextString = text! })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator(".toast")).ToHaveTextAsync("올바른 거절로 표시했어요.");
+        await Assertions.Expect(page.Locator(".toast", new() { HasText = "올바른 거절로 표시했어요." })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot($"review-declined-{name}.png"), FullPage = true });
     }
 

@@ -84,11 +84,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-mobile-handoff.png") });
 
-        var console = await browser.NewPageAsync();
-        await console.GotoAsync(browser.BaseUrl + "/agent/");
-        await console.FillAsync("#username", "agent2");
-        await console.FillAsync("#password", "agent2-password");
-        await console.ClickAsync("#login-button");
+        var console = await Chromium.SignInAsync(await browser.NewPageAsync(), browser.BaseUrl, "agent2", "agent2-password");
         await console.Locator($"[data-ticket='{number}']").ClickAsync();
         await Assertions.Expect(console.Locator("#ticket-seller-id")).ToHaveTextAsync("widget_shop01");
         await Assertions.Expect(console.Locator("#ticket-product")).ToHaveTextAsync("무선 청소기");

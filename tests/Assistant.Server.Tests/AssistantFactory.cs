@@ -59,11 +59,50 @@ public class AssistantFactory : WebApplicationFactory<Program>
     /// <summary>Everything the server logged, for tests that check what it says.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
 
+    /// <summary>The copy of the repository's knowledge this server serves and may write (a saved knowledge version is written there).</summary>
+    private string? _knowledgeCopy;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Log)));
+        // A test never writes the repository's knowledge/: unless it names its own folder, the server gets a copy.
+        if (!_settings.ContainsKey("Knowledge:Directory"))
+        {
+            _knowledgeCopy ??= CopyKnowledge();
+            builder.UseSetting("Knowledge:Directory", _knowledgeCopy);
+        }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    private static string CopyKnowledge()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "assistant-knowledge-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Knowledge, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(RepoPaths.Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return target;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteKnowledgeCopy();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteKnowledgeCopy();
+    }
+
+    private void DeleteKnowledgeCopy()
+    {
+        try { if (_knowledgeCopy is not null) Directory.Delete(_knowledgeCopy, recursive: true); }
+        catch (IOException) { }
     }
 }
 

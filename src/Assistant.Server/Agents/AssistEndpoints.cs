@@ -132,8 +132,7 @@ public static partial class AssistEndpoints
         var fresh = phrasings.Where(p => known.Add(TextNormalizer.Compact(p))).ToArray();
         if (fresh.Length == 0)
             return AgentEndpoints.Problem(StatusCodes.Status409Conflict, "고른 질문이 모두 이 항목에 이미 있어요.");
-        if (context.RequestServices.GetService<IKnowledgeChanges>() is not { } changes)
-            return AgentEndpoints.Problem(StatusCodes.Status503ServiceUnavailable, "지식 저장 기능이 아직 설정되지 않았어요.");
+        var changes = context.RequestServices.GetRequiredService<IKnowledgeChanges>();
         var agent = AgentEndpoints.Account(context, agents)!;
         var result = await changes.ProposeAsync([new AddPhrasings(entry.Id, fresh)], agent.Id, dryRun: false, context.RequestAborted);
         if (result.Problems.Count > 0)

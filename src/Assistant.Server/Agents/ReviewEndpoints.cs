@@ -114,8 +114,7 @@ public static class ReviewEndpoints
     private static async Task<IResult> ProposeAsync(
         HttpContext context, ReviewStore store, IReadOnlyList<KnowledgeEdit> edits, IReadOnlyList<ReviewItem> items, bool dryRun, string status, string faqId)
     {
-        if (context.RequestServices.GetService<IKnowledgeChanges>() is not { } changes)
-            return AgentEndpoints.Problem(StatusCodes.Status503ServiceUnavailable, "지식 저장 기능이 아직 설정되지 않았어요.");
+        var changes = context.RequestServices.GetRequiredService<IKnowledgeChanges>();
         var result = await changes.ProposeAsync(edits, Reviewer(context), dryRun, context.RequestAborted);
         if (result.Problems.Count > 0)
             return TypedResults.Problem(

@@ -296,19 +296,6 @@ public sealed class ReviewQueueTests
     }
 
     [Fact]
-    public async Task WithoutAKnowledgeSaverAnActionSaysSoAndNothingLeaves()
-    {
-        await using var factory = new ReviewFactory();
-        SeedEveryKind(factory);
-        var lead = await factory.SupervisorAsync();
-        var group = GroupWith(await QueueAsync(lead), "정산이 언제 되나요");
-        var response = await lead.PostAsync(Review + "/add", new { keys = Keys(group), faqId = "settlement-schedule" });
-        var problem = await lead.JsonAsync(response, HttpStatusCode.ServiceUnavailable);
-        Assert.Equal("지식 저장 기능이 아직 설정되지 않았어요.", (string?)problem["detail"]);
-        Assert.Equal(4, (int)GroupWith(await QueueAsync(lead), "정산이 언제 되나요")["count"]!);
-    }
-
-    [Fact]
     public async Task OnlyASupervisorReviewsAndEveryBadRequestIsAProblem()
     {
         await using var factory = new ReviewFactory();

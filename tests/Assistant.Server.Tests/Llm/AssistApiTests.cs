@@ -162,11 +162,13 @@ public sealed class AssistApiTests(LlmServerFixture server) : IClassFixture<LlmS
     }
 
     [Fact]
-    public async Task AcceptingWithoutAKnowledgeStoreSaysItIsNotSetUpAndChecksWhatItIsGiven()
+    public async Task AcceptingSavesANewKnowledgeVersionAndChecksWhatItIsGiven()
     {
         var supervisor = await LlmTestKit.SignInSupervisorAsync(server.Factory.CreateClient());
         const string path = "/api/agent/supervisor/faq/settlement-account/phrasings/accept";
-        Assert.Equal("지식 저장 기능이 아직 설정되지 않았어요.", await LlmTestKit.ProblemAsync(await supervisor.PostAsync(path, new { phrasings = new[] { "정산계좌 어디서 바꿔요" } }), HttpStatusCode.ServiceUnavailable));
+        var saved = await supervisor.JsonAsync(await supervisor.PostAsync(path, new { phrasings = new[] { "정산계좌 어디서 바꿔요" } }));
+        Assert.True((bool)saved["saved"]!);
+        Assert.False(string.IsNullOrEmpty((string?)saved["versionId"]));
         await LlmTestKit.ProblemAsync(await supervisor.PostAsync(path, new { phrasings = new[] { "정산 계좌 변경!" } }), HttpStatusCode.Conflict);
         await LlmTestKit.ProblemAsync(await supervisor.PostAsync(path, new { phrasings = Array.Empty<string>() }), HttpStatusCode.BadRequest);
         await LlmTestKit.ProblemAsync(await supervisor.PostAsync(path, new { phrasings = new[] { new string('가', 101) } }), HttpStatusCode.BadRequest);

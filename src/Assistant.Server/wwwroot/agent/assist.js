@@ -6,33 +6,11 @@
 
   const API = '/api/agent';
   const $ = (id) => document.getElementById(id);
+  const { el } = window.ConsoleKit;
   const state = { csrf: null, entries: [], busy: false };
+  const api = window.ConsoleKit.client(() => state.csrf);
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
-  async function api(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers['X-CSRF-TOKEN'] = state.csrf || '';
-      init.body = JSON.stringify(body || {});
-    }
-    try {
-      const res = await fetch(path, init);
-      const text = await res.text();
-      let data = null;
-      try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-      return { ok: res.ok, status: res.status, data };
-    } catch {
-      return { ok: false, status: 0, data: null };
-    }
-  }
 
   function reason(r, fallback) {
     if (r.data && typeof r.data.detail === 'string' && /[가-힣]/.test(r.data.detail)) return r.data.detail;

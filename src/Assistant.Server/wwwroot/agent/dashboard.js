@@ -5,6 +5,7 @@
 
   const API = '/api/agent';
   const $ = (id) => document.getElementById(id);
+  const { el } = window.ConsoleKit;
   const charts = {};
   let seq = 0;
 
@@ -34,12 +35,6 @@
     return `${y}-${m}-${d}`;
   }
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   async function get(path) {
     try {

@@ -7,33 +7,11 @@
     refused: '전환 거부', restored: '복원되어 적용 중', retired: '이전 버전', failed: '실패',
   };
   const state = { csrf: null, lastDry: null, timer: null };
+  const api = window.ConsoleKit.client(() => state.csrf);
   const $ = (id) => document.getElementById(id);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  const { el } = window.ConsoleKit;
   const pct = (v) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '–');
 
-  async function api(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers['X-CSRF-TOKEN'] = state.csrf || '';
-      init.body = JSON.stringify(body || {});
-    }
-    try {
-      const res = await fetch(path, init);
-      const text = await res.text();
-      let data = null;
-      try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-      return { ok: res.ok, status: res.status, data };
-    } catch {
-      return { ok: false, status: 0, data: null };
-    }
-  }
 
   function message(text, ok) {
     const m = $('kn-message');

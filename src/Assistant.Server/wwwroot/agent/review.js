@@ -17,14 +17,10 @@
   };
 
   const $ = (id) => document.getElementById(id);
+  const { el } = window.ConsoleKit;
   const state = { csrf: null, days: 30, categories: [] };
+  const api = window.ConsoleKit.client(() => state.csrf);
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   function button(text, className, onClick) {
     const b = el('button', `btn ${className || ''}`.trim(), text);
@@ -33,30 +29,6 @@
     return b;
   }
 
-  async function api(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers['X-CSRF-TOKEN'] = state.csrf || '';
-      init.body = JSON.stringify(body || {});
-    }
-    let res;
-    try {
-      res = await fetch(path, init);
-    } catch {
-      return { ok: false, status: 0, data: null };
-    }
-    let data = null;
-    try {
-      const text = await res.text();
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-    if (res.status === 401) window.location.assign('/agent/');
-    return { ok: res.ok, status: res.status, data };
-  }
 
   function errorText(r) {
     const detail = r.data && typeof r.data.detail === 'string' ? r.data.detail : '';

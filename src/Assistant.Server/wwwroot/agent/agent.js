@@ -54,12 +54,7 @@
 
   // ---------------------------------------------------------------- helpers
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { el } = window.ConsoleKit;
 
   function dash(value) {
     return value === null || value === undefined || value === '' ? '—' : String(value);

@@ -121,6 +121,6 @@ public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("#draft-button")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#assist-link")).ToBeHiddenAsync();
         await page.GotoAsync(browser.BaseUrl + "/agent/assist.html");
-        await Assertions.Expect(page.Locator("#page-message")).ToHaveTextAsync("관리자(supervisor)만 쓸 수 있는 페이지예요.");
+        await Assertions.Expect(page.Locator("#page-message")).ToHaveTextAsync("관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.");
     }
 }

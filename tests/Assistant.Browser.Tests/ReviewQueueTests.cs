@@ -104,7 +104,7 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         var page = await SignInAsync("agent1", "agent1-password", 1280, 800);
         await Assertions.Expect(page.Locator("#review-link")).ToBeHiddenAsync();
         await page.GotoAsync(browser.BaseUrl + "/agent/review.html");
-        await Assertions.Expect(page.Locator("#page-error")).ToHaveTextAsync("검토 목록은 감독자(Supervisor)만 볼 수 있어요.");
+        await Assertions.Expect(page.Locator("#page-error")).ToHaveTextAsync("관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.");
         Assert.Equal(0, await page.Locator(".rv-group").CountAsync());
     }
 }

@@ -280,6 +280,19 @@ public static partial class AgentEndpoints
         return await next(invocation);
     }
 
+    /// <summary>What anyone but a supervisor is told by a supervisor's page or API (one name for the role everywhere).</summary>
+    public const string SupervisorsOnly = "관리자(슈퍼바이저)만 쓸 수 있는 기능이에요.";
+
+    /// <summary>Only a signed-in supervisor (as configured now, not as when they signed in) passes; anyone else gets a 401 or 403 problem.</summary>
+    internal static async ValueTask<object?> SupervisorOnly(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (Account(context, context.RequestServices.GetRequiredService<IOptionsMonitor<AgentOptions>>()) is not { } agent)
+            return Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
+        if (agent.Role != AgentRole.Supervisor) return Problem(StatusCodes.Status403Forbidden, SupervisorsOnly);
+        return await next(invocation);
+    }
+
     internal static AgentAccount? Account(HttpContext context, IOptionsMonitor<AgentOptions> agents) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? agents.CurrentValue.Find(id) : null;
 

@@ -38,10 +38,10 @@ public static partial class AssistEndpoints
         api.MapGet("/assist", Status).WithSummary("Whether LLM help is on, and its model.");
         api.MapPost("/tickets/{number}/summary", SummaryAsync).WithSummary("A 1-3 sentence summary of the handed-off conversation, for the agent (cached per transcript).");
         api.MapPost("/tickets/{number}/draft", DraftAsync).WithSummary("A reply draft grounded in the FAQ entries it cites; never sent, the agent edits and sends it.");
-        api.MapGet("/supervisor/phrasings/entries", Entries).WithSummary("FAQ entries with their questions, to choose one for phrasing suggestions (supervisor).");
-        api.MapPost("/supervisor/faq/{id}/phrasings/suggest", SuggestAsync).Accepts<PhrasingSuggestRequest>("application/json")
+        api.MapGet("/supervisor/phrasings/entries", Entries).AddEndpointFilter(AgentEndpoints.SupervisorOnly).WithSummary("FAQ entries with their questions, to choose one for phrasing suggestions (supervisor).");
+        api.MapPost("/supervisor/faq/{id}/phrasings/suggest", SuggestAsync).AddEndpointFilter(AgentEndpoints.SupervisorOnly).Accepts<PhrasingSuggestRequest>("application/json")
             .WithSummary("Candidate seller phrasings for an entry, without the ones it already has (supervisor).");
-        api.MapPost("/supervisor/faq/{id}/phrasings/accept", AcceptAsync).Accepts<PhrasingAcceptRequest>("application/json")
+        api.MapPost("/supervisor/faq/{id}/phrasings/accept", AcceptAsync).AddEndpointFilter(AgentEndpoints.SupervisorOnly).Accepts<PhrasingAcceptRequest>("application/json")
             .WithSummary("Adds the phrasings the reviewer accepted to the entry through the knowledge changes (supervisor).");
         return app;
     }
@@ -90,15 +90,15 @@ public static partial class AssistEndpoints
         }
     }
 
-    private static IResult Entries(HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentAssistHost host)
+    private static IResult Entries(AgentAssistHost host)
     {
-        if (Supervisor(context, agents, host) is { } refused) return refused;
+        if (Supervisor(host) is { } refused) return refused;
         return TypedResults.Ok(host.Assist!.Knowledge.Faqs.Select(f => new PhrasingEntryView(f.Id, f.Category, f.Title, f.Questions)).ToArray());
     }
 
-    private static async Task<IResult> SuggestAsync(string id, HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentAssistHost host, ILoggerFactory loggers)
+    private static async Task<IResult> SuggestAsync(string id, HttpContext context, AgentAssistHost host, ILoggerFactory loggers)
     {
-        if (Supervisor(context, agents, host) is { } refused) return refused;
+        if (Supervisor(host) is { } refused) return refused;
         if (Entry(host.Assist!, id) is not { } entry) return UnknownEntry(id);
         var (request, invalid) = await AgentEndpoints.ReadJsonAsync<PhrasingSuggestRequest>(context);
         if (invalid is not null) return invalid;
@@ -121,7 +121,7 @@ public static partial class AssistEndpoints
 
     private static async Task<IResult> AcceptAsync(string id, HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentAssistHost host)
     {
-        if (Supervisor(context, agents, host) is { } refused) return refused;
+        if (Supervisor(host) is { } refused) return refused;
         if (Entry(host.Assist!, id) is not { } entry) return UnknownEntry(id);
         var (request, invalid) = await AgentEndpoints.ReadJsonAsync<PhrasingAcceptRequest>(context);
         if (invalid is not null) return invalid;
@@ -155,12 +155,8 @@ public static partial class AssistEndpoints
         return (assist, agent, ticket, null);
     }
 
-    private static IResult? Supervisor(HttpContext context, IOptionsMonitor<AgentOptions> agents, AgentAssistHost host)
-    {
-        if (AgentEndpoints.Account(context, agents) is not { } agent) return AgentEndpoints.Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
-        if (agent.Role != AgentRole.Supervisor) return AgentEndpoints.Problem(StatusCodes.Status403Forbidden, "관리자(supervisor)만 쓸 수 있는 기능이에요.");
-        return host.Assist is null ? Off() : null;
-    }
+    /// <summary>The supervisor's routes (the role is checked by <see cref="AgentEndpoints.SupervisorOnly"/>) answer 404 while LLM help is off.</summary>
+    private static IResult? Supervisor(AgentAssistHost host) => host.Assist is null ? Off() : null;
 
     private static FaqEntry? Entry(AgentAssist assist, string id) => FaqId().IsMatch(id) ? assist.Knowledge.FindFaq(id) : null;
 

@@ -27,21 +27,16 @@ public static partial class DashboardEndpoints
 
     public static RouteGroupBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        var supervisor = app.MapGroup("/api/agent/supervisor").WithTags("Supervisor API").RequireAuthorization();
+        var supervisor = app.MapGroup("/api/agent/supervisor").WithTags("Supervisor API").RequireAuthorization().AddEndpointFilter(AgentEndpoints.SupervisorOnly);
         supervisor.MapGet("/dashboard", Dashboard)
             .WithSummary("Dashboard metrics over a period (from/to: yyyy-MM-dd in the business time zone, default the last 7 days) and a channel (default all).");
         return supervisor;
     }
 
     private static Results<Ok<DashboardReport>, ProblemHttpResult> Dashboard(
-        HttpContext context, IOptionsMonitor<AgentOptions> agents, Database database, KnowledgeBase knowledge,
+        HttpContext context, Database database, KnowledgeBase knowledge,
         IOptions<HandoffOptions> handoff, IOptionsMonitor<DashboardOptions> dashboard, TimeProvider time)
     {
-        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || agents.CurrentValue.Find(id) is not { } account)
-            return AgentEndpoints.Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
-        if (account.Role != AgentRole.Supervisor)
-            return AgentEndpoints.Problem(StatusCodes.Status403Forbidden, "대시보드는 관리자(슈퍼바이저)만 볼 수 있어요.");
-
         var queries = new DashboardQueries(database, knowledge, handoff.Value, dashboard.CurrentValue, time);
         var query = context.Request.Query;
         string? from = query["from"], to = query["to"], channel = query["channel"];

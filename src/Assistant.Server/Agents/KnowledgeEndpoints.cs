@@ -32,7 +32,7 @@ public static class KnowledgeEndpoints
     public static RouteGroupBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agent/supervisor/knowledge").WithTags("Knowledge (supervisor)")
-            .RequireAuthorization().AddEndpointFilter(SupervisorOnly);
+            .RequireAuthorization().AddEndpointFilter(AgentEndpoints.SupervisorOnly).AddEndpointFilter(AgentEndpoints.ValidateAntiforgery);
         api.MapGet("", Overview).WithSummary("The served version, the job running on this instance and the newest versions with their comparison.");
         api.MapGet("/job", (KnowledgeJobs jobs) => TypedResults.Ok(new { job = jobs.Running })).WithSummary("Progress of the job running on this instance (null when none).");
         api.MapGet("/versions/{id}", Version).WithSummary("One version with its state and comparison.");
@@ -51,7 +51,7 @@ public static class KnowledgeEndpoints
 
     private static async Task<IResult> SaveEntryAsync(HttpContext context, IKnowledgeChanges changes)
     {
-        var (request, invalid) = await ReadJsonAsync<EntryRequest>(context);
+        var (request, invalid) = await AgentEndpoints.ReadJsonAsync<EntryRequest>(context);
         if (invalid is not null) return invalid;
         if (request!.Entry is not { } entry)
             return AgentEndpoints.Problem(StatusCodes.Status400BadRequest, "저장할 항목(entry)을 보내 주세요.");
@@ -62,7 +62,7 @@ public static class KnowledgeEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext context, IKnowledgeChanges changes)
     {
-        var (request, invalid) = await ReadJsonAsync<ImportRequest>(context);
+        var (request, invalid) = await AgentEndpoints.ReadJsonAsync<ImportRequest>(context);
         if (invalid is not null) return invalid;
         var format = request!.Format?.Trim().ToLowerInvariant();
         if (format is not ("csv" or "json"))
@@ -109,52 +109,5 @@ public static class KnowledgeEndpoints
 
     private static string Author(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
-    /// <summary>Only a signed-in supervisor; POSTs carry the anti-forgery token in <c>X-CSRF-TOKEN</c> as on the rest of the agent API.</summary>
-    private static async ValueTask<object?> SupervisorOnly(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var context = invocation.HttpContext;
-        var agents = context.RequestServices.GetRequiredService<IOptionsMonitor<AgentOptions>>();
-        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || agents.CurrentValue.Find(id) is not { } agent)
-            return AgentEndpoints.Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
-        if (agent.Role != AgentRole.Supervisor)
-            return AgentEndpoints.Problem(StatusCodes.Status403Forbidden, "지식 관리는 슈퍼바이저만 할 수 있어요.");
-        if (HttpMethods.IsPost(context.Request.Method))
-        {
-            var missing = AgentEndpoints.Problem(StatusCodes.Status400BadRequest, "보안 토큰이 없거나 만료됐어요. 페이지를 새로 고쳐 주세요.");
-            if (string.IsNullOrEmpty(context.Request.Headers[AgentEndpoints.CsrfHeader])) return missing;
-            try
-            {
-                if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context)) return missing;
-            }
-            catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
-            {
-                return missing;
-            }
-        }
-        return await next(invocation);
-    }
 
-    private static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpContext context) where T : class
-    {
-        if (!context.Request.HasJsonContentType())
-            return (null, AgentEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, "요청 본문은 JSON(application/json)으로 보내 주세요."));
-        try
-        {
-            var value = await context.Request.ReadFromJsonAsync<T>(RequestJson, context.RequestAborted);
-            return value is null ? (null, AgentEndpoints.Problem(StatusCodes.Status400BadRequest, "요청 본문이 비어 있어요. JSON 객체를 보내 주세요.")) : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $" ('{path[2..]}')" : "";
-            return (null, AgentEndpoints.Problem(StatusCodes.Status400BadRequest, $"요청 본문의 JSON이 올바르지 않아요{field}."));
-        }
-        catch (InvalidOperationException)
-        {
-            return (null, AgentEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, "요청 본문은 UTF-8 JSON으로 보내 주세요."));
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, AgentEndpoints.Problem(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "요청 본문이 너무 커요." : "요청 본문을 읽을 수 없어요."));
-        }
-    }
 }

@@ -38,7 +38,7 @@ public static class ReviewEndpoints
     public static RouteGroupBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
         var review = app.MapGroup("/api/agent/supervisor/review").WithTags("Review queue")
-            .RequireAuthorization().AddEndpointFilter(AgentEndpoints.ValidateAntiforgery).AddEndpointFilter(SupervisorOnly);
+            .RequireAuthorization().AddEndpointFilter(AgentEndpoints.ValidateAntiforgery).AddEndpointFilter(AgentEndpoints.SupervisorOnly);
         review.MapGet("", QueueAsync).WithSummary("The review queue: grouped messages, biggest group first, with counts, reasons, examples and likely entries.");
         review.MapPost("/add", AddAsync).Accepts<ReviewAddRequest>("application/json").WithSummary("Add messages (or a whole group) as phrasings of an existing entry.");
         review.MapPost("/decline", (HttpContext c, ReviewQueue q, ReviewStore s) => MarkAsync(c, q, s, ReviewStatus.DeclinedOk))
@@ -152,15 +152,4 @@ public static class ReviewEndpoints
 
     private static string Reviewer(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
-    /// <summary>Only a supervisor (as configured now, not as when they signed in) reviews the queue; anyone else gets a 403 problem.</summary>
-    private static async ValueTask<object?> SupervisorOnly(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var context = invocation.HttpContext;
-        var agents = context.RequestServices.GetRequiredService<IOptionsMonitor<AgentOptions>>().CurrentValue;
-        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || agents.Find(id) is not { } agent)
-            return AgentEndpoints.Problem(StatusCodes.Status401Unauthorized, "로그인이 필요해요.");
-        if (agent.Role != AgentRole.Supervisor)
-            return AgentEndpoints.Problem(StatusCodes.Status403Forbidden, "검토 목록은 감독자(Supervisor)만 볼 수 있어요.");
-        return await next(invocation);
-    }
 }

@@ -304,7 +304,7 @@ public sealed class ReviewQueueTests
         foreach (var response in new[] { await agent.GetAsync(Review), await agent.PostAsync(Review + "/decline", new { keys = new[] { ReviewKeys.Of("정산 언제 돼요") } }) })
         {
             var problem = await agent.JsonAsync(response, HttpStatusCode.Forbidden);
-            Assert.Contains("감독자", (string)problem["detail"]!);
+            Assert.Contains("슈퍼바이저", (string)problem["detail"]!);
         }
         await new AgentClient(factory.CreateClient()).JsonAsync(await factory.CreateClient().GetAsync(Review), HttpStatusCode.Unauthorized);
 

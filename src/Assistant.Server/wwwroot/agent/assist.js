@@ -122,7 +122,7 @@
     state.csrf = me.data.csrfToken;
     $('agent-name').textContent = me.data.agent.name || '';
     if (me.data.agent.role !== 'supervisor') {
-      pageMessage('관리자(supervisor)만 쓸 수 있는 페이지예요.');
+      pageMessage('관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.');
       return;
     }
     const entries = await api('GET', `${API}/supervisor/phrasings/entries`);

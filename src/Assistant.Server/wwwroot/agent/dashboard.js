@@ -240,7 +240,7 @@
     }
     $('agent-name').textContent = me.data.agent.name || '';
     if (me.data.agent.role !== 'supervisor') {
-      showMessage('대시보드는 관리자(슈퍼바이저)만 볼 수 있어요.', true);
+      showMessage('관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.', true);
       return;
     }
     const channel = readFilters();

@@ -29,7 +29,7 @@
     state.csrf = me.data.csrfToken;
     $('agent-name').textContent = me.data.agent.name || '';
     if (me.data.agent.role !== 'supervisor') {
-      message('지식 관리는 슈퍼바이저만 사용할 수 있어요.');
+      message('관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.');
       document.querySelectorAll('.kn-card').forEach((c) => { c.hidden = true; });
       return;
     }

@@ -62,7 +62,7 @@
     $('reload').addEventListener('click', load);
     if (me.data.agent.role !== 'supervisor') {
       $('loading').hidden = true;
-      showPageError('검토 목록은 감독자(Supervisor)만 볼 수 있어요.');
+      showPageError('관리자(슈퍼바이저)만 쓸 수 있는 페이지예요.');
       return;
     }
     load();

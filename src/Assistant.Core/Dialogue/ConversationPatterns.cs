@@ -305,7 +305,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
 
         switch (decision.Kind)
         {
-            case DecisionKind.Clarify or DecisionKind.Handoff when decision.Intent is not Decider.HandoffRequest and not Decider.HandoffCase
+            case DecisionKind.Clarify or DecisionKind.Handoff when (decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer)
                                                                    && offered && !QuestionReader.IsQuestion(turn.Text):
                 // A person was just offered and the seller tells more ("1:1 문의로 남겼어요") without a question this
                 // answers: the offer stands, with the possible entries beside it.

@@ -166,15 +166,28 @@ public sealed class KnowledgeJobs(
         logger.LogInformation("Knowledge version {Version} restored in {Seconds:0.0} s", id, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Records the switch, writes the files to <c>knowledge/</c> and swaps the runtime, with no other swap in between.</summary>
+    /// <summary>
+    /// Swaps the runtime, records the switch and writes the files to <c>knowledge/</c>, with no other swap in between.
+    /// The new version serves before the store calls it active, so whoever reads "active" is answered by it; a switch
+    /// the store refuses to record is undone.
+    /// </summary>
     private async Task SwitchAsync(KnowledgeSnapshot candidate, string state, byte[]? model, Func<string> detail, CancellationToken cancellationToken)
     {
         await _swap.WaitAsync(cancellationToken);
         try
         {
-            versions.Activate(candidate.VersionId!, state, snapshots.Mode, model, detail());
-            candidate.Files.WriteTo(snapshots.Directory);
+            var previous = runtime.Current;
             runtime.Swap(candidate);
+            try
+            {
+                versions.Activate(candidate.VersionId!, state, snapshots.Mode, model, detail());
+            }
+            catch
+            {
+                runtime.Swap(previous);
+                throw;
+            }
+            candidate.Files.WriteTo(snapshots.Directory);
         }
         finally
         {

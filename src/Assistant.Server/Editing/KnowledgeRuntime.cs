@@ -27,13 +27,9 @@ public sealed class KnowledgeRuntime(KnowledgeSnapshot initial)
 
     public KnowledgeSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after every swap, with the new snapshot.</summary>
-    public event Action<KnowledgeSnapshot>? Swapped;
-
     public void Swap(KnowledgeSnapshot next)
     {
         Volatile.Write(ref _current, next);
-        Swapped?.Invoke(next);
     }
 }
 

@@ -35,7 +35,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
         var decision = await DecideTopicAsync(message, cancellationToken).ConfigureAwait(false);
-        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(message, cancellationToken).ConfigureAwait(false) is { } general)
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } general)
             return general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
@@ -80,18 +80,26 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// into or act on the seller's own case ("확인해 주세요", "직접 봐 주세요") needs a person. The question
     /// sentences are decided on their own, last first.
     /// </summary>
-    private async Task<Decision?> GeneralQuestionAsync(string message, CancellationToken cancellationToken)
+    private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, CancellationToken cancellationToken)
     {
         if (ActOnMyCase().IsMatch(message)) return null;
+        var sentences = Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
         // A question that leans on the situation ("이게 가능한가요?") cannot be read alone.
-        var questions = Sentences().Split(message).Select(p => p.Trim())
-            .Where(p => p.Length > 0 && QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
+        var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
         foreach (var question in questions)
         {
             var decision = await DecideTopicAsync(question, cancellationToken).ConfigureAwait(false);
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
-        return null;
+        // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
+        // the case goes to the entries in proportion, and the answer must still clear every threshold of the policy.
+        if (sentences.Length == 0 || !AsksOutright().IsMatch(sentences[^1])) return null;
+        var caseMass = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Handoff).Sum(i => i.Probability);
+        if (caseMass >= 1) return null;
+        var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
+            .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
+        var topic = policy.Decide(asTopic, whole.Candidates);
+        return topic.Kind == DecisionKind.Answer ? topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" } : null;
     }
 
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks";
@@ -101,6 +109,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex ActOnMyCase();
+
+    /// <summary>
+    /// A sentence that plainly asks (a question mark, a question word, "…있나요/되나요/수 있을까요"), not one that only
+    /// ends like a question ("계속 결제 오류가 나요" states a symptom).
+    /// </summary>
+    [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)")]
+    private static partial Regex AsksOutright();
 
     [GeneratedRegex(@"(?<=[.?!？。])\s+|\n+")]
     private static partial Regex Sentences();

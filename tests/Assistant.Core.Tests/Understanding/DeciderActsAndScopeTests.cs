@@ -95,6 +95,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
 
     [Theory]
     [InlineData("반품 수거랑 검수까지 끝냈어요. 구매자가 카드로 결제했는데 환불금이 카드로 들어가기까지 보통 며칠 걸린다고 안내하면 될까요?", "refund-process")]
+    // The question leans on the situation ("이 단계에서도"): read whole, without the weight the classifier gives a case.
+    [InlineData("발주확인 누르고 상자에 담아 테이프까지 붙였는데 구매자가 방금 취소 요청을 넣었네요. 이 단계에서도 제가 거절할 수 있나요?", "order-cancel")]
     public async Task AGeneralQuestionAfterTheSituationIsAnswered(string message, string faq)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -105,6 +107,14 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     public async Task AskingToLookIntoMyOwnCaseStillGoesToAPerson()
     {
         var decision = await repo.Decider.DecideAsync("지난주에 들어와야 할 정산금이 아직도 안 들어왔어요. 제 건은 주문번호 2025020212345678 인데 직접 확인해 주세요.");
+        Assert.Equal(DecisionKind.Handoff, decision.Kind);
+    }
+
+    [Fact]
+    public async Task ASymptomThatOnlyEndsLikeAQuestionStillGoesToAPerson()
+    {
+        // "나요" here is the verb 나다 (an error occurs), not a question ending: the seller reports a case.
+        var decision = await repo.Decider.DecideAsync("FAQ에 나온 대로 다 해 봤는데 계속 결제 오류가 나요");
         Assert.Equal(DecisionKind.Handoff, decision.Kind);
     }
 

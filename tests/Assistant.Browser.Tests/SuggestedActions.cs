@@ -19,8 +19,14 @@ internal static class SuggestedActions
         }
         catch (PlaywrightException)
         {
+            // Say which it was (never shown, or shown and disabled), with what Web Chat showed last.
+            var shown = await button.CountAsync() > 0;
             var status = await page.Locator(".webchat__connectivityStatus").AllInnerTextsAsync();
-            throw new Xunit.Sdk.XunitException($"the '{label}' button stayed disabled; Web Chat's connectivity status: '{string.Join(" / ", status)}'");
+            var actions = await page.Locator(".webchat__suggested-action").AllInnerTextsAsync();
+            var bubbles = await page.Locator(".webchat__bubble__content").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException(
+                $"the '{label}' button {(shown ? "stayed disabled" : "was never shown")}; Web Chat's connectivity status: '{string.Join(" / ", status)}'; "
+                + $"suggested actions shown: [{string.Join(", ", actions)}]; last messages: {string.Join(" | ", bubbles.TakeLast(3).Select(b => b.ReplaceLineEndings(" ")))}");
         }
         await button.ClickAsync();
     }

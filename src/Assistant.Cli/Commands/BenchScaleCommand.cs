@@ -29,12 +29,13 @@ internal static class BenchScaleCommand
         var clock = Stopwatch.StartNew();
         var knowledge = context.LoadKnowledge();
         var loadSeconds = clock.Elapsed.TotalSeconds;
-        var examples = context.RetrievalFirst ? RetrievalFirstModel.Examples(knowledge) : IntentTrainer.Examples(knowledge);
-        Report("knowledge", $"{knowledge.Faqs.Count} entries, {examples.Count} training examples, {examples.Select(e => e.Label).Distinct().Count()} labels, loaded in {loadSeconds:0.00} s, mode {context.Understanding.Mode}");
+        var retrievalFirst = context.RetrievalFirst(knowledge);
+        var examples = retrievalFirst ? RetrievalFirstModel.Examples(knowledge) : IntentTrainer.Examples(knowledge);
+        Report("knowledge", $"{knowledge.Faqs.Count} entries, {examples.Count} training examples, {examples.Select(e => e.Label).Distinct().Count()} labels, loaded in {loadSeconds:0.00} s, mode {context.ModeFor(knowledge)}");
 
         // The saved file is the per-entry classifier, or the act classifier in retrieval mode.
-        IIntentScorer Wrap(IntentModel m) => context.RetrievalFirst ? new RetrievalFirstModel(m, knowledge) : m;
-        IntentModel TrainOne() => context.RetrievalFirst ? RetrievalFirstModel.Train(knowledge).Acts : IntentTrainer.Train(knowledge);
+        IIntentScorer Wrap(IntentModel m) => retrievalFirst ? new RetrievalFirstModel(m, knowledge) : m;
+        IntentModel TrainOne() => retrievalFirst ? RetrievalFirstModel.Train(knowledge).Acts : IntentTrainer.Train(knowledge);
         IIntentScorer model;
         if (stage == "decide")
         {

@@ -26,8 +26,8 @@ internal sealed class CliContext
         Understanding = new UnderstandingOptions();
         Configuration.GetSection(UnderstandingOptions.Section).Bind(Understanding);
         Understanding.Mode = args.Value("--mode") ?? Understanding.Mode;
-        if (Understanding.Mode is not (UnderstandingOptions.Classifier or UnderstandingOptions.Retrieval))
-            throw new ArgumentException($"--mode (Understanding:Mode) must be {UnderstandingOptions.Classifier} or {UnderstandingOptions.Retrieval}, not '{Understanding.Mode}'");
+        if (Understanding.Mode is not (UnderstandingOptions.Auto or UnderstandingOptions.Classifier or UnderstandingOptions.Retrieval))
+            throw new ArgumentException($"--mode (Understanding:Mode) must be {UnderstandingOptions.Auto}, {UnderstandingOptions.Classifier} or {UnderstandingOptions.Retrieval}, not '{Understanding.Mode}'");
         ActModelPath = Path.IsPathRooted(Understanding.ActModelPath) ? Understanding.ActModelPath : Path.Combine(root, Understanding.ActModelPath);
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
     }
@@ -37,24 +37,27 @@ internal sealed class CliContext
     public string ModelPath { get; }
     public IConfiguration Configuration { get; }
 
-    /// <summary><c>Understanding</c> (appsettings.json, environment), its mode overridden by <c>--mode classifier|retrieval</c>.</summary>
+    /// <summary><c>Understanding</c> (appsettings.json, environment), its mode overridden by <c>--mode auto|classifier|retrieval</c>.</summary>
     public UnderstandingOptions Understanding { get; }
 
     /// <summary>Where the retrieval mode's act classifier is kept (<c>Understanding:ActModelPath</c>, from the repository root).</summary>
     public string ActModelPath { get; }
 
-    public bool RetrievalFirst => Understanding.Mode == UnderstandingOptions.Retrieval;
+    /// <summary>The mode <paramref name="knowledge"/> is understood in (<c>auto</c> resolved by its size).</summary>
+    public string ModeFor(KnowledgeBase knowledge) => Understanding.ModeFor(knowledge.Faqs.Count);
+
+    public bool RetrievalFirst(KnowledgeBase knowledge) => ModeFor(knowledge) == UnderstandingOptions.Retrieval;
 
     /// <summary>
     /// The label scorer of the configured mode for <paramref name="knowledge"/>. A cold start (<paramref name="coldStart"/>)
     /// trains aside: the classifier in <see cref="ColdStart.ModelFolder"/>, the act classifier in memory.
     /// </summary>
     public IIntentScorer LoadOrTrainScorer(KnowledgeBase knowledge, ILogger logger, bool coldStart = false) =>
-        (coldStart, RetrievalFirst) switch
+        (coldStart, RetrievalFirst(knowledge)) switch
         {
             (true, true) => RetrievalFirstModel.Train(knowledge),
             (true, false) => ColdStart.LoadOrTrainModel(knowledge, logger),
-            _ => UnderstandingFactory.LoadOrTrainScorer(knowledge, Understanding.Mode, ModelPath, ActModelPath, logger),
+            _ => UnderstandingFactory.LoadOrTrainScorer(knowledge, ModeFor(knowledge), ModelPath, ActModelPath, logger),
         };
     public ILoggerFactory LoggerFactory { get; }
 

@@ -48,7 +48,7 @@ internal static class EvalCommand
 
         if (maxPhrasings is { } n)
             Console.WriteLine($"Cold start: at most {n} phrasings per FAQ entry ({knowledge.Faqs.Sum(f => f.Questions.Count)} questions kept); model trained aside in {ColdStart.ModelFolder}");
-        Console.WriteLine($"Understanding mode: {context.Understanding.Mode}");
+        Console.WriteLine($"Understanding mode: {context.ModeFor(knowledge)}" + (context.Understanding.Mode == UnderstandingOptions.Auto ? $" (auto: {knowledge.Faqs.Count} entries)" : ""));
         EvalPrinter.Print(Path.GetFileName(file), results, metrics, latency, verbose);
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant($"BM25 baseline (Lucene CJK; threshold {baseline.Threshold:0.00} tuned like the assistant's, on held-out knowledge at precision >= {PolicyTuner.DefaultTargetPrecision}):"));

@@ -13,6 +13,15 @@ internal static class TrainCommand
         args.RejectUnknown();
 
         var knowledge = context.LoadKnowledge();
+        if (context.RetrievalFirst(knowledge))
+        {
+            // Retrieval-first understanding (chosen, or auto above Understanding:ClassifierMaxEntries): only the act classifier is trained.
+            var clock0 = Stopwatch.StartNew();
+            Console.WriteLine($"Understanding mode {UnderstandingOptions.Retrieval} for {knowledge.Faqs.Count} entries: training the act classifier ({RetrievalFirstModel.Examples(knowledge).Count} examples)");
+            RetrievalFirstModel.LoadOrTrain(knowledge, context.ActModelPath, context.LoggerFactory.CreateLogger("train"));
+            Console.WriteLine($"Act classifier at {Path.GetRelativePath(context.Root, context.ActModelPath)} ({clock0.Elapsed.TotalSeconds:0.0} s)");
+            return 0;
+        }
         var examples = IntentTrainer.Examples(knowledge);
         var hash = IntentTrainer.TrainingDataHash(knowledge);
         Console.WriteLine($"Training data: {examples.Count} examples, {examples.Select(e => e.Label).Distinct().Count()} labels, hash {hash[..12]}");

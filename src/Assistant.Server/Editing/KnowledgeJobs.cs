@@ -180,7 +180,7 @@ public sealed class KnowledgeJobs(
             runtime.Swap(candidate);
             try
             {
-                versions.Activate(candidate.VersionId!, state, snapshots.Mode, model, detail());
+                versions.Activate(candidate.VersionId!, state, snapshots.ModeFor(candidate.Knowledge), model, detail());
             }
             catch
             {
@@ -241,7 +241,7 @@ public sealed class KnowledgeJobs(
             if (versions.Served() is { } active) return active.Id;
             var current = runtime.Current;
             var id = versions.Create(null, author, current.Files, KnowledgeVersionStore.Queued, [], []);
-            versions.Activate(id, KnowledgeVersionStore.Active, snapshots.Mode, SnapshotsModel(current.Scorer), "시작할 때 불러온 knowledge/ 폴더");
+            versions.Activate(id, KnowledgeVersionStore.Active, snapshots.ModeFor(current.Knowledge), SnapshotsModel(current.Scorer), "시작할 때 불러온 knowledge/ 폴더");
             runtime.Swap(current with { VersionId = id });
             return id;
         }

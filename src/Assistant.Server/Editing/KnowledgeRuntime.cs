@@ -43,7 +43,8 @@ public sealed class KnowledgeSnapshots(
     IOptions<ContactOptions> contact, IOptions<DialogueOptions> dialogue, IOptions<HandoffOptions> handoff,
     ITicketStore tickets, ITicketEvents ticketEvents, TimeProvider time, NeuralEmbeddings neural, IWebHostEnvironment environment)
 {
-    public string Mode => understanding.Value.Mode;
+    /// <summary>The understanding mode a knowledge base is served in (<c>auto</c> resolved by its size).</summary>
+    public string ModeFor(KnowledgeBase knowledge) => understanding.Value.ModeFor(knowledge.Faqs.Count);
 
     /// <summary>The configured <c>Knowledge:Directory</c>, resolved.</summary>
     public string Directory => KnowledgeOptions.Resolve(knowledgeOptions.Value.Directory, environment.ContentRootPath);
@@ -54,7 +55,7 @@ public sealed class KnowledgeSnapshots(
 
     /// <summary>Trains a scorer for <paramref name="knowledge"/> in the configured mode (what <c>train</c> trains, without cross-validation).</summary>
     public IIntentScorer Train(KnowledgeBase knowledge) =>
-        Mode == UnderstandingOptions.Retrieval ? RetrievalFirstModel.Train(knowledge) : IntentTrainer.Train(knowledge);
+        ModeFor(knowledge) == UnderstandingOptions.Retrieval ? RetrievalFirstModel.Train(knowledge) : IntentTrainer.Train(knowledge);
 
     /// <summary>The saved model of a scorer (its ML.NET <c>.zip</c>), so other instances load it instead of training.</summary>
     public static byte[] ModelBytes(IIntentScorer scorer)
@@ -80,13 +81,13 @@ public sealed class KnowledgeSnapshots(
     /// <summary>The scorer of a stored model when it was trained for the configured mode; null otherwise (train instead).</summary>
     public IIntentScorer? LoadModel(KnowledgeBase knowledge, string? mode, byte[]? bytes)
     {
-        if (bytes is null || mode != Mode) return null;
+        if (bytes is null || mode != ModeFor(knowledge)) return null;
         var path = Path.Combine(Path.GetTempPath(), "assistant-model-" + Guid.NewGuid().ToString("N") + ".zip");
         try
         {
             File.WriteAllBytes(path, bytes);
             var model = IntentModel.Load(path);
-            return Mode == UnderstandingOptions.Retrieval ? new RetrievalFirstModel(model, knowledge) : model;
+            return mode == UnderstandingOptions.Retrieval ? new RetrievalFirstModel(model, knowledge) : model;
         }
         finally
         {
@@ -125,7 +126,7 @@ public sealed class KnowledgeSnapshots(
             }
         }
         var loaded = KnowledgeLoader.Load(Directory);
-        var model = UnderstandingFactory.LoadOrTrainScorer(loaded, Mode, ModelPath, ActModelPath, logger);
+        var model = UnderstandingFactory.LoadOrTrainScorer(loaded, ModeFor(loaded), ModelPath, ActModelPath, logger);
         return BuildAsync(null, KnowledgeFiles.Read(Directory), loaded, model, index).GetAwaiter().GetResult();
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Server.Tests.Modes;
 
-/// <summary><c>Understanding:Mode</c> chooses the model the server decides with; nothing changes by default.</summary>
+/// <summary><c>Understanding:Mode</c> chooses the model the server decides with; by default (<c>auto</c>) the shipped knowledge is classified per entry.</summary>
 public sealed class UnderstandingModeTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "assistant-act-" + Guid.NewGuid().ToString("N"));
@@ -43,6 +43,28 @@ public sealed class UnderstandingModeTests : IDisposable
         var weather = await Activities.SendAsync(client, Activities.Message("오늘 서울 날씨 어때요?", "conv-mode-retrieval-2"));
         Assert.Equal("decline", (string?)Activities.Decision(weather[^1])["action"]);
     }
+
+    [Fact]
+    public async Task AutoModeUnderstandsAKnowledgeBaseLargerThanTheClassifierLimitByRetrieval()
+    {
+        // The shipped 25 entries are above a limit of 10: the server trains the act classifier, not the per-entry one.
+        using var factory = new AssistantFactory().With("Understanding:Mode", "auto").With("Understanding:ClassifierMaxEntries", "10")
+            .With("Understanding:ActModelPath", ActModelPath);
+        var reply = await Activities.SendAsync(factory.CreateClient(), Activities.Message("판매 수수료가 얼마예요?", "conv-mode-auto"));
+        Assert.Equal("fees", (string?)Activities.Decision(reply[^1])["faqId"]);
+        var model = Assert.IsType<RetrievalFirstModel>(factory.Services.GetRequiredService<IIntentScorer>());
+        Assert.DoesNotContain("fees", model.Acts.Labels);
+        Assert.True(File.Exists(ActModelPath));
+    }
+
+    [Theory]
+    [InlineData("auto", 150, "classifier")]
+    [InlineData("auto", 151, "retrieval")]
+    [InlineData("auto", 10_000, "retrieval")]
+    [InlineData("classifier", 10_000, "classifier")]
+    [InlineData("retrieval", 25, "retrieval")]
+    public void TheModeOfAKnowledgeBaseFollowsItsSizeOnlyInAutoMode(string configured, int entries, string expected) =>
+        Assert.Equal(expected, new UnderstandingOptions { Mode = configured }.ModeFor(entries));
 
     [Fact]
     public void ASecondStartLoadsTheSavedActClassifier()

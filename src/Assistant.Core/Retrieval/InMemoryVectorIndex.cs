@@ -1,13 +1,19 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Assistant.Retrieval;
 
 /// <summary>
-/// Exact cosine search: every vector is stored unit-length in one contiguous row-major array and a search is one
-/// pass over it (SIMD dot products, <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>)
-/// keeping the best rows in a small heap, so its cost is close to reading the array once. Categories are compared
-/// as small integers. A replace builds a new snapshot, so searches never see a half-built index.
+/// Exact cosine search: every vector is stored unit-length as one row and a search is one pass over the rows (SIMD dot
+/// products, <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>) keeping the best rows in a
+/// small heap, so its cost is close to reading them once. Categories are compared as small integers. A replace builds
+/// a new snapshot, so searches never see a half-built index.
+/// <para>
+/// A unit-length vector given in an array of its own (the local generator's) becomes its row as it is, without a copy,
+/// and the records are kept without their vectors: an index holds each vector once, also while it is being built
+/// (10,000 entries are about 200,000 rows of 4 KiB). The caller must not change a vector after giving it.
+/// </para>
 /// <para>
 /// Sparse vectors (the local hashed n-gram embeddings: a message touches a few dozen of 1,024 dimensions) are
 /// also kept as posting lists per dimension. A sparse query first scores rows through the postings of its
@@ -51,23 +57,46 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     public Task ReplaceAllAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
     {
         var dimensions = records.Count > 0 ? records[0].Vector.Length : _snapshot.Dimensions;
-        var unique = records.GroupBy(r => r.Key, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
-        var matrix = new float[unique.Length * dimensions];
-        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new int[unique.Length];
-        for (var i = 0; i < unique.Length; i++)
+        // The last record of a key wins, in the order the keys first came.
+        var slot = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
+        var kept = new List<int>(records.Count);
+        for (var i = 0; i < records.Count; i++)
         {
-            if (unique[i].Vector.Length != dimensions)
-                throw new ArgumentException($"record '{unique[i].Key}' has {unique[i].Vector.Length} dimensions, expected {dimensions}");
-            var row = matrix.AsSpan(i * dimensions, dimensions);
-            unique[i].Vector.Span.CopyTo(row);
-            var norm = TensorPrimitives.Norm(row);
-            if (norm > 0 && MathF.Abs(norm - 1) > UnitTolerance) TensorPrimitives.Divide(row, norm, row);
-            if (!categoryIds.TryGetValue(unique[i].Category, out categories[i]))
-                categoryIds[unique[i].Category] = categories[i] = categoryIds.Count;
+            if (slot.TryGetValue(records[i].Key, out var at)) kept[at] = i;
+            else
+            {
+                slot[records[i].Key] = kept.Count;
+                kept.Add(i);
+            }
         }
-        _snapshot = new Snapshot(unique, matrix, categories, categoryIds, dimensions, Postings.Build(matrix, unique.Length, dimensions, SparseShare));
+        var unique = new VectorRecord[kept.Count];
+        var rows = new float[kept.Count][];
+        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categories = new int[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var record = records[kept[i]];
+            if (record.Vector.Length != dimensions)
+                throw new ArgumentException($"record '{record.Key}' has {record.Vector.Length} dimensions, expected {dimensions}");
+            rows[i] = Row(record.Vector);
+            unique[i] = record with { Vector = ReadOnlyMemory<float>.Empty };
+            if (!categoryIds.TryGetValue(record.Category, out categories[i]))
+                categoryIds[record.Category] = categories[i] = categoryIds.Count;
+        }
+        _snapshot = new Snapshot(unique, rows, categories, categoryIds, dimensions, Postings.Build(rows, dimensions, SparseShare));
         return Task.CompletedTask;
+    }
+
+    /// <summary>A vector as a unit-length row: its own array when it is one already, otherwise a normalised copy.</summary>
+    private static float[] Row(ReadOnlyMemory<float> vector)
+    {
+        var norm = TensorPrimitives.Norm(vector.Span);
+        var unit = norm == 0 || MathF.Abs(norm - 1) <= UnitTolerance;
+        if (unit && MemoryMarshal.TryGetArray(vector, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length)
+            return segment.Array;
+        var row = vector.ToArray();
+        if (!unit) TensorPrimitives.Divide(row, norm, row);
+        return row;
     }
 
     public Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int top, string? category = null, CancellationToken cancellationToken = default) =>
@@ -84,6 +113,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         if (category is not null && !snapshot.CategoryIds.TryGetValue(category, out only)) return [];
 
         float[]? rented = null;
+        bool[]? candidates = null;
         var norm = TensorPrimitives.Norm(query);
         if (norm > 0 && MathF.Abs(norm - 1) > UnitTolerance)
         {
@@ -94,14 +124,14 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         try
         {
             var best = new TopRows(Math.Min(top, snapshot.Records.Length));
-            var matrix = snapshot.Matrix;
+            var matrix = snapshot.Rows;
             var categories = snapshot.Categories;
-            var candidates = snapshot.Postings?.Candidates(query, categories, only, best.Capacity);
-            for (int i = 0, offset = 0; i < categories.Length; i++, offset += d)
+            candidates = snapshot.Postings?.Candidates(query, categories, only, best.Capacity);
+            for (var i = 0; i < categories.Length; i++)
             {
                 if (only >= 0 && categories[i] != only) continue;
                 if (candidates is not null && !candidates[i]) continue;
-                best.Offer(i, TensorPrimitives.Dot(query, new ReadOnlySpan<float>(matrix, offset, d)));
+                best.Offer(i, TensorPrimitives.Dot(query, matrix[i]));
             }
             var rows = best.Ranked();
             var hits = new VectorHit[rows.Length];
@@ -115,15 +145,16 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         finally
         {
             if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+            if (candidates is not null) ArrayPool<bool>.Shared.Return(candidates);
         }
     }
 
-    private sealed record Snapshot(VectorRecord[] Records, float[] Matrix, int[] Categories, Dictionary<string, int> CategoryIds, int Dimensions, Postings? Postings)
+    private sealed record Snapshot(VectorRecord[] Records, float[][] Rows, int[] Categories, Dictionary<string, int> CategoryIds, int Dimensions, Postings? Postings)
     {
         public static Snapshot Empty(int dimensions) => new([], [], [], new Dictionary<string, int>(StringComparer.Ordinal), dimensions, null);
     }
 
-    /// <summary>The matrix's non-zero cells by dimension (column), for scoring a sparse query by its non-zero dimensions only.</summary>
+    /// <summary>The rows' non-zero cells by dimension (column), for scoring a sparse query by its non-zero dimensions only.</summary>
     internal sealed class Postings
     {
         private readonly int[] _start; // dimension j's cells are [_start[j], _start[j + 1])
@@ -135,26 +166,32 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         private Postings(int[] start, int[] rows, float[] values, int rowCount, int budget) =>
             (_start, _rows, _values, _rowCount, _budget) = (start, rows, values, rowCount, budget);
 
-        /// <summary>The postings of a row-major matrix, or null when more than 1/<paramref name="share"/> of its cells are non-zero.</summary>
-        public static Postings? Build(float[] matrix, int rowCount, int dimensions, int share)
+        /// <summary>The postings of the rows, or null when more than 1/<paramref name="share"/> of their cells are non-zero.</summary>
+        public static Postings? Build(float[][] matrix, int dimensions, int share)
         {
+            var rowCount = matrix.Length;
+            var cells = (long)rowCount * dimensions;
             var counts = new int[dimensions + 1];
-            var nonZero = 0;
-            for (var i = 0; i < matrix.Length; i++)
-                if (matrix[i] != 0) { counts[i % dimensions + 1]++; nonZero++; }
-            if (rowCount == 0 || (long)nonZero * share > matrix.Length) return null;
+            var nonZero = 0L;
+            foreach (var row in matrix)
+                for (var j = 0; j < dimensions; j++)
+                    if (row[j] != 0) { counts[j + 1]++; nonZero++; }
+            if (rowCount == 0 || nonZero * share > cells || nonZero > Array.MaxLength) return null;
             for (var j = 0; j < dimensions; j++) counts[j + 1] += counts[j];
             var rows = new int[nonZero];
             var values = new float[nonZero];
             var next = counts[..dimensions];
-            for (int r = 0, offset = 0; r < rowCount; r++, offset += dimensions)
+            for (var r = 0; r < rowCount; r++)
+            {
+                var row = matrix[r];
                 for (var j = 0; j < dimensions; j++)
-                    if (matrix[offset + j] is var v && v != 0)
+                    if (row[j] is var v && v != 0)
                     {
                         rows[next[j]] = r;
                         values[next[j]++] = v;
                     }
-            return new Postings(counts, rows, values, rowCount, matrix.Length / share);
+            }
+            return new Postings(counts, rows, values, rowCount, (int)Math.Min(int.MaxValue, cells / share));
         }
 
         /// <summary>
@@ -184,7 +221,8 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                 // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
                 // exactly, by at least k rows, so it cannot be in the top k.
                 var threshold = KthBest(scores, categories, only, top) - 2 * SparseMargin;
-                var candidates = new bool[_rowCount];
+                // Rented: the caller returns it to the pool (a 10,000-entry index has 200,000 rows).
+                var candidates = ArrayPool<bool>.Shared.Rent(_rowCount);
                 for (var i = 0; i < _rowCount; i++) candidates[i] = scores[i] >= threshold;
                 return candidates;
             }

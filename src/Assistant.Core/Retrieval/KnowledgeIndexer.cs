@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Knowledge;
 using Assistant.Text;
 using Microsoft.Extensions.AI;
@@ -26,6 +27,19 @@ public static class KnowledgeIndexer
         }
     }
 
+    /// <summary>One indexed text with its retrieval features (the text and the lexicon terms it names).</summary>
+    public sealed record IndexedText(string Key, FaqEntry Entry, string Text, string Features);
+
+    private static readonly ConditionalWeakTable<KnowledgeBase, IndexedText[]> Features = new();
+
+    /// <summary>
+    /// <see cref="IndexedTexts"/> with their retrieval features, computed once per knowledge base: fitting the
+    /// embeddings, the vector index and the lexical index all read them (a 10,000-entry base has 200,000 texts, and
+    /// the lexicon is matched against each).
+    /// </summary>
+    public static IReadOnlyList<IndexedText> WithFeatures(KnowledgeBase knowledge) =>
+        Features.GetValue(knowledge, k => IndexedTexts(k).Select(t => new IndexedText(t.Key, t.Entry, t.Text, FeatureText.ForRetrieval(t.Text, k.Lexicon))).ToArray());
+
     /// <summary>True for a record key of a fact or an answer sentence: what the entry says, not how sellers ask.</summary>
     public static bool IsStatement(string key) => key.Contains("#f", StringComparison.Ordinal) || key.Contains("#a", StringComparison.Ordinal);
 
@@ -35,8 +49,8 @@ public static class KnowledgeIndexer
         IVectorIndex index,
         CancellationToken cancellationToken = default)
     {
-        var texts = IndexedTexts(knowledge).ToArray();
-        var vectors = await embeddings.GenerateAsync(texts.Select(t => FeatureText.ForRetrieval(t.Text, knowledge.Lexicon)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var texts = WithFeatures(knowledge);
+        var vectors = await embeddings.GenerateAsync(texts.Select(t => t.Features), cancellationToken: cancellationToken).ConfigureAwait(false);
         var records = texts
             .Select((t, i) => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, vectors[i].Vector))
             .ToArray();
@@ -46,6 +60,9 @@ public static class KnowledgeIndexer
     }
 
     /// <summary>The lexical document of an entry: title, questions, facts and answer sentences.</summary>
-    public static LexicalIndex BuildLexical(KnowledgeBase knowledge) =>
-        new(knowledge.Faqs.Select(f => (f.Id, string.Join('\n', f.Questions.Prepend(f.Title).Concat(f.Facts).Concat(knowledge.AnswerSentences(f)).Select(t => FeatureText.ForRetrieval(t, knowledge.Lexicon))))));
+    public static LexicalIndex BuildLexical(KnowledgeBase knowledge)
+    {
+        var byEntry = WithFeatures(knowledge).ToLookup(t => t.Entry.Id, StringComparer.Ordinal);
+        return new(knowledge.Faqs.Select(f => (f.Id, string.Join('\n', byEntry[f.Id].Select(t => t.Features)))));
+    }
 }

@@ -67,9 +67,33 @@ public sealed class LexicalIndex
                 scores[document] += idf * tf * (K1 + 1) / (tf + _norms[document]);
             }
         }
-        var ranked = touched.Where(i => scores[i] > 0).ToArray();
-        Array.Sort(ranked, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        return ranked.Take(top).Select(i => (_ids[i], scores[i] / best)).ToArray();
+        // The best few of the entries touched (thousands in a large help center), kept in a small heap, not a sort of all.
+        var heap = new PriorityQueue<int, (float Score, int Document)>(top + 1, WorstFirst.Instance);
+        foreach (var i in touched)
+        {
+            if (scores[i] <= 0) continue;
+            if (heap.Count < top) heap.Enqueue(i, (scores[i], i));
+            else if (top > 0 && WorstFirst.Instance.Compare((scores[i], i), PeekPriority(heap)) > 0) heap.EnqueueDequeue(i, (scores[i], i));
+        }
+        var ranked = new (string Id, float Score)[heap.Count];
+        for (var n = ranked.Length - 1; n >= 0; n--)
+        {
+            var i = heap.Dequeue();
+            ranked[n] = (_ids[i], scores[i] / best);
+        }
+        return ranked;
+    }
+
+    private static (float Score, int Document) PeekPriority(PriorityQueue<int, (float Score, int Document)> heap) =>
+        heap.TryPeek(out _, out var priority) ? priority : default;
+
+    /// <summary>Lower score first; of equal scores the later entry first, so the heap's root is the one to drop.</summary>
+    private sealed class WorstFirst : IComparer<(float Score, int Document)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((float Score, int Document) a, (float Score, int Document) b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Document.CompareTo(a.Document);
     }
 
     internal static IEnumerable<string> Terms(string text)

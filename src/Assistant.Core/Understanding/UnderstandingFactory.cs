@@ -13,7 +13,7 @@ public static class UnderstandingFactory
 {
     /// <summary>The local embedding generator, its IDF weights fitted on the indexed FAQ texts.</summary>
     public static HashedNgramEmbeddingGenerator CreateEmbeddings(KnowledgeBase knowledge) =>
-        HashedNgramEmbeddingGenerator.Fit(KnowledgeIndexer.IndexedTexts(knowledge).Select(t => FeatureText.ForRetrieval(t.Text, knowledge.Lexicon)));
+        HashedNgramEmbeddingGenerator.Fit(KnowledgeIndexer.WithFeatures(knowledge).Select(t => t.Features));
 
     /// <summary>
     /// Loads the saved model when it was trained on exactly this knowledge; otherwise trains a new one

@@ -13,9 +13,16 @@ public static partial class AnswerEvidence
     /// <summary>Sentences shorter than this (letters and digits, spacing ignored) say too little to be evidence.</summary>
     private const int MinLength = 6;
 
-    public static IReadOnlyList<string> Sentences(FaqEntry entry, IEnumerable<FaqEntry> all)
+    public static IReadOnlyList<string> Sentences(FaqEntry entry, IEnumerable<FaqEntry> all) =>
+        Sentences(entry, Titles(all));
+
+    /// <summary>Every entry's id with its title as compared (spacing removed), made once for a whole knowledge base.</summary>
+    public static (string Id, string Title)[] Titles(IEnumerable<FaqEntry> all) =>
+        all.Select(f => (f.Id, TextNormalizer.Compact(f.Title))).ToArray();
+
+    /// <summary>The evidence sentences of <paramref name="entry"/>, with the titles of every entry given (<see cref="Titles"/>).</summary>
+    public static IReadOnlyList<string> Sentences(FaqEntry entry, (string Id, string Title)[] titles)
     {
-        var otherTitles = all.Where(f => f.Id != entry.Id).Select(f => TextNormalizer.Compact(f.Title)).ToArray();
         var sentences = new List<string>();
         foreach (var rawLine in entry.Answer.Split('\n'))
         {
@@ -25,19 +32,19 @@ public static partial class AnswerEvidence
             {
                 var sentence = Spaces().Replace(part, " ").Trim();
                 if (TextNormalizer.Compact(sentence).Length < MinLength) continue;
-                if (PointsElsewhere(sentence, otherTitles)) continue;
+                if (PointsElsewhere(sentence, entry.Id, titles)) continue;
                 sentences.Add(sentence);
             }
         }
         return sentences;
     }
 
-    private static bool PointsElsewhere(string sentence, string[] otherTitles)
+    private static bool PointsElsewhere(string sentence, string id, (string Id, string Title)[] titles)
     {
         foreach (Match quote in Quoted().Matches(sentence))
         {
             var quoted = TextNormalizer.Compact(quote.Groups[1].Value);
-            if (quoted.Length >= 2 && otherTitles.Any(t => t.Contains(quoted, StringComparison.Ordinal))) return true;
+            if (quoted.Length >= 2 && titles.Any(t => t.Id != id && t.Title.Contains(quoted, StringComparison.Ordinal))) return true;
         }
         return false;
     }

@@ -22,6 +22,7 @@ public sealed class KnowledgeBase
         _faqByTitle = faqs
             .GroupBy(f => TextNormalizer.Compact(f.Title))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _titles = new(() => AnswerEvidence.Titles(faqs));
     }
 
     public IReadOnlyList<FaqEntry> Faqs { get; }
@@ -62,7 +63,10 @@ public sealed class KnowledgeBase
 
     /// <summary>The sentences of an entry's answer that are evidence for it (<see cref="AnswerEvidence"/>).</summary>
     public IReadOnlyList<string> AnswerSentences(FaqEntry faq) =>
-        _answerSentences.GetOrAdd(faq.Id, _ => AnswerEvidence.Sentences(faq, Faqs));
+        _answerSentences.GetOrAdd(faq.Id, _ => AnswerEvidence.Sentences(faq, _titles.Value));
+
+    /// <summary>Every entry's title as compared, made once: each entry's answer is checked against all of them.</summary>
+    private readonly Lazy<(string Id, string Title)[]> _titles;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _answerSentences = new(StringComparer.Ordinal);
 

@@ -18,7 +18,11 @@ public sealed class Lexicon
             .Select(f => (f.Latin ? f.Form : f.Form.Replace(" ", string.Empty, StringComparison.Ordinal), f.Canonical, f.Latin))
             .Distinct()
             .ToArray();
+        _byFirst = _forms.Select((f, i) => (f.Form[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
     }
+
+    /// <summary>The forms by their first character: a message is checked only against forms that can start in it.</summary>
+    private readonly Dictionary<char, int[]> _byFirst;
 
     public static Lexicon Empty { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
 
@@ -29,13 +33,21 @@ public sealed class Lexicon
     {
         var normalized = TextNormalizer.Normalize(message);
         var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
-        var found = new List<string>();
-        foreach (var (form, canonical, latin) in _forms)
+        var hits = new List<int>();
+        var starts = new HashSet<char>();
+        foreach (var c in compact)
         {
-            if (found.Contains(canonical)) continue;
-            var hit = latin ? ContainsWord(normalized, form) : compact.Contains(form, StringComparison.Ordinal);
-            if (hit) found.Add(canonical);
+            if (!starts.Add(c) || !_byFirst.TryGetValue(c, out var forms)) continue;
+            foreach (var i in forms)
+            {
+                var (form, _, latin) = _forms[i];
+                if (latin ? ContainsWord(normalized, form) : compact.Contains(form, StringComparison.Ordinal)) hits.Add(i);
+            }
         }
+        hits.Sort();
+        var found = new List<string>();
+        foreach (var i in hits)
+            if (!found.Contains(_forms[i].Canonical)) found.Add(_forms[i].Canonical);
         return found;
     }
 

@@ -80,6 +80,18 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         return (string)created["channelData"]!["assistant"]!["ticket"]!;
     }
 
+    /// <summary>"오늘 오전 9시까지", "12월 7일(월) 낮 12시까지": a promised time as the console must say it, in Seoul.</summary>
+    private static string SeoulDueLabel(DateTimeOffset due, DateTimeOffset now)
+    {
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var at = TimeZoneInfo.ConvertTime(due, seoul);
+        var today = TimeZoneInfo.ConvertTime(now, seoul).Date;
+        var day = at.Date == today ? "오늘" : at.Date == today.AddDays(1) ? "내일" : $"{at.Month}월 {at.Day}일({"일월화수목금토"[(int)at.DayOfWeek]})";
+        var part = at.Hour == 0 ? "밤" : at.Hour == 12 ? "낮" : at.Hour < 12 ? "오전" : "오후";
+        var hour = at.Hour % 12 == 0 ? 12 : at.Hour % 12;
+        return $"{day} {part} {hour}시{(at.Minute > 0 ? $" {at.Minute}분" : "")}까지";
+    }
+
     private static async Task<JsonNode> PollUntilAsync(DirectLineClient client, Func<JsonNode, bool> match)
     {
         for (var i = 0; i < 200; i++)
@@ -103,7 +115,10 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#ticket-channel")).ToHaveTextAsync("웹 채팅");
         await Assertions.Expect(page.Locator("#ticket-summary-line")).ToHaveTextAsync("정산 · 주문 2024112511223344 · 정산금이 일주일째 안 들어와요");
         await Assertions.Expect(page.Locator("#ticket-promise")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#ticket-promise-due")).ToHaveTextAsync(new Regex(@"^(오늘|내일|\d+월 \d+일\([일월화수목금토]\)) 오[전후] \d+시( \d+분)?까지$"));
+        // On the service's clock (Asia/Seoul), the one the seller read, though this browser runs on the machine's (UTC).
+        var due = DateTimeOffset.Parse(await page.EvaluateAsync<string>("n => fetch('/api/agent/tickets/' + n).then(r => r.json()).then(t => t.promise.due)", number),
+            System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(page.Locator("#ticket-promise-due")).ToHaveTextAsync(SeoulDueLabel(due, DateTimeOffset.UtcNow));
         await Assertions.Expect(page.Locator("#ticket-promise-left")).ToHaveTextAsync(new Regex(@"^(\d+일 )?(\d+시간 )?(\d+분 )?(남음|지남)$|^\d+(일|시간|분) (남음|지남)$"));
         await Assertions.Expect(page.Locator("#ticket-promise-text")).ToContainTextAsync("판매자 안내:");
         await Assertions.Expect(page.Locator($"[data-ticket='{number}'] .row-due")).ToHaveCountAsync(1);

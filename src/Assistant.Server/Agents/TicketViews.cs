@@ -13,8 +13,12 @@ public sealed record MessageView(string Role, string Text, DateTimeOffset At, st
 
 public sealed record FaqShownView(string FaqId, string Title);
 
-/// <summary>The wait the seller was told when the ticket was made (<see cref="Text"/>, their words) and the latest time it promises.</summary>
-public sealed record PromiseView(string Text, DateTimeOffset Due);
+/// <summary>
+/// The wait the seller was told when the ticket was made (<see cref="Text"/>, their words), the latest time it promises,
+/// and the time zone of the business calendar it was computed in (<c>Handoff:TimeZone</c>), so the console shows the
+/// same clock the seller read.
+/// </summary>
+public sealed record PromiseView(string Text, DateTimeOffset Due, string TimeZone);
 
 /// <summary>
 /// A ticket as the queue lists it. <see cref="Summary"/> is a one-line statement of the problem built
@@ -93,7 +97,7 @@ public sealed partial class TicketViews(IServiceProvider services, FeedbackStore
     public PromiseView Promise(Ticket t)
     {
         var promise = ResponsePromise.For(knowledge.Replies, _calendar, t.CreatedAt);
-        return new(promise.Text, promise.Due);
+        return new(promise.Text, promise.Due, handoff.Value.TimeZone);
     }
 
     /// <summary>A channel id as agents call it: the two channels served here by name, the Bot Framework ones by product.</summary>

@@ -38,6 +38,7 @@ public sealed class TicketViewFieldsTests(ServerFixture server) : IClassFixture<
         var calendar = new BusinessCalendar(server.Factory.Services.GetRequiredService<IOptions<HandoffOptions>>().Value);
         Assert.Equal(calendar.ResponseDeadline(createdAt), ticket["promise"]!["due"]!.GetValue<DateTimeOffset>());
         Assert.True(ticket["promise"]!["due"]!.GetValue<DateTimeOffset>() > createdAt);
+        Assert.Equal("Asia/Seoul", (string?)ticket["promise"]!["timeZone"]);
         // The seller was told the very same wait when the ticket was made.
         Assert.Contains((string)ticket["promise"]!["text"]!, (string)created["text"]!, StringComparison.Ordinal);
 

@@ -60,6 +60,31 @@
     return value === null || value === undefined || value === '' ? '—' : String(value);
   }
 
+  // Every time is shown on the service's clock (Handoff:TimeZone, sent with each ticket's promise), the one the
+  // seller was told, whatever the agent's own computer is set to.
+  let zone = 'Asia/Seoul';
+
+  function useZoneOf(ticket) {
+    if (ticket && ticket.promise && ticket.promise.timeZone) zone = ticket.promise.timeZone;
+  }
+
+  /** The calendar day of a time on the service's clock, as "2026-12-02". */
+  function dayKey(t) {
+    return new Date(t).toLocaleDateString('en-CA', { timeZone: zone });
+  }
+
+  /** Hour, minute, month, day and weekday of a time on the service's clock. */
+  function zoned(t) {
+    const parts = {};
+    for (const p of new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short',
+    }).formatToParts(new Date(t))) parts[p.type] = p.value;
+    return {
+      month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour) % 24, minute: Number(parts.minute),
+      weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday),
+    };
+  }
+
   function toTime(iso) {
     const t = Date.parse(iso);
     return Number.isNaN(t) ? 0 : t;
@@ -75,14 +100,14 @@
     if (hours < 24) return `${hours}시간 전`;
     const days = Math.floor(hours / 24);
     if (days < 7) return `${days}일 전`;
-    return new Date(t).toLocaleDateString('ko-KR', { month: 'long', day: 'numeric' });
+    return new Date(t).toLocaleDateString('ko-KR', { timeZone: zone, month: 'long', day: 'numeric' });
   }
 
   function fullTime(iso) {
     const t = toTime(iso);
     if (!t) return '';
     return new Date(t).toLocaleString('ko-KR', {
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit',
+      timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit',
     });
   }
 
@@ -90,10 +115,10 @@
     const t = toTime(iso);
     if (!t) return '';
     const d = new Date(t);
-    if (d.toDateString() === new Date().toDateString()) {
-      return d.toLocaleTimeString('ko-KR', { hour: 'numeric', minute: '2-digit' });
+    if (dayKey(t) === dayKey(Date.now())) {
+      return d.toLocaleTimeString('ko-KR', { timeZone: zone, hour: 'numeric', minute: '2-digit' });
     }
-    return d.toLocaleString('ko-KR', { month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+    return d.toLocaleString('ko-KR', { timeZone: zone, month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   }
 
   function timeElement(iso, className, relative) {
@@ -135,23 +160,22 @@
 
   // ---------------------------------------------------------------- promised response
 
-  function hourText(d) {
-    const h = d.getHours();
-    const m = d.getMinutes();
-    return `${h < 12 ? '오전' : '오후'} ${h % 12 === 0 ? 12 : h % 12}시${m ? ` ${m}분` : ''}`;
+  /** "오전 9시", "오후 3시 30분"; noon and midnight as "낮 12시" and "밤 12시", never the ambiguous "오전 12시". */
+  function hourText(z) {
+    const h = z.hour;
+    const part = h === 0 ? '밤' : h === 12 ? '낮' : h < 12 ? '오전' : '오후';
+    return `${part} ${h % 12 === 0 ? 12 : h % 12}시${z.minute ? ` ${z.minute}분` : ''}`;
   }
 
   function dueLabel(iso) {
     const t = toTime(iso);
     if (!t) return '';
-    const d = new Date(t);
-    const today = new Date();
-    const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
+    const z = zoned(t);
     let day;
-    if (d.toDateString() === today.toDateString()) day = '오늘';
-    else if (d.toDateString() === tomorrow.toDateString()) day = '내일';
-    else day = `${d.getMonth() + 1}월 ${d.getDate()}일(${'일월화수목금토'[d.getDay()]})`;
-    return `${day} ${hourText(d)}까지`;
+    if (dayKey(t) === dayKey(Date.now())) day = '오늘';
+    else if (dayKey(t) === dayKey(Date.now() + 86400000)) day = '내일';
+    else day = `${z.month}월 ${z.day}일(${'일월화수목금토'[z.weekday]})`;
+    return `${day} ${hourText(z)}까지`;
   }
 
   function spanText(ms) {
@@ -172,6 +196,7 @@
   }
 
   function renderPromise(t) {
+    useZoneOf(t);
     const due = t.promise && t.promise.due;
     $('ticket-promise').hidden = !due;
     $('ticket-promise-text').hidden = !(t.promise && t.promise.text);
@@ -530,6 +555,7 @@
       top.append(dot, el('span', 'sr-only', '새 메시지'));
     }
     top.append(el('span', `badge row-status ${statusClass(t.status)}`, statusLabel(t)));
+    useZoneOf(t);
     top.append(timeElement(t.createdAt, 'row-time', true));
 
     const meta = [t.channelName, t.sellerId].filter(Boolean).join(' · ');

@@ -40,6 +40,48 @@ public static class PolicyTuner
         return evidence;
     }
 
+    /// <summary>
+    /// Evidence for the thresholds of entries the classifier barely knows (<see cref="PolicyOptions.ColdAnswerConfidence"/>):
+    /// the knowledge as a cold start has it (<see cref="ColdStart.KeepPhrasings"/>, the first <paramref name="keep"/>
+    /// phrasings of every entry, title, answer and facts kept) decides every phrasing it does not keep. The phrasings an
+    /// operator would not have had are held-out questions about entries the model knows only a little of.
+    /// </summary>
+    public static async Task<IReadOnlyList<Evidence>> CollectColdAsync(KnowledgeBase knowledge, int keep, CancellationToken cancellationToken = default)
+    {
+        var cold = ColdStart.KeepPhrasings(knowledge, keep);
+        var decider = await UnderstandingFactory.CreateDeciderAsync(cold, IntentTrainer.Train(cold), new PolicyOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var evidence = new List<Evidence>();
+        foreach (var faq in knowledge.Faqs)
+            foreach (var question in faq.Questions.Skip(keep))
+            {
+                var d = await decider.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+                evidence.Add(new Evidence(new EvalCase(question, faq.Id, [], 0), d.Intents, d.Candidates));
+            }
+        return evidence;
+    }
+
+    /// <summary>
+    /// The grid search over the cold-start thresholds (<see cref="PolicyOptions.ColdAnswerConfidence"/> and
+    /// <see cref="PolicyOptions.ColdAnswerMargin"/>), every other threshold as in <paramref name="start"/>, on
+    /// <see cref="CollectColdAsync"/>'s evidence with the same rule as <see cref="Tune"/>.
+    /// </summary>
+    public static Result TuneCold(KnowledgeBase knowledge, int keep, IReadOnlyList<Evidence> evidence, PolicyOptions start, double targetPrecision)
+    {
+        var coldKnowledge = ColdStart.KeepPhrasings(knowledge, keep);
+        Result? best = null;
+        foreach (var confidence in Steps(0.10, 0.60, 0.025))
+        foreach (var margin in Steps(0.0, 0.30, 0.025))
+        {
+            var options = Copy(start);
+            options.ColdAnswerConfidence = confidence;
+            options.ColdAnswerMargin = margin;
+            var metrics = Score(coldKnowledge, evidence, options);
+            var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
+            if (best is null || Better(candidate, best)) best = candidate;
+        }
+        return best!;
+    }
+
     public static EvalMetrics Score(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions options)
     {
         var policy = new DecisionPolicy(knowledge, options);

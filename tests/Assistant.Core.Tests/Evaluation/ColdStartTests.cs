@@ -120,4 +120,23 @@ public sealed class ColdStartTests
         Assert.True(m.AnswerPrecision >= 0.95, $"answerPrecision {m.AnswerPrecision}");
         Assert.True(m.Coverage >= 0.55, $"coverage {m.Coverage}");
     }
+
+    /// <summary>
+    /// The cold-start thresholds are tuned on the phrasings a cold start of the knowledge never saw: every phrasing past the
+    /// first three is decided, and the search never loses the precision the configured thresholds have.
+    /// </summary>
+    [Fact]
+    public async Task ColdThresholdsAreTunedOnThePhrasingsAColdStartNeverSaw()
+    {
+        var knowledge = KnowledgeLoader.Load(Paths.Knowledge);
+        var evidence = await PolicyTuner.CollectColdAsync(knowledge, 3);
+        Assert.Equal(knowledge.Faqs.Sum(f => Math.Max(0, f.Questions.Count - 3)), evidence.Count);
+        Assert.All(evidence, e => Assert.DoesNotContain(e.Case.Text, knowledge.Faqs.Single(f => f.Id == e.Case.Expect).Questions.Take(3)));
+
+        var configured = PolicyTuner.Score(ColdStart.KeepPhrasings(knowledge, 3), evidence, new PolicyOptions());
+        var tuned = PolicyTuner.TuneCold(knowledge, 3, evidence, new PolicyOptions(), configured.AnswerPrecision);
+        Assert.True(tuned.MetTarget);
+        Assert.True(tuned.Metrics.AnswerPrecision >= configured.AnswerPrecision);
+        Assert.True(tuned.Metrics.Coverage >= configured.Coverage);
+    }
 }

@@ -19,7 +19,7 @@ if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initd
 fi
 
 # Browser tests drive Debian's Chromium (Playwright downloads no browser); Korean needs a font.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi nanum; then
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i nanum >/dev/null; then
   echo "Installing chromium and fonts-nanum for the browser tests..."
   if [ "$(id -u)" -eq 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum) >/dev/null 2>&1 \

@@ -41,14 +41,13 @@ internal static class TuneCommand
         // The thresholds for entries with few phrasings (an imported help center): a cold start of this knowledge keeps
         // the first 3 phrasings of every entry and decides the others, which it never saw.
         Console.WriteLine($"  cold start: {ColdKeep} phrasings per entry kept, the others held out ({clock.Elapsed.TotalSeconds:0.0} s)");
-        var full = context.LoadKnowledge();
-        var coldEvidence = await PolicyTuner.CollectColdAsync(full, ColdKeep);
+        var coldEvidence = await PolicyTuner.CollectColdAsync(knowledge, ColdKeep);
         // These held-out phrasings are questions about entries only (no small talk, no other services), so precision on
         // them runs high: the cold thresholds may gain coverage only without losing any precision the configured ones have.
-        var configuredCold = PolicyTuner.Score(Assistant.Evaluation.ColdStart.KeepPhrasings(full, ColdKeep), coldEvidence, current);
+        var configuredCold = PolicyTuner.Score(coldEvidence.Knowledge, coldEvidence.Evidence, current);
         var coldTarget = Math.Max(target, Math.Floor(configuredCold.AnswerPrecision * 1000) / 1000);
-        var cold = PolicyTuner.TuneCold(full, ColdKeep, coldEvidence, result.Options, coldTarget);
-        Console.WriteLine($"Cold start ({coldEvidence.Count} held-out phrasings), configured thresholds:");
+        var cold = PolicyTuner.TuneCold(coldEvidence, result.Options, coldTarget);
+        Console.WriteLine($"Cold start ({coldEvidence.Evidence.Count} held-out phrasings), configured thresholds:");
         EvalPrinter.PrintMetrics(configuredCold);
         Console.WriteLine(cold.MetTarget ? $"Best at answer precision >= {coldTarget}:" : $"No setting reaches precision {coldTarget}; the most precise:");
         EvalPrinter.PrintMetrics(cold.Metrics);

@@ -40,13 +40,16 @@ public static class PolicyTuner
         return evidence;
     }
 
+    /// <summary>A cold start of a knowledge base and the evidence of the phrasings it never saw (<see cref="CollectColdAsync"/>).</summary>
+    public sealed record ColdEvidence(KnowledgeBase Knowledge, IReadOnlyList<Evidence> Evidence);
+
     /// <summary>
     /// Evidence for the thresholds of entries the classifier barely knows (<see cref="PolicyOptions.ColdAnswerConfidence"/>):
     /// the knowledge as a cold start has it (<see cref="ColdStart.KeepPhrasings"/>, the first <paramref name="keep"/>
     /// phrasings of every entry, title, answer and facts kept) decides every phrasing it does not keep. The phrasings an
     /// operator would not have had are held-out questions about entries the model knows only a little of.
     /// </summary>
-    public static async Task<IReadOnlyList<Evidence>> CollectColdAsync(KnowledgeBase knowledge, int keep, CancellationToken cancellationToken = default)
+    public static async Task<ColdEvidence> CollectColdAsync(KnowledgeBase knowledge, int keep, CancellationToken cancellationToken = default)
     {
         var cold = ColdStart.KeepPhrasings(knowledge, keep);
         var decider = await UnderstandingFactory.CreateDeciderAsync(cold, IntentTrainer.Train(cold), new PolicyOptions(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -57,7 +60,7 @@ public static class PolicyTuner
                 var d = await decider.DecideAsync(question, cancellationToken).ConfigureAwait(false);
                 evidence.Add(new Evidence(new EvalCase(question, faq.Id, [], 0), d.Intents, d.Candidates));
             }
-        return evidence;
+        return new ColdEvidence(cold, evidence);
     }
 
     /// <summary>
@@ -65,22 +68,11 @@ public static class PolicyTuner
     /// <see cref="PolicyOptions.ColdAnswerMargin"/>), every other threshold as in <paramref name="start"/>, on
     /// <see cref="CollectColdAsync"/>'s evidence with the same rule as <see cref="Tune"/>.
     /// </summary>
-    public static Result TuneCold(KnowledgeBase knowledge, int keep, IReadOnlyList<Evidence> evidence, PolicyOptions start, double targetPrecision)
-    {
-        var coldKnowledge = ColdStart.KeepPhrasings(knowledge, keep);
-        Result? best = null;
-        foreach (var confidence in Steps(0.10, 0.60, 0.025))
-        foreach (var margin in Steps(0.0, 0.30, 0.025))
-        {
-            var options = Copy(start);
-            options.ColdAnswerConfidence = confidence;
-            options.ColdAnswerMargin = margin;
-            var metrics = Score(coldKnowledge, evidence, options);
-            var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
-            if (best is null || Better(candidate, best)) best = candidate;
-        }
-        return best!;
-    }
+    public static Result TuneCold(ColdEvidence cold, PolicyOptions start, double targetPrecision) =>
+        Best(cold.Knowledge, cold.Evidence, targetPrecision,
+            from confidence in Steps(0.10, 0.60, 0.025)
+            from margin in Steps(0.0, 0.30, 0.025)
+            select With(start, o => (o.ColdAnswerConfidence, o.ColdAnswerMargin) = (confidence, margin)));
 
     public static EvalMetrics Score(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions options)
     {
@@ -100,20 +92,34 @@ public static class PolicyTuner
         for (var step = 0; step < confidences.Length; step++)
         {
             var confidence = confidences[step];
-            foreach (var margin in Steps(0.0, 0.40, 0.025))
-            foreach (var retrieval in Steps(0.10, 0.40, 0.05))
-            {
-                var options = Copy(start);
-                options.AnswerConfidence = confidence;
-                options.AnswerMargin = margin;
-                options.MinRetrievalScore = retrieval;
-                var metrics = Score(knowledge, evidence, options);
-                var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
-                if (best is null || Better(candidate, best)) best = candidate;
-            }
+            var found = Best(knowledge, evidence, targetPrecision,
+                from margin in Steps(0.0, 0.40, 0.025)
+                from retrieval in Steps(0.10, 0.40, 0.05)
+                select With(start, o => (o.AnswerConfidence, o.AnswerMargin, o.MinRetrievalScore) = (confidence, margin, retrieval)));
+            if (best is null || Better(found, best)) best = found;
             onStep?.Invoke(step + 1, confidences.Length, confidence);
         }
         return best!;
+    }
+
+    /// <summary>The best of <paramref name="settings"/> by the rule (<see cref="Better(Result, Result)"/>); of equals, the first.</summary>
+    private static Result Best(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, double targetPrecision, IEnumerable<PolicyOptions> settings)
+    {
+        Result? best = null;
+        foreach (var options in settings)
+        {
+            var metrics = Score(knowledge, evidence, options);
+            var candidate = new Result(options, metrics, metrics.AnswerPrecision >= targetPrecision);
+            if (best is null || Better(candidate, best)) best = candidate;
+        }
+        return best!;
+    }
+
+    private static PolicyOptions With(PolicyOptions start, Action<PolicyOptions> change)
+    {
+        var options = Copy(start);
+        change(options);
+        return options;
     }
 
     public static bool Better(bool aMet, double aPrecision, double aCoverage, bool bMet, double bPrecision, double bCoverage)

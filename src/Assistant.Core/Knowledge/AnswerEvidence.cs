@@ -13,9 +13,6 @@ public static partial class AnswerEvidence
     /// <summary>Sentences shorter than this (letters and digits, spacing ignored) say too little to be evidence.</summary>
     private const int MinLength = 6;
 
-    public static IReadOnlyList<string> Sentences(FaqEntry entry, IEnumerable<FaqEntry> all) =>
-        Sentences(entry, Titles(all));
-
     /// <summary>Every entry's id with its title as compared (spacing removed), made once for a whole knowledge base.</summary>
     public static (string Id, string Title)[] Titles(IEnumerable<FaqEntry> all) =>
         all.Select(f => (f.Id, TextNormalizer.Compact(f.Title))).ToArray();

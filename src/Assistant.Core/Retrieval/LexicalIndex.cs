@@ -67,13 +67,14 @@ public sealed class LexicalIndex
                 scores[document] += idf * tf * (K1 + 1) / (tf + _norms[document]);
             }
         }
+        if (top <= 0) return [];
         // The best few of the entries touched (thousands in a large help center), kept in a small heap, not a sort of all.
         var heap = new PriorityQueue<int, (float Score, int Document)>(top + 1, WorstFirst.Instance);
         foreach (var i in touched)
         {
             if (scores[i] <= 0) continue;
             if (heap.Count < top) heap.Enqueue(i, (scores[i], i));
-            else if (top > 0 && WorstFirst.Instance.Compare((scores[i], i), PeekPriority(heap)) > 0) heap.EnqueueDequeue(i, (scores[i], i));
+            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((scores[i], i), worst) > 0) heap.EnqueueDequeue(i, (scores[i], i));
         }
         var ranked = new (string Id, float Score)[heap.Count];
         for (var n = ranked.Length - 1; n >= 0; n--)
@@ -83,9 +84,6 @@ public sealed class LexicalIndex
         }
         return ranked;
     }
-
-    private static (float Score, int Document) PeekPriority(PriorityQueue<int, (float Score, int Document)> heap) =>
-        heap.TryPeek(out _, out var priority) ? priority : default;
 
     /// <summary>Lower score first; of equal scores the later entry first, so the heap's root is the one to drop.</summary>
     private sealed class WorstFirst : IComparer<(float Score, int Document)>

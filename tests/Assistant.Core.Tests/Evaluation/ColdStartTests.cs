@@ -129,12 +129,14 @@ public sealed class ColdStartTests
     public async Task ColdThresholdsAreTunedOnThePhrasingsAColdStartNeverSaw()
     {
         var knowledge = KnowledgeLoader.Load(Paths.Knowledge);
-        var evidence = await PolicyTuner.CollectColdAsync(knowledge, 3);
+        var cold = await PolicyTuner.CollectColdAsync(knowledge, 3);
+        var evidence = cold.Evidence;
         Assert.Equal(knowledge.Faqs.Sum(f => Math.Max(0, f.Questions.Count - 3)), evidence.Count);
         Assert.All(evidence, e => Assert.DoesNotContain(e.Case.Text, knowledge.Faqs.Single(f => f.Id == e.Case.Expect).Questions.Take(3)));
+        Assert.All(cold.Knowledge.Faqs, f => Assert.True(f.Questions.Count <= 3));
 
-        var configured = PolicyTuner.Score(ColdStart.KeepPhrasings(knowledge, 3), evidence, new PolicyOptions());
-        var tuned = PolicyTuner.TuneCold(knowledge, 3, evidence, new PolicyOptions(), configured.AnswerPrecision);
+        var configured = PolicyTuner.Score(cold.Knowledge, evidence, new PolicyOptions());
+        var tuned = PolicyTuner.TuneCold(cold, new PolicyOptions(), configured.AnswerPrecision);
         Assert.True(tuned.MetTarget);
         Assert.True(tuned.Metrics.AnswerPrecision >= configured.AnswerPrecision);
         Assert.True(tuned.Metrics.Coverage >= configured.Coverage);

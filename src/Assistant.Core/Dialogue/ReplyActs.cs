@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Text;
@@ -25,27 +26,146 @@ public static partial class ReplyActs
     // Compiled: every turn runs these at each position of its opening words (and of up to six tails per clause
     // for a request for a person); the interpreter took about 3x as long, for about 40 ms more at start-up.
 
-    private static readonly (Row Row, Regex Start, Regex Exact)[] Units = Rows
+    private static readonly (Row Row, Regex Start, Regex Exact, SearchValues<char>? First, SearchValues<char>? Alphabet)[] Units = Rows
         .Select(r => (r, new Regex(@"\G(?:" + r.Pattern + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled),
-            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled)))
+            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled), FirstLetters(r.Pattern), Alphabet(r.Pattern)))
         .ToArray();
 
-    /// <summary>Reads the act of one seller message.</summary>
-    public static ReplyActReading Read(string? text)
+    /// <summary>
+    /// The letters and digits a row can match, or null when its pattern could match others (an escape, a dot, a range or
+    /// a negated class). The compact form has only letters and digits, so a row whose pattern is made of literal letters,
+    /// groups, alternations, quantifiers and listed classes matches only runs of its own letters: no match can run past
+    /// the first letter that is not among them.
+    /// </summary>
+    internal static SearchValues<char>? Alphabet(string pattern) =>
+        Plain(pattern) ? SearchValues.Create(pattern.Where(char.IsLetterOrDigit).Distinct().ToArray()) : null;
+
+    /// <summary>
+    /// The letters a match of the row can begin with, or null when the pattern is not <see cref="Plain"/>: a position
+    /// whose letter is not among them is passed over without running the row's expression (a message's opening is
+    /// tried against every row at each position it reads).
+    /// </summary>
+    internal static SearchValues<char>? FirstLetters(string pattern)
     {
-        var original = (text ?? "").Normalize(NormalizationForm.FormC);
-        var (compact, map) = Fold(original);
-        var units = Chain(original, compact, map);
+        if (!Plain(pattern)) return null;
+        var first = new HashSet<char>();
+        var at = 0;
+        Alternation(pattern, ref at, first);
+        return at == pattern.Length ? SearchValues.Create(first.ToArray()) : null;
+    }
+
+    /// <summary>Only literal letters, (?:…) groups, alternation, listed classes and the quantifiers ? * + {m,n}.</summary>
+    private static bool Plain(string pattern)
+    {
+        if (pattern.Contains('\\') || pattern.Contains('.') || pattern.Contains("[^", StringComparison.Ordinal)) return false;
+        if (pattern.Replace("(?:", "", StringComparison.Ordinal).Contains('(')) return false; // captures, lookarounds
+        var inClass = false;
+        foreach (var c in pattern)
+            if (c == '[') inClass = true;
+            else if (c == ']') inClass = false;
+            else if (inClass && c == '-') return false;
+        return true;
+    }
+
+    // FIRST sets of a plain pattern: each returns whether what it read can match the empty string.
+    private static bool Alternation(string p, ref int at, HashSet<char> first)
+    {
+        var nullable = Sequence(p, ref at, first);
+        while (at < p.Length && p[at] == '|')
+        {
+            at++;
+            nullable |= Sequence(p, ref at, first);
+        }
+        return nullable;
+    }
+
+    private static bool Sequence(string p, ref int at, HashSet<char> first)
+    {
+        var nullable = true; // so far every item could be empty: the next one's first letters count too
+        while (at < p.Length && p[at] is not ('|' or ')'))
+        {
+            var mine = new HashSet<char>();
+            bool empty;
+            if (p[at] == '(')
+            {
+                at += 3; // "(?:"
+                empty = Alternation(p, ref at, mine);
+                at++;    // ")"
+            }
+            else if (p[at] == '[')
+            {
+                var close = p.IndexOf(']', at);
+                foreach (var c in p[(at + 1)..close]) mine.Add(c);
+                at = close + 1;
+                empty = false;
+            }
+            else
+            {
+                mine.Add(p[at++]);
+                empty = false;
+            }
+            if (at < p.Length && p[at] is '?' or '*') { empty = true; at++; }
+            else if (at < p.Length && p[at] == '+') at++;
+            else if (at < p.Length && p[at] == '{')
+            {
+                empty |= p[at + 1] == '0';
+                at = p.IndexOf('}', at) + 1;
+            }
+            if (nullable) first.UnionWith(mine);
+            nullable &= empty;
+        }
+        return nullable;
+    }
+
+    /// <summary>Reads the act of one seller message.</summary>
+    public static ReplyActReading Read(string? text) => Read(new Folded((text ?? "").Normalize(NormalizationForm.FormC)), 0);
+
+    /// <summary>Reads the act of the text from compact position <paramref name="from"/> on (a word's start, or 0).</summary>
+    private static ReplyActReading Read(Folded text, int from)
+    {
+        var units = Chain(text, from);
 
         // A unit that counts only as the whole message ("취소", "노") ends the chain when more follows.
         var limit = units.Count;
         while (true)
         {
-            var reading = Resolve(original, compact, map, units, limit, out var consumed);
+            var reading = Resolve(text, from, units, limit, out var consumed);
             if (reading.IsWhole || reading.Act == ReplyAct.None) return reading;
             var whole = units.FindIndex(0, consumed, u => u.Row.Flags.HasFlag(Flags.Whole));
             if (whole < 0) return reading;
             limit = whole;
+        }
+    }
+
+    /// <summary>
+    /// A text folded once (<see cref="Fold"/>), with the longest unit at each compact position remembered: reading
+    /// a clause from each of its last words visits the same positions again.
+    /// </summary>
+    private sealed class Folded
+    {
+        private readonly Dictionary<int, (Row Row, int Length)?> _longest = [];
+
+        public Folded(string original)
+        {
+            Original = original;
+            (Compact, Map) = Fold(original);
+        }
+
+        public string Original { get; }
+        public string Compact { get; }
+        public int[] Map { get; }
+
+        public (Row Row, int Length)? LongestAt(int pos)
+        {
+            if (!_longest.TryGetValue(pos, out var best)) _longest[pos] = best = ReplyActs.LongestAt(Compact, pos);
+            return best;
+        }
+
+        /// <summary>The compact position of the first letter or digit at or after <paramref name="index"/> of the original.</summary>
+        public int CompactAt(int index)
+        {
+            var at = Array.BinarySearch(Map, index);
+            return at >= 0 ? at : ~at;
         }
     }
 
@@ -70,12 +190,23 @@ public static partial class ReplyActs
         if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
         foreach (var clause in ClauseBreak().Split(text))
         {
-            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Folded once: each tail is the clause read from one of its word starts on.
+            var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
+            var starts = WordStarts(folded.Original);
             // A request for a person ends its clause: its last few words are enough to read.
-            for (var i = Math.Max(0, words.Length - MaxRequestWords); i < words.Length; i++)
-                if (Read(string.Join(' ', words[i..])) is { Act: ReplyAct.HumanRequest, IsWhole: true }) return true;
+            for (var i = Math.Max(0, starts.Count - MaxRequestWords); i < starts.Count; i++)
+                if (Read(folded, folded.CompactAt(starts[i])) is { Act: ReplyAct.HumanRequest, IsWhole: true }) return true;
         }
         return false;
+    }
+
+    /// <summary>Where each space-separated word of the text starts.</summary>
+    private static List<int> WordStarts(string text)
+    {
+        var starts = new List<int>();
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) starts.Add(i);
+        return starts;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[.,!\n]+|(?<=[?？])")]
@@ -84,15 +215,16 @@ public static partial class ReplyActs
     private readonly record struct Unit(Row Row, int Start, int End, ReplyAct Act);
 
     /// <summary>The longest chain of known units from the start of the compact text.</summary>
-    private static List<Unit> Chain(string original, string compact, int[] map)
+    private static List<Unit> Chain(Folded text, int from)
     {
+        var (original, compact, map) = (text.Original, text.Compact, text.Map);
         var units = new List<Unit>();
-        var pos = 0;
-        while (pos < compact.Length && LongestAt(compact, pos) is { } best)
+        var pos = from;
+        while (pos < compact.Length && text.LongestAt(pos) is { } best)
         {
             var end = pos + best.Length;
             // A unit ends at a word boundary, at the end, or right where the next unit begins.
-            if (end < compact.Length && !Gap(original, map, end) && LongestAt(compact, end) is null) break;
+            if (end < compact.Length && !Gap(original, map, end) && text.LongestAt(end) is null) break;
 
             var act = best.Row.Act;
             if (best.Row.Kind == Kind.Act && AskedAsQuestion(original, compact, map, end))
@@ -108,12 +240,14 @@ public static partial class ReplyActs
         return units;
     }
 
-    private static ReplyActReading Resolve(string original, string compact, int[] map, List<Unit> units, int limit, out int consumed)
+    private static ReplyActReading Resolve(Folded text, int from, List<Unit> units, int limit, out int consumed)
     {
+        var (original, compact, map) = (text.Original, text.Compact, text.Map);
         // The act words end with the last act, and any laughter or connective right after it.
         var last = limit == 0 ? -1 : units.FindLastIndex(limit - 1, limit, u => u.Row.Kind == Kind.Act && u.Act != ReplyAct.None);
         consumed = 0;
-        if (last < 0) return new ReplyActReading(ReplyAct.None, original.Trim(), ReplyField.None, false);
+        if (last < 0)
+            return new ReplyActReading(ReplyAct.None, from == 0 ? original.Trim() : from < compact.Length ? original[map[from]..].Trim() : "", ReplyField.None, false);
         consumed = last + 1;
         while (consumed < limit && units[consumed].Row.Kind is Kind.Tail or Kind.Connective) consumed++;
 
@@ -136,13 +270,18 @@ public static partial class ReplyActs
     private static (Row Row, int Length)? LongestAt(string compact, int pos)
     {
         (Row Row, int Length)? best = null;
-        foreach (var (row, start, exact) in Units)
+        var rest = compact.AsSpan(pos);
+        foreach (var (row, start, exact, first, alphabet) in Units)
         {
+            if (first is not null && !first.Contains(rest[0])) continue;
             var m = start.Match(compact, pos);
             if (!m.Success || m.Length == 0) continue;
-            // Regex alternation takes the first alternative that fits, not the longest: look for a longer fit.
+            // Regex alternation takes the first alternative that fits, not the longest: look for a longer fit, within the
+            // row's own letters.
             var length = m.Length;
-            for (var end = Math.Min(compact.Length, pos + MaxUnitLength); end > pos + length; end--)
+            var reach = Math.Min(rest.Length, MaxUnitLength);
+            if (alphabet is not null && rest[..reach].IndexOfAnyExcept(alphabet) is >= 0 and var stop) reach = stop;
+            for (var end = pos + reach; end > pos + length; end--)
                 if (exact.IsMatch(compact.AsSpan(pos, end - pos)))
                 {
                     length = end - pos;

@@ -434,4 +434,68 @@ public sealed class ReplyActsTests
     [InlineData("let me talk to a real person", HumanRequest)]
     public void TellsAQuestionAboutTheBotFromARequestForAPerson(string text, ReplyAct expected) =>
         Assert.Equal(expected, ReplyActs.Read(text).Act);
+
+    /// <summary>The letters a vocabulary pattern can begin with: a position starting with any other letter is passed over.</summary>
+    [Theory]
+    [InlineData("(?:네|넵|예)+(?:요|용)?", "네넵예")]
+    [InlineData("(?:좀)?부탁(?:드려요|해요)", "좀부")]
+    [InlineData("(?:(?:상담원|사람)?(?:접수|연결)(?:은|는)?)?안(?:할래요|해요)", "상사접연안")]
+    [InlineData("[ㅎㅋ]+|please|요", "ㅎㅋp요")]
+    [InlineData("음*흠{0,2}a", "음흠a")]
+    [InlineData("x{1,2}y", "x")]
+    [InlineData("(?:a|b?)c|d", "abcd")]
+    public void KnowsTheLettersAPatternCanBeginWith(string pattern, string expected)
+    {
+        var first = ReplyActs.FirstLetters(pattern);
+        Assert.NotNull(first);
+        foreach (var c in "네넵예좀부상사접연안ㅎㅋp요음흠axybcd")
+            Assert.True(expected.Contains(c) == first.Contains(c), $"'{c}' in the first letters of {pattern}: expected {expected.Contains(c)}");
+    }
+
+    /// <summary>A pattern that could match something other than listed letters gets no shortcut (every position is tried).</summary>
+    [Theory]
+    [InlineData(@"\d+번")]
+    [InlineData("a.b")]
+    [InlineData("[가-힣]+")]
+    [InlineData("[^a]b")]
+    [InlineData("(?=a)a")]
+    [InlineData("(?<n>a)")]
+    public void GivesNoShortcutForPatternsBeyondListedLetters(string pattern)
+    {
+        Assert.Null(ReplyActs.FirstLetters(pattern));
+        Assert.Null(ReplyActs.Alphabet(pattern));
+    }
+
+    /// <summary>Every row of the vocabulary is within what the shortcut understands, so none is run at every position.</summary>
+    [Fact]
+    public void EveryVocabularyRowHasItsFirstLetters() =>
+        Assert.All(ReplyActVocabulary.Rows, row => Assert.NotNull(ReplyActs.FirstLetters(row.Pattern)));
+
+    /// <summary>
+    /// Reading a clause from each of its last words on, folded once, gives what reading each tail as its own message
+    /// gives (the definition <see cref="ReplyActs.AsksForAPerson"/> had before it shared the folding).
+    /// </summary>
+    [Theory]
+    [InlineData("같은 질문 벌써 세 번째예요. 똑같은 답변 복붙하지 말고 담당자 붙여 주세요.")]
+    [InlineData("항의합니다. 한 달째 정산 보류를 안 풀어 주는 게 말이 됩니까? 책임자 연결하세요.")]
+    [InlineData("반품 건으로 상담 받고 싶어요, 사람으로요")]
+    [InlineData("아니   그냥 빨리  상담원   연결해 주세")]
+    [InlineData("(상담원) 연결 좀!!")]
+    [InlineData("this is useless, let me talk to a real person please")]
+    [InlineData("상담원 연결은 어떻게 하나요?")]
+    [InlineData("매니저 초대 권한은 어디서 줘요?")]
+    [InlineData("정산 언제 돼요 ㅠㅠ 진짜 사람 불러주세요ㅋㅋ")]
+    [InlineData("주문번호 2025-0412-3344-5566 이중결제 건이요. 확인 부탁드립니다.")]
+    [InlineData("ㅋㅋㅋ")]
+    [InlineData("   ")]
+    public void AskingForAPersonReadsEachTailAsItsOwnMessageWould(string text)
+    {
+        var expected = System.Text.RegularExpressions.Regex.Split(text, @"[.,!\n]+|(?<=[?？])").Any(clause =>
+        {
+            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return Enumerable.Range(Math.Max(0, words.Length - 6), Math.Min(6, words.Length))
+                .Any(i => ReplyActs.Read(string.Join(' ', words[i..])) is { Act: HumanRequest, IsWhole: true });
+        });
+        Assert.Equal(expected, ReplyActs.AsksForAPerson(text));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Assistant.Retrieval;
@@ -210,13 +211,17 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             {
                 var scores = approximate.AsSpan(0, _rowCount);
                 scores.Clear();
+                // The inner loop is the whole cost of a search: no bounds checks (every row index was written by Build,
+                // below _rowCount, and a posting's values run beside its rows).
+                ref var score = ref MemoryMarshal.GetArrayDataReference(approximate);
+                ref var row = ref MemoryMarshal.GetArrayDataReference(_rows);
+                ref var value = ref MemoryMarshal.GetArrayDataReference(_values);
                 for (var j = 0; j < query.Length; j++)
                 {
                     var q = query[j];
                     if (q == 0) continue;
-                    var rows = _rows.AsSpan(_start[j], _start[j + 1] - _start[j]);
-                    var values = _values.AsSpan(_start[j], rows.Length);
-                    for (var p = 0; p < rows.Length; p++) scores[rows[p]] += q * values[p];
+                    for (int p = _start[j], end = _start[j + 1]; p < end; p++)
+                        Unsafe.Add(ref score, Unsafe.Add(ref row, p)) += q * Unsafe.Add(ref value, p);
                 }
                 // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
                 // exactly, by at least k rows, so it cannot be in the top k.

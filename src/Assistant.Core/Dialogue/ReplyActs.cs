@@ -164,8 +164,15 @@ public static partial class ReplyActs
         /// <summary>The compact position of the first letter or digit at or after <paramref name="index"/> of the original.</summary>
         public int CompactAt(int index)
         {
-            var at = Array.BinarySearch(Map, index);
-            return at >= 0 ? at : ~at;
+            // The first of equal entries: one original character can fold to several ("ﬁ" to "fi").
+            int low = 0, high = Map.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (Map[mid] < index) low = mid + 1;
+                else high = mid;
+            }
+            return low;
         }
     }
 

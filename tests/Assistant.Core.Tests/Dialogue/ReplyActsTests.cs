@@ -488,6 +488,9 @@ public sealed class ReplyActsTests
     [InlineData("주문번호 2025-0412-3344-5566 이중결제 건이요. 확인 부탁드립니다.")]
     [InlineData("ㅋㅋㅋ")]
     [InlineData("   ")]
+    [InlineData("ﬁne 상담원 연결요")]
+    [InlineData("연결 ﬁne 상담원 연결해 주세요")]
+    [InlineData("그냥 ＡＧＥＮＴ please")]
     public void AskingForAPersonReadsEachTailAsItsOwnMessageWould(string text)
     {
         var expected = System.Text.RegularExpressions.Regex.Split(text, @"[.,!\n]+|(?<=[?？])").Any(clause =>

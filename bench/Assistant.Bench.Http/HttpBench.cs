@@ -107,6 +107,8 @@ internal static class HttpBench
         var errors = 0;
         var run = Guid.NewGuid().ToString("N");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var stop = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -130,8 +132,11 @@ internal static class HttpBench
         }));
         var elapsed = stop.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        collections = GC.CollectionCount(0) - collections;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length, all.Length / elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], errors, cpu.TotalMilliseconds / all.Length);
+        return new Result(all.Length, all.Length / elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], errors, cpu.TotalMilliseconds / all.Length,
+            allocated / 1024.0 / all.Length, 1000.0 * collections / all.Length);
     }
 
     // The serialisation's own cost: one uncontended pass through the gate, per turn.
@@ -157,16 +162,18 @@ internal static class HttpBench
 }
 
 /// <summary>One run's figures; <see cref="CpuMs"/> is the process's CPU time (server and clients) per request, less sensitive to neighbours than wall throughput.</summary>
-internal sealed record Result(int Requests, double PerSecond, double P50, double P99, int Errors, double CpuMs)
+internal sealed record Result(int Requests, double PerSecond, double P50, double P99, int Errors, double CpuMs, double AllocatedKiB, double GcPerThousand)
 {
     public override string ToString() =>
-        $"{Requests,7} requests  {PerSecond,8:0.0} req/s  p50 {P50,6:0.0} ms  p99 {P99,6:0.0} ms  CPU {CpuMs,5:0.00} ms/request  errors {Errors}";
+        $"{Requests,7} requests  {PerSecond,8:0.0} req/s  p50 {P50,6:0.0} ms  p99 {P99,6:0.0} ms  CPU {CpuMs,5:0.00} ms/request  " +
+        $"allocated {AllocatedKiB,6:0} KiB/request  GCs {GcPerThousand,5:0.0}/1000 requests  errors {Errors}";
 
     /// <summary>Each figure's median over the runs (so a neighbour's burst in one run does not decide it).</summary>
     public static Result Median(IReadOnlyList<Result> runs)
     {
         double M(Func<Result, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);
-        return new Result((int)M(r => r.Requests), M(r => r.PerSecond), M(r => r.P50), M(r => r.P99), runs.Sum(r => r.Errors), M(r => r.CpuMs));
+        return new Result((int)M(r => r.Requests), M(r => r.PerSecond), M(r => r.P50), M(r => r.P99), runs.Sum(r => r.Errors), M(r => r.CpuMs),
+            M(r => r.AllocatedKiB), M(r => r.GcPerThousand));
     }
 }
 

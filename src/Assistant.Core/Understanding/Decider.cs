@@ -156,7 +156,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
         // The classifier's own "out of scope" needs a selling word to be overruled ("딤채 냉장고 고객센터" stays declined).
         var classifierDeclined = decision.Kind == DecisionKind.Decline && decision.Intent == OutOfScope && decision.Confidence >= policy.Options.DeclineConfidence;
-        var unsure = decision.Kind == DecisionKind.Decline && decision.Intent is OutOfScope or "unknown"
+        // A decline nothing was confident of is unsure whatever label had the most of the little mass there was
+        // (a case, a greeting); a confident "noise" is not.
+        var unsure = decision.Kind == DecisionKind.Decline && (decision.Intent is OutOfScope or "unknown" || decision.Reason == DecisionPolicy.NoConfidentReading)
             || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsRealChoice(decision) && !IsVague(decision, message);
         if (!unsure) return null;
         var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);

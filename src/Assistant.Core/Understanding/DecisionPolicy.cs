@@ -18,6 +18,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 {
     public PolicyOptions Options => options;
 
+    /// <summary>The reason of the decline that ends <see cref="Decide"/>: no kind of reading cleared its threshold.</summary>
+    public const string NoConfidentReading = "no confident interpretation";
+
     public Decision Decide(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
         // What the classifier says against retrieval's best entry weighs no more than what it knows of that entry.
@@ -72,7 +75,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
             return Make(DecisionKind.Clarify, top.Id, top.Score, null, choices, "several FAQs possible");
 
         var (fallback, mass) = new[] { (bestDecline, decline), (bestHandoff, handoff), (bestSmalltalk, smalltalk) }.MaxBy(x => x.Item2);
-        return Make(DecisionKind.Decline, fallback ?? "unknown", mass, null, [], "no confident interpretation");
+        return Make(DecisionKind.Decline, fallback ?? "unknown", mass, null, [], NoConfidentReading);
     }
 
     /// <summary>

@@ -52,6 +52,21 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.NotEmpty(decision.Suggestions);
     }
 
+    /// <summary>
+    /// A question about selling that no reading is confident of (the classifier's little mass on a case, a request for a
+    /// person or smalltalk, retrieval weak everywhere) is "no answer for that here" with the offer of a person, not
+    /// "out of my scope": the label that happened to have the most of the little mass does not make it a decline.
+    /// </summary>
+    [Theory]
+    [InlineData("구매자가 받는 분 연락처만 알면 주소를 몰라도 보낼 수 있는 그런 방식, 제 가게 물건에도 쓸 수 있을까요?")]
+    [InlineData("손님들이 제 물건을 사진이랑 같이 자랑할 수 있는 공간 같은 걸 만들 수 있을까요?")]
+    [InlineData("물건마다 만든 사람 이름을 보여 주고 싶은데 그런 칸을 추가할 수 있을까요?")]
+    public async Task ASellingQuestionNothingIsConfidentOfGetsNoAnswerHereNotADecline(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
+    }
+
     [Theory]
     [InlineData("수수료", "fees")]
     [InlineData("세금계산서", "tax-invoice")]

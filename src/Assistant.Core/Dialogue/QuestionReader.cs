@@ -61,6 +61,7 @@ public sealed partial class QuestionReader(Decider decider)
             }
         }
 
+
         if (usedTopic || decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);
 
         var parts = Split(text);
@@ -86,6 +87,9 @@ public sealed partial class QuestionReader(Decider decider)
     /// part only ("환불은요?", "늦게 보내면요?"), or is too short to carry its own topic.
     /// </summary>
     public static bool IsFollowUp(string text) => Anaphora().IsMatch(text) || IsShort(text);
+
+    /// <summary>The message points back to something said before ("그건", "이게", "아까", "그럼").</summary>
+    public static bool PointsBack(string text) => Anaphora().IsMatch(text);
 
     /// <summary>Four words or fewer, or a question about a part only ("환불은요?", "늦게 보내면요?").</summary>
     public static bool IsShort(string text) => Words().Matches(text).Count <= 4 || ElidedQuestion().IsMatch(text.Trim());
@@ -118,7 +122,7 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|방법|되나|하나요|할\s*수")]
     private static partial Regex Asks();
 
-    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|저건|그때|그런\s*경우|그\s*다음|그다음|그건요)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|그\s*다음|그다음|그건요)", RegexOptions.CultureInvariant)]
     private static partial Regex Anaphora();
 
     [GeneratedRegex(@"(?:은요|는요|이요|면요|고요|건요)\s*[?？!.~]*(?:\s|$)", RegexOptions.CultureInvariant)]

@@ -381,6 +381,16 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("tax-invoice", (await chat.LastAsync("세금계산서는 어떻게 발행하나요?")).Info.FaqId);
     }
 
+    /// <summary>"이게 가능한가요?" says what it asks about only through what came before: read with the topic, it is answered there.</summary>
+    [Fact]
+    public async Task AQuestionThatPointsBackIsAnsweredOnTheTopicItPointsTo()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("settlement-account", (await chat.LastAsync("정산 받는 계좌를 배우자 명의 통장으로 바꾸려고 해요")).Info.FaqId);
+        var reply = await chat.LastAsync("이게 가능한가요?");
+        Assert.Equal(("answer", "settlement-account"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     [Fact]
     public async Task AFollowUpThatPointsBackStaysOnTheTopicButNotAfterAnotherService()
     {

@@ -67,6 +67,29 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
     }
 
+    /// <summary>
+    /// A short first message that points back ("이게 가능한가요?") asks about something it does not say: the entry its
+    /// words happen to match is offered as a choice, never given as the answer.
+    /// </summary>
+    [Theory]
+    [InlineData("이게 가능한가요?")]
+    [InlineData("그건 어디서 해요?")]
+    [InlineData("아까 그거 얼마나 걸려요?")]
+    [InlineData("그럼 이건 언제 돼요?")]
+    public async Task AShortQuestionPointingBackToNothingIsNotAnswered(string message) =>
+        Assert.NotEqual(DecisionKind.Answer, (await repo.Decider.DecideAsync(message)).Kind);
+
+    /// <summary>Pointing back but naming its own topic, a question is answered as usual.</summary>
+    [Theory]
+    [InlineData("그럼 정산은 언제 들어와요?", "settlement-schedule")]
+    [InlineData("이거 반품 되나요?", "return-exchange")]
+    [InlineData("그거 수수료 얼마예요?", "fees")]
+    public async Task AQuestionPointingBackWithATopicOfItsOwnIsAnswered(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
     [Theory]
     [InlineData("수수료", "fees")]
     [InlineData("세금계산서", "tax-invoice")]

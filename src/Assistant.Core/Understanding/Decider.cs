@@ -44,6 +44,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // reads it again with the topic it points back to.
         if (decision.Kind == DecisionKind.Answer && PointsBackToNothing(message))
             return decision with { Kind = DecisionKind.Clarify, FaqId = null, Suggestions = [decision.FaqId!], Reason = "points back to nothing said" };
+        // Nor is it out of scope: the seller is asked what it is about.
+        if (decision.Kind == DecisionKind.Decline && PointsBackToNothing(message))
+            return decision with { Intent = "unknown", Reason = "points back to nothing said" };
         return NoAnswerHere(decision, message) ?? decision;
     }
 

@@ -391,6 +391,15 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(("answer", "settlement-account"), (reply.Info.Action, reply.Info.FaqId));
     }
 
+    /// <summary>Pointing back with nothing before, the seller is asked what it is about, not told it is out of scope.</summary>
+    [Fact]
+    public async Task AFirstMessageThatPointsBackIsAskedAboutNotDeclined()
+    {
+        var reply = await new Chat(repo).LastAsync("그건 어디서 해요?");
+        Assert.NotEqual(repo.Knowledge.Replies.Decline, reply.Text);
+        Assert.Equal(repo.Knowledge.Replies.NotUnderstood, reply.Text);
+    }
+
     [Fact]
     public async Task AFollowUpThatPointsBackStaysOnTheTopicButNotAfterAnotherService()
     {

@@ -76,8 +76,12 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("그건 어디서 해요?")]
     [InlineData("아까 그거 얼마나 걸려요?")]
     [InlineData("그럼 이건 언제 돼요?")]
-    public async Task AShortQuestionPointingBackToNothingIsNotAnswered(string message) =>
-        Assert.NotEqual(DecisionKind.Answer, (await repo.Decider.DecideAsync(message)).Kind);
+    public async Task AShortQuestionPointingBackToNothingIsNotAnsweredNorDeclinedAsOutOfScope(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.NotEqual(DecisionKind.Answer, decision.Kind);
+        Assert.NotEqual(Decider.OutOfScope, decision.Intent);
+    }
 
     /// <summary>Pointing back but naming its own topic, a question is answered as usual.</summary>
     [Theory]

@@ -39,15 +39,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
-        // "이게 가능한가요?": what a short message pointing back asks about is not in it. Read alone, the entry its words
-        // happen to match is offered as a choice, not given as the answer; in a conversation the reader of questions
-        // reads it again with the topic it points back to.
-        if (decision.Kind == DecisionKind.Answer && PointsBackToNothing(message))
-            return decision with { Kind = DecisionKind.Clarify, FaqId = null, Suggestions = [decision.FaqId!], Reason = "points back to nothing said" };
-        // Nor is it out of scope: the seller is asked what it is about.
-        if (decision.Kind == DecisionKind.Decline && PointsBackToNothing(message))
-            return decision with { Intent = "unknown", Reason = "points back to nothing said" };
-        return NoAnswerHere(decision, message) ?? decision;
+        return PointingBackToNothing(decision, message) ?? NoAnswerHere(decision, message) ?? decision;
+    }
+
+    /// <summary>
+    /// "이게 가능한가요?": what a short message pointing back asks about is not in it. Read alone, the entry its words
+    /// happen to match is offered as a choice, not given as the answer, and a decline asks what it is about instead of
+    /// calling it out of scope; in a conversation the reader of questions reads it again with the topic it points back to.
+    /// </summary>
+    private Decision? PointingBackToNothing(Decision decision, string message)
+    {
+        if (decision.Kind is not (DecisionKind.Answer or DecisionKind.Decline)
+            || !QuestionReader.PointsBack(message) || !QuestionReader.IsShort(message) || knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
+            return null;
+        const string reason = "points back to nothing said";
+        return decision.Kind == DecisionKind.Answer
+            ? decision with { Kind = DecisionKind.Clarify, FaqId = null, Suggestions = [decision.FaqId!], Reason = reason }
+            : decision with { Intent = "unknown", Reason = reason };
     }
 
     /// <summary>Entries whose retrieval score is at least this share of the best one's are as likely for a bare area word.</summary>
@@ -136,11 +144,6 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var intents = model.Score(FeatureText.For(message, terms), candidates);
         return policy.Decide(intents, candidates);
     }
-
-    /// <summary>A short message that points back ("이게 되나요?", "그건 어디서 해요?") and names nothing the knowledge knows.</summary>
-    private bool PointsBackToNothing(string message) =>
-        QuestionReader.PointsBack(message) && QuestionReader.IsShort(message) && knowledge.Lexicon.Expand(message).Count == 0
-        && !knowledge.Scope.HasSellingWord(message) && knowledge.FindByTitle(message) is null;
 
     /// <summary>A bare area ("정산 관련이요", "배송") deserves a choice among the area's entries, not "no answer here".</summary>
     private bool IsVague(Decision decision, string message) =>

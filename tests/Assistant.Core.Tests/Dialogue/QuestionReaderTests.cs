@@ -23,6 +23,16 @@ public sealed class QuestionReaderTests
     [InlineData("반품 물건이 어제 도착했는데 아직 검수를 못 했어요 완료 처리는 며칠 안에 해야 하나요", false)]
     public void TellsAFollowUpFromAQuestionOfItsOwn(string message, bool followUp) =>
         Assert.Equal(followUp, QuestionReader.IsFollowUp(message));
+
+    [Theory]
+    [InlineData("교환 처리 절차를 안내 부탁드립니다.", true)]
+    [InlineData("제출해야 할 서류를 안내해 주세요.", true)]
+    [InlineData("보통 어떤 이유로 이렇게 되는지 궁금합니다.", true)]
+    [InlineData("정산 주기 알려 주세요", true)]
+    [InlineData("어제 발송 지연 안내를 등록했어요.", false)]
+    [InlineData("계속 결제 오류가 떠요.", false)]
+    public void AskingToBeToldIsAQuestion(string sentence, bool question) =>
+        Assert.Equal(question, QuestionReader.IsQuestion(sentence));
 }
 
 public sealed class TicketLedgerTests

@@ -8,7 +8,8 @@ public static class BotExtensions
 {
     /// <summary>
     /// The Bot Framework layer: authentication from configuration (anonymous when no MicrosoftAppId is
-    /// set, which only Development or an explicit <c>Bot:AllowAnonymous</c> accepts), request checks,
+    /// set, which only Development or an explicit <c>Bot:AllowAnonymous</c> accepts) with connector clients shared
+    /// across turns (<see cref="ReusedClientsAuthentication"/>), request checks,
     /// serialised turns, adapter, state, bot.
     /// </summary>
     public static WebApplicationBuilder AddSellerBot(this WebApplicationBuilder builder)
@@ -17,8 +18,8 @@ public static class BotExtensions
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
         builder.Services.AddSingleton(sp => new ActivityRequestValidator(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<AssistantCloudAdapter>>()));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), logger: sp.GetRequiredService<ILogger<AssistantCloudAdapter>>())));
         builder.Services.AddSingleton<ConversationGate>();
         builder.Services.AddSingleton<TurnMetrics>();
         builder.Services.AddSingleton<AssistantCloudAdapter>();

@@ -49,16 +49,30 @@ public sealed class AssistantCloudAdapter : CloudAdapter
         {
             ClaimsIdentity = identity,
             Audience = _appId,
-            ConnectorFactory = new InProcessConnectorFactory(),
+            ConnectorFactory = _inProcessConnectors,
         };
         var response = await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
         return (response?.Body as ExpectedReplies)?.Activities ?? [];
     }
 
-    /// <summary>Connector clients for in-process turns: replies are buffered, so these never carry credentials or reach the network.</summary>
+    private readonly InProcessConnectorFactory _inProcessConnectors = new();
+
+    /// <summary>Connector clients built for in-process turns so far (for tests and diagnostics).</summary>
+    internal int InProcessConnectorClients => _inProcessConnectors.Count;
+
+    /// <summary>
+    /// Connector clients for in-process turns: replies are buffered, so these never carry credentials or reach the
+    /// network. The SDK asks for one at the start of every turn; one per service URL (the in-process channels have
+    /// one each) is built and shared, as <see cref="ReusedClientsAuthentication"/> does for the other channels.
+    /// </summary>
     private sealed class InProcessConnectorFactory : ConnectorFactory
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Microsoft.Bot.Connector.ConnectorClient> _clients = new(StringComparer.Ordinal);
+
+        public int Count => _clients.Count;
+
         public override Task<Microsoft.Bot.Connector.IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-            Task.FromResult<Microsoft.Bot.Connector.IConnectorClient>(new Microsoft.Bot.Connector.ConnectorClient(new Uri(serviceUrl), MicrosoftAppCredentials.Empty));
+            Task.FromResult<Microsoft.Bot.Connector.IConnectorClient>(new ReusedClientsAuthentication.SharedHandle(
+                _clients.GetOrAdd(serviceUrl, url => new Microsoft.Bot.Connector.ConnectorClient(new Uri(url), MicrosoftAppCredentials.Empty))));
     }
 }

@@ -39,6 +39,20 @@ public sealed class ReusedClientsAuthenticationTests(AssistantFactory factory) :
     }
 
     [Fact]
+    public async Task WebChatTurnsShareOneInProcessConnectorClient()
+    {
+        var adapter = factory.Services.GetRequiredService<AssistantCloudAdapter>();
+        foreach (var question in ConcurrentTurnsTests.Questions.Take(2))
+        {
+            var web = await Assistant.Server.Tests.DirectLine.DirectLineClient.StartAsync(factory.CreateClient());
+            await web.PostAsync(question, "client-" + Guid.NewGuid().ToString("N"));
+            var answers = (await web.PollAsync()).Where(a => (string?)a!["type"] == "message" && (string?)a["from"]!["role"] == "bot").ToArray();
+            Assert.Contains(answers, a => (string?)a!["channelData"]?["assistant"]?["action"] == "answer");
+        }
+        Assert.Equal(1, adapter.InProcessConnectorClients);
+    }
+
+    [Fact]
     public async Task TheUserTokenClientIsBuiltOnlyWhenCalledAndThenOnce()
     {
         var builds = 0;

@@ -39,7 +39,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
-        return PointingBackToNothing(decision, message) ?? NoAnswerHere(decision, message) ?? decision;
+        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, cancellationToken).ConfigureAwait(false) ?? decision;
     }
 
     /// <summary>
@@ -154,9 +154,29 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>Each of two entries this likely makes a choice between them a real one ("송장 고치는 법이랑 발송 기한 둘 다").</summary>
     private const float RealChoiceSupport = 0.3f;
 
-    /// <summary>The message is about two (or more) entries at once, each with real support: asking which first is right, not "no answer".</summary>
-    private static bool IsRealChoice(Decision decision) =>
-        decision.Suggestions.Count(id => decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability >= RealChoiceSupport) >= 2;
+    /// <summary>
+    /// The message is about two (or more) entries at once: it asks two things (<see cref="QuestionReader.Split"/>), and
+    /// its parts, decided on their own, are answered by two of the suggested entries, each with real support; asking which
+    /// first is right, not "no answer". Two entries the classifier merely splits its doubt between ("묶음배송 설정",
+    /// which neither covers) are no such choice.
+    /// </summary>
+    private async Task<bool> IsRealChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
+    {
+        var supported = decision.Suggestions.Where(id => decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability >= RealChoiceSupport).ToHashSet(StringComparer.Ordinal);
+        if (supported.Count < 2) return false;
+        var parts = QuestionReader.Split(message);
+        if (parts.Count < 2) return false;
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts.Take(MaxChoiceParts))
+        {
+            var own = await DecideTopicAsync(part, cancellationToken).ConfigureAwait(false);
+            if (own.Kind == DecisionKind.Answer && supported.Contains(own.FaqId!)) reached.Add(own.FaqId!);
+        }
+        return reached.Count >= 2;
+    }
+
+    /// <summary>Parts of a message decided on their own to tell a real choice, at most.</summary>
+    private const int MaxChoiceParts = 3;
 
     public const string OutOfScope = "out-of-scope", HandoffRequest = "handoff.request", NoAnswer = "handoff.no-answer", IdentityIntent = "smalltalk.identity";
 
@@ -164,7 +184,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):
     /// "there is no answer for that here" and the offer of a person, keeping the weak choices as options.
     /// </summary>
-    private Decision? NoAnswerHere(Decision decision, string message)
+    private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, CancellationToken cancellationToken)
     {
         // An answer whose entry never mentions what the question is specifically about does not cover it.
         if (decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
@@ -176,7 +196,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // A decline nothing was confident of is unsure whatever label had the most of the little mass there was
         // (a case, a greeting); a confident "noise" is not.
         var unsure = decision.Kind == DecisionKind.Decline && (decision.Intent is OutOfScope or "unknown" || decision.Reason == DecisionPolicy.NoConfidentReading)
-            || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsRealChoice(decision) && !IsVague(decision, message);
+            || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsVague(decision, message)
+                && !await IsRealChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false);
         if (!unsure) return null;
         var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
         if (!aboutSelling) return null;

@@ -1,0 +1,46 @@
+using Assistant.Evaluation;
+
+namespace Assistant.Tests.Evaluation;
+
+/// <summary>
+/// Floors on the shared evaluation files (written apart from the knowledge base), through the bot's own pipeline: a
+/// change that costs answers, precision, handoffs or declines on any of them fails CI. The floors sit a little under
+/// what the shipped knowledge and model reach (README, "Evaluation"), so they guard against regressions; they are not
+/// the targets, several of which are not met yet.
+/// </summary>
+[Collection(RepoCollection.Name)]
+public sealed class EvalFileFloorTests(RepoFixture repo)
+{
+    [Fact]
+    public async Task RealisticMessagesKeepTheirFloor()
+    {
+        var m = await RunAsync("realistic.jsonl");
+        Assert.True(m.AnswerPrecision >= 0.97, $"answerPrecision {m.AnswerPrecision:0.000}");
+        Assert.True(m.Coverage >= 0.83, $"coverage {m.Coverage:0.000}");
+        Assert.True(m.HandoffRecall >= 0.95, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.OutOfScopeDecline >= 0.95, $"outOfScopeDecline {m.OutOfScopeDecline:0.000}");
+    }
+
+    [Fact]
+    public async Task QuestionsNoEntryCoversKeepTheirFloor()
+    {
+        var m = await RunAsync("uncovered.jsonl");
+        Assert.True(m.HandoffRecall >= 0.85, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.15, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+    }
+
+    [Fact]
+    public async Task TheDevelopmentSetKeepsItsTargets()
+    {
+        var m = await RunAsync("dev.jsonl");
+        Assert.True(m.AnswerPrecision >= 0.98, $"answerPrecision {m.AnswerPrecision:0.000}");
+        Assert.True(m.Coverage >= 0.92, $"coverage {m.Coverage:0.000}");
+    }
+
+    private async Task<EvalMetrics> RunAsync(string file)
+    {
+        var path = Path.Combine(Paths.Root, "..", "shared", "eval", file);
+        Assert.True(File.Exists(path), $"expected the shared evaluation file at {path}");
+        return EvalMetrics.From(await EvalRunner.RunAsync(repo.Decider, EvalCase.Load(path)));
+    }
+}

@@ -75,6 +75,32 @@ public sealed class ReusedClientsAuthenticationTests(AssistantFactory factory) :
     }
 
     [Fact]
+    public async Task AuthenticationIsTheConfiguredOnesAndClientsAreSharedPerBotAndServiceUrl()
+    {
+        var configured = new FakeAuthentication();
+        var authentication = new ReusedClientsAuthentication(configured);
+        var activity = new Activity { ServiceUrl = "https://smba.trafficmanager.net/kr/" };
+
+        var first = await authentication.AuthenticateRequestAsync(activity, "Bearer a", CancellationToken.None);
+        var second = await authentication.AuthenticateRequestAsync(activity, "Bearer a", CancellationToken.None);
+        Assert.Same(configured.Identities[0], first.ClaimsIdentity);
+        Assert.Equal(("caller", "scope"), (first.CallerId, first.Audience));
+
+        var a = await first.ConnectorFactory.CreateAsync(activity.ServiceUrl, "scope", CancellationToken.None);
+        a.Dispose(); // the SDK disposes each turn's client at the end of the turn
+        var b = await second.ConnectorFactory.CreateAsync(activity.ServiceUrl, "scope", CancellationToken.None);
+        var elsewhere = await second.ConnectorFactory.CreateAsync("https://directline.botframework.com/", "scope", CancellationToken.None);
+        var otherBot = await (await authentication.AuthenticateRequestAsync(activity, "Bearer b", CancellationToken.None))
+            .ConnectorFactory.CreateAsync(activity.ServiceUrl, "scope", CancellationToken.None);
+
+        Assert.Same(a.Conversations, b.Conversations);
+        Assert.NotSame(a.Conversations, elsewhere.Conversations);
+        Assert.NotSame(a.Conversations, otherBot.Conversations);
+        Assert.Equal(3, configured.Built.Count);
+        Assert.DoesNotContain(configured.Built, c => c.Disposed);
+    }
+
+    [Fact]
     public void EveryOverridableMemberIsPassedOn()
     {
         // A member the SDK adds in a later version would otherwise run the base class's code instead of the configured client's.
@@ -86,6 +112,52 @@ public sealed class ReusedClientsAuthenticationTests(AssistantFactory factory) :
 
         Assert.Empty(Missing(typeof(UserTokenClient), typeof(ReusedClientsAuthentication.OnFirstUseTokenClient)));
         Assert.Empty(Missing(typeof(BotFrameworkAuthentication), typeof(ReusedClientsAuthentication)));
+    }
+
+    /// <summary>The configured authentication: each bearer token names its bot (the audience claim); every client it builds is recorded.</summary>
+    private sealed class FakeAuthentication : BotFrameworkAuthentication
+    {
+        public List<System.Security.Claims.ClaimsIdentity> Identities { get; } = [];
+        public List<FakeConnector> Built { get; } = [];
+
+        public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+        {
+            var identity = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(AuthenticationConstants.AudienceClaim, "bot-" + authHeader[^1])]);
+            Identities.Add(identity);
+            return Task.FromResult(new AuthenticateRequestResult { ClaimsIdentity = identity, CallerId = "caller", Audience = "scope", ConnectorFactory = new Factory(this) });
+        }
+
+        public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public override ConnectorFactory CreateConnectorFactory(System.Security.Claims.ClaimsIdentity claimsIdentity) => new Factory(this);
+
+        public override Task<UserTokenClient> CreateUserTokenClientAsync(System.Security.Claims.ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+            Task.FromResult<UserTokenClient>(new RecordingTokenClient());
+
+        private sealed class Factory(FakeAuthentication owner) : ConnectorFactory
+        {
+            public override Task<Microsoft.Bot.Connector.IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+            {
+                var client = new FakeConnector(new Uri(serviceUrl));
+                owner.Built.Add(client);
+                return Task.FromResult<Microsoft.Bot.Connector.IConnectorClient>(client);
+            }
+        }
+    }
+
+    private sealed class FakeConnector(Uri baseUri) : Microsoft.Bot.Connector.IConnectorClient
+    {
+        private readonly Microsoft.Bot.Connector.ConnectorClient _real = new(baseUri, MicrosoftAppCredentials.Empty);
+
+        public bool Disposed { get; private set; }
+        public Uri BaseUri { get => _real.BaseUri; set => _real.BaseUri = value; }
+        public Newtonsoft.Json.JsonSerializerSettings SerializationSettings => _real.SerializationSettings;
+        public Newtonsoft.Json.JsonSerializerSettings DeserializationSettings => _real.DeserializationSettings;
+        public Microsoft.Rest.ServiceClientCredentials Credentials => _real.Credentials;
+        public Microsoft.Bot.Connector.IAttachments Attachments => _real.Attachments;
+        public Microsoft.Bot.Connector.IConversations Conversations => _real.Conversations;
+        public void Dispose() => Disposed = true;
     }
 
     private sealed class RecordingTokenClient : UserTokenClient

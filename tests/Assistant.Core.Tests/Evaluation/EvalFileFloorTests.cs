@@ -5,8 +5,8 @@ namespace Assistant.Tests.Evaluation;
 /// <summary>
 /// Floors on the shared evaluation files (written apart from the knowledge base), through the bot's own pipeline: a
 /// change that costs answers, precision, handoffs or declines on any of them fails CI. The floors sit a little under
-/// what the shipped knowledge and model reach (README, "Evaluation"), so they guard against regressions; they are not
-/// the targets, several of which are not met yet.
+/// what the shipped knowledge and model reach (the <c>eval</c> command prints the figures), so they guard against
+/// regressions; they are not all the product's targets, several of which are not met yet.
 /// </summary>
 [Collection(RepoCollection.Name)]
 public sealed class EvalFileFloorTests(RepoFixture repo)

@@ -119,8 +119,11 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>A part that asks something (a question form or a request to tell), as opposed to the situation around it.</summary>
     public static bool IsQuestion(string part) => Asks().IsMatch(part);
 
-    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|안내\s*(?:해\s*)?(?:주세요|주시|부탁)|궁금|방법|되나|하나요|할\s*수")]
+    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수")]
     private static partial Regex Asks();
+
+    /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"): a question without a question form.</summary>
+    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금";
 
     [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|그\s*다음|그다음|그건요)", RegexOptions.CultureInvariant)]
     private static partial Regex Anaphora();

@@ -131,7 +131,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"), not one that only ends like a question ("계속 결제
     /// 오류가 나요" states a symptom). A request to act on the seller's case was ruled out before (<see cref="ActOnMyCase"/>).
     /// </summary>
-    [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|어떤|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)|(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금")]
+    [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|어떤|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)|" + QuestionReader.AsksToBeTold)]
     private static partial Regex AsksOutright();
 
     [GeneratedRegex(@"(?<=[.?!？。])\s+|\n+")]

@@ -38,19 +38,19 @@ public sealed class ReusedClientsAuthentication(BotFrameworkAuthentication confi
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
         var result = await configured.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false);
-        result.ConnectorFactory = new SharingFactory(this, result.ConnectorFactory, BotAppId(result.ClaimsIdentity));
+        result.ConnectorFactory = Sharing(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
     {
         var result = await configured.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false);
-        result.ConnectorFactory = new SharingFactory(this, result.ConnectorFactory, BotAppId(result.ClaimsIdentity));
+        result.ConnectorFactory = Sharing(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharingFactory(this, configured.CreateConnectorFactory(claimsIdentity), BotAppId(claimsIdentity));
+        Sharing(configured.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         Task.FromResult<UserTokenClient>(new OnFirstUseTokenClient(() => configured.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
@@ -62,9 +62,12 @@ public sealed class ReusedClientsAuthentication(BotFrameworkAuthentication confi
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         configured.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
-    /// <summary>The bot the connector factory acts for: the audience of the inbound token (empty when anonymous).</summary>
-    private static string? BotAppId(ClaimsIdentity? identity) =>
-        identity?.FindFirst(AuthenticationConstants.AudienceClaim)?.Value;
+    /// <summary>
+    /// The configured factory's clients, shared per bot: the bot it acts for is the audience of the inbound token (empty
+    /// when anonymous).
+    /// </summary>
+    private SharingFactory Sharing(ConnectorFactory factory, ClaimsIdentity? identity) =>
+        new(this, factory, identity?.FindFirst(AuthenticationConstants.AudienceClaim)?.Value);
 
     private async Task<IConnectorClient> SharedAsync(ConnectorFactory factory, string? appId, string serviceUrl, string? audience, CancellationToken cancellationToken)
     {

@@ -66,6 +66,21 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
 
     [Theory]
     [MemberData(nameof(Devices))]
+    public async Task AQuestionNoEntryCoversOffersAPersonWithTheNearEntriesAsButtons(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        // Two shipping entries are each a little likely and neither covers it: no choice between them, but "no answer here".
+        await SendAsync(page, "배송비 조건부 무료 설정은 어떻게 하나요?");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("제가 가진 안내에는 없어요");
+        var buttons = page.Locator(".webchat__suggested-action");
+        await Assertions.Expect(buttons.Filter(new() { HasText = "상담원 연결" })).ToBeVisibleAsync();
+        Assert.True(await buttons.CountAsync() >= 2, "the near entries are offered beside the person");
+        await page.WaitForTimeoutAsync(1000); // the widget may still move the reply into view
+        await ShotAsync(page, $"widget-no-answer-{device}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
     public async Task AUrlInAnAnswerIsALinkThatOpensInANewTab(string device, int width, int height)
     {
         var page = await OpenWidgetAsync(width, height);

@@ -34,12 +34,29 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
-        var decision = await DecideTopicAsync(message, cancellationToken).ConfigureAwait(false);
-        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } general)
+        var topics = new TopicReadings(this);
+        var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
-        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, cancellationToken).ConfigureAwait(false) ?? decision;
+        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) ?? decision;
+    }
+
+    /// <summary>
+    /// The topic decisions (<see cref="DecideTopicAsync"/>) made while one message is decided, each text decided once: a
+    /// one-sentence question is both the whole message and its own question sentence, and a part of a message may be
+    /// read by more than one rule. A topic decision depends only on its text, so a repeat gives the same result.
+    /// </summary>
+    private sealed class TopicReadings(Decider decider)
+    {
+        private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
+
+        public async Task<Decision> DecideAsync(string text, CancellationToken cancellationToken)
+        {
+            if (_decided.TryGetValue(text, out var known)) return known;
+            return _decided[text] = await decider.DecideTopicAsync(text, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -96,7 +113,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// into or act on the seller's own case ("확인해 주세요", "직접 봐 주세요") needs a person. The question
     /// sentences are decided on their own, last first.
     /// </summary>
-    private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, CancellationToken cancellationToken)
+    private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
         if (ActOnMyCase().IsMatch(message)) return null;
         var sentences = Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
@@ -104,7 +121,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
         foreach (var question in questions)
         {
-            var decision = await DecideTopicAsync(question, cancellationToken).ConfigureAwait(false);
+            var decision = await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false);
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
@@ -160,7 +177,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// first is right, not "no answer". Two entries the classifier merely splits its doubt between ("묶음배송 설정",
     /// which neither covers) are no such choice.
     /// </summary>
-    private async Task<bool> IsRealChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
+    private async Task<bool> IsRealChoiceAsync(Decision decision, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
         var supported = decision.Suggestions.Where(id => decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability >= RealChoiceSupport).ToHashSet(StringComparer.Ordinal);
         if (supported.Count < 2) return false;
@@ -169,7 +186,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in parts.Take(MaxChoiceParts))
         {
-            var own = await DecideTopicAsync(part, cancellationToken).ConfigureAwait(false);
+            var own = await topics.DecideAsync(part, cancellationToken).ConfigureAwait(false);
             if (own.Kind == DecisionKind.Answer && supported.Contains(own.FaqId!)) reached.Add(own.FaqId!);
         }
         return reached.Count >= 2;
@@ -184,7 +201,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):
     /// "there is no answer for that here" and the offer of a person, keeping the weak choices as options.
     /// </summary>
-    private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, CancellationToken cancellationToken)
+    private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
         // An answer whose entry never mentions what the question is specifically about does not cover it.
         if (decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
@@ -197,7 +214,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // (a case, a greeting); a confident "noise" is not.
         var unsure = decision.Kind == DecisionKind.Decline && (decision.Intent is OutOfScope or "unknown" || decision.Reason == DecisionPolicy.NoConfidentReading)
             || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsVague(decision, message)
-                && !await IsRealChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false);
+                && !await IsRealChoiceAsync(decision, message, topics, cancellationToken).ConfigureAwait(false);
         if (!unsure) return null;
         var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
         if (!aboutSelling) return null;

@@ -1,0 +1,55 @@
+using Assistant.Evaluation;
+using Assistant.Retrieval;
+using Assistant.Understanding;
+
+namespace Assistant.Tests.Understanding;
+
+/// <summary>
+/// What one decision costs in searches, through the real pipeline over the real index: a message's rules may read the
+/// same text more than once (a one-sentence question is both the message and its own question sentence), and each text
+/// is searched once.
+/// </summary>
+[Collection(RepoCollection.Name)]
+public sealed class DeciderSearchTests(RepoFixture repo)
+{
+    [Fact]
+    public async Task ADecisionSearchesEachTextOnce()
+    {
+        var index = new RecordingIndex(new InMemoryVectorIndex());
+        var decider = await UnderstandingFactory.CreateDeciderAsync(repo.Knowledge, repo.Model, new PolicyOptions(), index);
+        var messages = EvalCase.Load(Path.Combine(Paths.Root, "..", "shared", "eval", "realistic.jsonl")).Select(c => c.Text)
+            // Single-sentence requests to be told, read whole as a case and then again as their own question sentence.
+            .Append("판매자가 재고 부족으로 주문을 직접 취소하는 경우에 불이익이 있는지 알려주세요.")
+            .Append("결제 수단별 주문관리 수수료 요율을 안내해 주시기 바랍니다.");
+        var repeated = new List<string>();
+        var readMoreThanOnce = 0;
+        foreach (var message in messages)
+        {
+            index.Queries.Clear();
+            await decider.DecideAsync(message);
+            if (index.Queries.Count > 1) readMoreThanOnce++;
+            var distinct = index.Queries.Select(q => string.Join(',', q)).Distinct().Count();
+            if (distinct < index.Queries.Count) repeated.Add($"{message} ({index.Queries.Count} searches, {distinct} distinct)");
+        }
+        Assert.True(readMoreThanOnce > 0, "no message was read in parts: the test would prove nothing");
+        Assert.Empty(repeated);
+    }
+
+    /// <summary>The real index, with every query it is asked remembered.</summary>
+    private sealed class RecordingIndex(IVectorIndex inner) : IVectorIndex
+    {
+        public List<float[]> Queries { get; } = [];
+
+        public string Name => inner.Name;
+
+        public Task EnsureCollectionAsync(int dimensions, CancellationToken cancellationToken = default) => inner.EnsureCollectionAsync(dimensions, cancellationToken);
+
+        public Task ReplaceAllAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default) => inner.ReplaceAllAsync(records, cancellationToken);
+
+        public Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int top, string? category = null, CancellationToken cancellationToken = default)
+        {
+            Queries.Add(query.ToArray());
+            return inner.SearchAsync(query, top, category, cancellationToken);
+        }
+    }
+}

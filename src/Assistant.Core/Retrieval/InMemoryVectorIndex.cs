@@ -11,13 +11,13 @@ namespace Assistant.Retrieval;
 /// small heap, so its cost is close to reading them once. Categories are compared as small integers. A replace builds
 /// a new snapshot, so searches never see a half-built index.
 /// <para>
-/// A unit-length vector given in an array of its own (the local generator's) becomes its row as it is, without a copy,
-/// and the records are kept without their vectors: an index holds each vector once, also while it is being built
-/// (10,000 entries are about 200,000 rows of 4 KiB). The caller must not change a vector after giving it.
+/// A sparse vector (the local hashed n-gram embeddings: a text touches about a hundred of 1,024 dimensions) is kept as
+/// its non-zero cells only, and its exact dot product is taken on the cells laid out in a zeroed scratch row, bit for
+/// bit the dense row's. A dense unit-length vector given in an array of its own becomes its row as it is, without a
+/// copy (the caller must not change it after giving it). The records are kept without their vectors.
 /// </para>
 /// <para>
-/// Sparse vectors (the local hashed n-gram embeddings: a message touches a few dozen of 1,024 dimensions) are
-/// also kept as posting lists per dimension. A sparse query first scores rows through the postings of its
+/// Sparse vectors are also kept as posting lists per dimension. A sparse query first scores rows through the postings of its
 /// non-zero dimensions only, then recomputes the exact dot product of every row that could still be in the top k
 /// (all within <see cref="SparseMargin"/> of the k-th approximate score), so hits and scores are exactly the dense
 /// pass's, at a fraction of its cost.
@@ -44,6 +44,9 @@ public sealed class InMemoryVectorIndex : IVectorIndex
 
     public int Count => _snapshot.Records.Length;
 
+    /// <summary>The floats the rows hold: every cell of a dense row, the non-zero ones of a sparse row (for tests and diagnostics).</summary>
+    internal long StoredCells => _snapshot.Rows.Sum(r => (long)(r.Dense?.Length ?? r.Dims!.Length));
+
     /// <summary>Whether the current vectors are sparse enough to be kept as postings (for tests and diagnostics).</summary>
     internal bool HasPostings => _snapshot.Postings is not null;
 
@@ -57,39 +60,106 @@ public sealed class InMemoryVectorIndex : IVectorIndex
 
     public Task ReplaceAllAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
     {
-        var dimensions = records.Count > 0 ? records[0].Vector.Length : _snapshot.Dimensions;
-        // The last record of a key wins, in the order the keys first came.
-        var slot = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
-        var kept = new List<int>(records.Count);
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (slot.TryGetValue(records[i].Key, out var at)) kept[at] = i;
-            else
-            {
-                slot[records[i].Key] = kept.Count;
-                kept.Add(i);
-            }
-        }
-        var unique = new VectorRecord[kept.Count];
-        var rows = new float[kept.Count][];
-        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new int[kept.Count];
-        for (var i = 0; i < kept.Count; i++)
-        {
-            var record = records[kept[i]];
-            if (record.Vector.Length != dimensions)
-                throw new ArgumentException($"record '{record.Key}' has {record.Vector.Length} dimensions, expected {dimensions}");
-            rows[i] = Row(record.Vector);
-            unique[i] = record with { Vector = ReadOnlyMemory<float>.Empty };
-            if (!categoryIds.TryGetValue(record.Category, out categories[i]))
-                categoryIds[record.Category] = categories[i] = categoryIds.Count;
-        }
-        _snapshot = new Snapshot(unique, rows, categories, categoryIds, dimensions, Postings.Build(rows, dimensions, SparseShare));
+        ReplaceAll(records);
         return Task.CompletedTask;
     }
 
-    /// <summary>A vector as a unit-length row: its own array when it is one already, otherwise a normalised copy.</summary>
-    private static float[] Row(ReadOnlyMemory<float> vector)
+    /// <summary>Replaces the index with the records (the last record of a key wins, in the order the keys first came).</summary>
+    public void ReplaceAll(IEnumerable<VectorRecord> records)
+    {
+        var builder = Rebuild();
+        foreach (var record in records) builder.Add(record);
+        builder.Commit();
+    }
+
+    /// <summary>
+    /// A replacement of the whole index, built record by record and swapped in by <see cref="Builder.Commit"/>. Each vector
+    /// becomes its row as it arrives, and a sparse one (most cells zero, as the local generator's are) keeps only its
+    /// non-zero cells: a caller that makes its vectors one batch at a time (<see cref="KnowledgeIndexer"/>) never holds them
+    /// all at full size (10,000 entries are about 220,000 texts, 900 MB as 1,024 floats each, under 200 MB as cells).
+    /// </summary>
+    public Builder Rebuild() => new(this);
+
+    public sealed class Builder
+    {
+        private readonly InMemoryVectorIndex _index;
+        private readonly Dictionary<string, int> _slot = new(StringComparer.Ordinal);
+        private readonly List<VectorRecord> _kept = [];
+        private readonly List<Row> _rows = [];
+        private int _dimensions;
+
+        internal Builder(InMemoryVectorIndex index) => (_index, _dimensions) = (index, index._snapshot.Dimensions);
+
+        /// <summary>Adds a record, or replaces the one added before under its key (keeping that one's place).</summary>
+        public void Add(VectorRecord record)
+        {
+            if (_kept.Count == 0) _dimensions = record.Vector.Length;
+            if (record.Vector.Length != _dimensions)
+                throw new ArgumentException($"record '{record.Key}' has {record.Vector.Length} dimensions, expected {_dimensions}");
+            var row = ToRow(record.Vector, SparseShare);
+            var stripped = record with { Vector = ReadOnlyMemory<float>.Empty };
+            if (_slot.TryGetValue(record.Key, out var at)) (_kept[at], _rows[at]) = (stripped, row);
+            else
+            {
+                _slot[record.Key] = _kept.Count;
+                _kept.Add(stripped);
+                _rows.Add(row);
+            }
+        }
+
+        /// <summary>Makes the records added the index's whole content: searches see the old index or the new one, never a mix.</summary>
+        public void Commit()
+        {
+            var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            var categories = new int[_kept.Count];
+            for (var i = 0; i < _kept.Count; i++)
+                if (!categoryIds.TryGetValue(_kept[i].Category, out categories[i]))
+                    categoryIds[_kept[i].Category] = categories[i] = categoryIds.Count;
+            var matrix = _rows.ToArray();
+            _index._snapshot = new Snapshot(_kept.ToArray(), matrix, categories, categoryIds, _dimensions, Postings.Build(matrix, _dimensions, SparseShare));
+        }
+    }
+
+    /// <summary>
+    /// One unit-length row: the vector itself (<see cref="Dense"/>), or only its non-zero cells, by dimension
+    /// (<see cref="Dims"/>, <see cref="Values"/>), when at most 1/<see cref="SparseShare"/> of them are non-zero.
+    /// </summary>
+    internal readonly record struct Row(float[]? Dense, int[]? Dims, float[]? Values)
+    {
+        /// <summary>
+        /// The exact dot product with a unit query, bit for bit the dense row's (<see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>):
+        /// a sparse row is laid out in <paramref name="scratch"/> (all zero, and left so) for the same pass.
+        /// </summary>
+        public float Dot(ReadOnlySpan<float> query, float[] scratch)
+        {
+            if (Dense is not null) return TensorPrimitives.Dot(query, Dense);
+            for (var k = 0; k < Dims!.Length; k++) scratch[Dims[k]] = Values![k];
+            var dot = TensorPrimitives.Dot(query, scratch.AsSpan(0, query.Length));
+            foreach (var j in Dims) scratch[j] = 0;
+            return dot;
+        }
+    }
+
+    /// <summary>A vector as its unit-length row: its non-zero cells when few enough, else its own array when it is unit already, else a normalised copy.</summary>
+    private static Row ToRow(ReadOnlyMemory<float> vector, int share)
+    {
+        var unitRow = UnitRow(vector);
+        var nonZero = 0;
+        foreach (var v in unitRow) if (v != 0) nonZero++;
+        if ((long)nonZero * share > unitRow.Length) return new Row(unitRow, null, null);
+        var dims = new int[nonZero];
+        var values = new float[nonZero];
+        for (int j = 0, k = 0; j < unitRow.Length; j++)
+            if (unitRow[j] != 0)
+            {
+                dims[k] = j;
+                values[k++] = unitRow[j];
+            }
+        return new Row(null, dims, values);
+    }
+
+    /// <summary>A vector as a unit-length array: its own array when it is one already, otherwise a normalised copy.</summary>
+    private static float[] UnitRow(ReadOnlyMemory<float> vector)
     {
         var norm = TensorPrimitives.Norm(vector.Span);
         var unit = norm == 0 || MathF.Abs(norm - 1) <= UnitTolerance;
@@ -113,7 +183,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         var only = -1;
         if (category is not null && !snapshot.CategoryIds.TryGetValue(category, out only)) return [];
 
-        float[]? rented = null;
+        float[]? rented = null, scratch = null;
         bool[]? candidates = null;
         var norm = TensorPrimitives.Norm(query);
         if (norm > 0 && MathF.Abs(norm - 1) > UnitTolerance)
@@ -128,11 +198,13 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             var matrix = snapshot.Rows;
             var categories = snapshot.Categories;
             candidates = snapshot.Postings?.Candidates(query, categories, only, best.Capacity);
+            scratch = ArrayPool<float>.Shared.Rent(d);
+            scratch.AsSpan(0, d).Clear();
             for (var i = 0; i < categories.Length; i++)
             {
                 if (only >= 0 && categories[i] != only) continue;
                 if (candidates is not null && !candidates[i]) continue;
-                best.Offer(i, TensorPrimitives.Dot(query, matrix[i]));
+                best.Offer(i, matrix[i].Dot(query, scratch));
             }
             var rows = best.Ranked();
             var hits = new VectorHit[rows.Length];
@@ -146,11 +218,12 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         finally
         {
             if (rented is not null) ArrayPool<float>.Shared.Return(rented);
+            if (scratch is not null) ArrayPool<float>.Shared.Return(scratch);
             if (candidates is not null) ArrayPool<bool>.Shared.Return(candidates);
         }
     }
 
-    private sealed record Snapshot(VectorRecord[] Records, float[][] Rows, int[] Categories, Dictionary<string, int> CategoryIds, int Dimensions, Postings? Postings)
+    private sealed record Snapshot(VectorRecord[] Records, Row[] Rows, int[] Categories, Dictionary<string, int> CategoryIds, int Dimensions, Postings? Postings)
     {
         public static Snapshot Empty(int dimensions) => new([], [], [], new Dictionary<string, int>(StringComparer.Ordinal), dimensions, null);
     }
@@ -168,31 +241,44 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             (_start, _rows, _values, _rowCount, _budget) = (start, rows, values, rowCount, budget);
 
         /// <summary>The postings of the rows, or null when more than 1/<paramref name="share"/> of their cells are non-zero.</summary>
-        public static Postings? Build(float[][] matrix, int dimensions, int share)
+        public static Postings? Build(Row[] matrix, int dimensions, int share)
         {
             var rowCount = matrix.Length;
             var cells = (long)rowCount * dimensions;
             var counts = new int[dimensions + 1];
             var nonZero = 0L;
             foreach (var row in matrix)
-                for (var j = 0; j < dimensions; j++)
-                    if (row[j] != 0) { counts[j + 1]++; nonZero++; }
+                nonZero += Cells(row, (j, _) => counts[j + 1]++);
             if (rowCount == 0 || nonZero * share > cells || nonZero > Array.MaxLength) return null;
             for (var j = 0; j < dimensions; j++) counts[j + 1] += counts[j];
             var rows = new int[nonZero];
             var values = new float[nonZero];
             var next = counts[..dimensions];
             for (var r = 0; r < rowCount; r++)
-            {
-                var row = matrix[r];
-                for (var j = 0; j < dimensions; j++)
-                    if (row[j] is var v && v != 0)
-                    {
-                        rows[next[j]] = r;
-                        values[next[j]++] = v;
-                    }
-            }
+                Cells(matrix[r], (j, v) =>
+                {
+                    rows[next[j]] = r;
+                    values[next[j]++] = v;
+                });
             return new Postings(counts, rows, values, rowCount, (int)Math.Min(int.MaxValue, cells / share));
+        }
+
+        /// <summary>Calls <paramref name="cell"/> with each non-zero cell of the row, by dimension; returns how many there were.</summary>
+        private static int Cells(Row row, Action<int, float> cell)
+        {
+            if (row.Dense is null)
+            {
+                for (var k = 0; k < row.Dims!.Length; k++) cell(row.Dims[k], row.Values![k]);
+                return row.Dims.Length;
+            }
+            var count = 0;
+            for (var j = 0; j < row.Dense.Length; j++)
+                if (row.Dense[j] is var v && v != 0)
+                {
+                    cell(j, v);
+                    count++;
+                }
+            return count;
         }
 
         /// <summary>

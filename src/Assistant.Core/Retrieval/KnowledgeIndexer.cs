@@ -43,6 +43,9 @@ public static class KnowledgeIndexer
     /// <summary>True for a record key of a fact or an answer sentence: what the entry says, not how sellers ask.</summary>
     public static bool IsStatement(string key) => key.Contains("#f", StringComparison.Ordinal) || key.Contains("#a", StringComparison.Ordinal);
 
+    /// <summary>Texts embedded at a time for the embedded index.</summary>
+    private const int EmbeddedBatch = 1024;
+
     public static async Task<int> IndexAsync(
         KnowledgeBase knowledge,
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
@@ -50,6 +53,20 @@ public static class KnowledgeIndexer
         CancellationToken cancellationToken = default)
     {
         var texts = WithFeatures(knowledge);
+        if (index is InMemoryVectorIndex memory)
+        {
+            // One batch of vectors at a time: the embedded index keeps a sparse vector's non-zero cells only.
+            var builder = memory.Rebuild();
+            foreach (var batch in texts.Chunk(EmbeddedBatch))
+            {
+                var batchVectors = await embeddings.GenerateAsync(batch.Select(t => t.Features), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (batch[0] == texts[0]) await memory.EnsureCollectionAsync(batchVectors[0].Vector.Length, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < batch.Length; i++)
+                    builder.Add(new VectorRecord(batch[i].Key, batch[i].Entry.Id, batch[i].Entry.Category, batch[i].Text, batchVectors[i].Vector));
+            }
+            builder.Commit();
+            return texts.Count;
+        }
         var vectors = await embeddings.GenerateAsync(texts.Select(t => t.Features), cancellationToken: cancellationToken).ConfigureAwait(false);
         var records = texts
             .Select((t, i) => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, vectors[i].Vector))

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
 using Assistant.Embeddings;
+using Assistant.Knowledge;
 using Assistant.Retrieval;
+using Assistant.Understanding;
 
 namespace Assistant.Tests.Retrieval;
 
@@ -108,14 +110,17 @@ public sealed class InMemoryVectorIndexTests
         Assert.True(index.HasPostings);
 
         foreach (var message in new[] { "정산 언제 돼요", "배송이 늦어요 송장", "반품 교환", "로그인이 안돼요", "ㅋㅋ", "세금계산서 발행은 어디서" })
-        {
-            var query = generator.Embed(message);
-            var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
-                .OrderByDescending(x => x.Score).ThenBy(x => x.i).Take(5).ToArray();
-            var hits = await index.SearchAsync(query, 5);
-            Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
-            Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
-        }
+            await AssertRanksAsTheDensePass(index, records, generator.Embed(message), 5);
+    }
+
+    /// <summary>The index's hits for the query are, bit for bit, a brute-force ranking of the records' full vectors (earlier record first on ties).</summary>
+    private static async Task AssertRanksAsTheDensePass(InMemoryVectorIndex index, IReadOnlyList<VectorRecord> records, float[] query, int top)
+    {
+        var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.i).Take(top).ToArray();
+        var hits = await index.SearchAsync(query, top);
+        Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
+        Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
     }
 
     [Fact]
@@ -159,5 +164,37 @@ public sealed class InMemoryVectorIndexTests
         Assert.Empty(await index.SearchAsync(a, 5, "y"));
         Assert.Empty(await index.SearchAsync(a, 0));
         await Assert.ThrowsAsync<ArgumentException>(() => index.SearchAsync(new float[16], 5));
+    }
+
+    [Fact]
+    public async Task DenseAndSparseRowsTogetherRankAsTheDensePass()
+    {
+        // Sparse rows keep only their non-zero cells; dense ones (a neural model's, or a long text's) stay whole.
+        var random = new Random(5);
+        var records = Enumerable.Range(0, 300)
+            .Select(i => new VectorRecord($"k{i}", $"e{i / 3}", "c", string.Empty, i % 10 == 0 ? RandomVector(random, 1024) : SparseVector(random, 1024, 30)))
+            .ToArray();
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(1024);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.StoredCells < 300L * 1024 / 4, $"{index.StoredCells} cells stored");
+        for (var q = 0; q < 10; q++)
+            await AssertRanksAsTheDensePass(index, records, q % 2 == 0 ? SparseVector(random, 1024, 20) : RandomVector(random, 1024), 24);
+    }
+
+    [Fact]
+    public async Task TheKnowledgeIndexKeepsOnlyTheNonZeroCellsOfItsVectors()
+    {
+        var knowledge = KnowledgeLoader.Load(Paths.Knowledge);
+        var generator = UnderstandingFactory.CreateEmbeddings(knowledge);
+        var index = new InMemoryVectorIndex();
+        var count = await KnowledgeIndexer.IndexAsync(knowledge, generator, index);
+        Assert.Equal(count, index.Count);
+        Assert.True(index.StoredCells * 4 < (long)count * generator.Dimensions, $"{index.StoredCells} cells for {count} rows of {generator.Dimensions}");
+        // The same hits as a brute-force pass over the generator's full vectors.
+        var records = KnowledgeIndexer.WithFeatures(knowledge)
+            .Select(t => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, generator.Embed(t.Features))).ToArray();
+        foreach (var message in new[] { "정산 언제 들어와요?", "송장번호를 잘못 넣었어요", "반품 배송비는 누가 내요" })
+            await AssertRanksAsTheDensePass(index, records, generator.Embed(message), 10);
     }
 }

@@ -36,8 +36,10 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
 
     private static ILocator LastBotBubble(IPage page) => page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last;
 
+    // A screenshot is a record for people, not what the test checks: a capture on a busy 2-core machine once took longer than
+    // the page's 15 s default (CI, phone size), so it gets a minute of its own.
     private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png") });
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), Timeout = 60_000 });
 
     private static async Task<string> ConversationIdAsync(IPage page)
     {

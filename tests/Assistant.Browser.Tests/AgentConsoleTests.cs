@@ -44,7 +44,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         // The seller's answer reaches the open console live.
         await seller.SayAsync("네 감사합니다, 주문번호는 위에 적었어요");
         await Assertions.Expect(page.Locator("#transcript .msg.seller").Last).ToContainTextAsync("주문번호는 위에 적었어요");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "agent-console-desktop.png"), FullPage = true });
+        await page.ShotAsync("agent-console-desktop.png", fullPage: true);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         var number = await NewSeller().OpenTicketAsync();
         await page.Locator($"[data-ticket='{number}']").ClickAsync();
         await Assertions.Expect(page.Locator("#claim-button")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "agent-console-mobile.png"), FullPage = true });
+        await page.ShotAsync("agent-console-mobile.png", fullPage: true);
     }
 
     /// <summary>A web-chat seller (Direct Line) who hands off; returns the ticket number once the bot has told it.</summary>
@@ -169,7 +169,7 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal("", covered);
         await page.EvaluateAsync("() => document.getElementById('transcript').scrollTop = 0");
         // A phone is captured as its screen (sticky bars misplace in a full-page capture).
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-ticket-{name}.png"), FullPage = width > 600 });
+        await page.ShotAsync($"console-ticket-{name}.png", fullPage: width > 600);
     }
 
     [Theory]
@@ -199,6 +199,6 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(dislikes.First).ToHaveAttributeAsync("data-faq-id", faqId);
         await Assertions.Expect(dislikes.First).ToHaveTextAsync("정산 계좌 변경 방법");
         Assert.DoesNotContain(faqId, await dislikes.First.TextContentAsync() ?? "");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"console-urgent-{name}.png"), FullPage = width > 600 });
+        await page.ShotAsync($"console-urgent-{name}.png", fullPage: width > 600);
     }
 }

@@ -68,7 +68,7 @@ public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFix
         await page.ClickAsync("#draft-button");
         await Assertions.Expect(page.Locator("#reply-text")).ToHaveValueAsync(draft);
         await Assertions.Expect(page.Locator("#draft-note")).ToContainTextAsync("근거: 정산");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"assist-ticket-{width}.png"), FullPage = true });
+        await page.ShotAsync($"assist-ticket-{width}.png", fullPage: true);
         Assert.DoesNotContain(browser.Channel.Received(seller.ConversationId), a => (string?)a["text"] == draft);
 
         await page.FillAsync("#reply-text", draft + " 잠시만 기다려 주세요.");
@@ -110,7 +110,7 @@ public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("#suggest-status")).ToContainTextAsync("1개는 뺐어요");
         await page.ClickAsync("#save-button");
         await Assertions.Expect(page.Locator("#save-status")).ToHaveTextAsync("저장할 질문에 체크해 주세요.");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"assist-phrasings-{width}.png"), FullPage = true });
+        await page.ShotAsync($"assist-phrasings-{width}.png", fullPage: true);
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"));
     }
 

@@ -28,6 +28,14 @@ public static class Chromium
         Args = Flags,
     });
 
+    /// <summary>
+    /// Saves a screenshot of the page in the artifacts folder as <paramref name="name"/>. A screenshot is a record for people,
+    /// not what a test checks: a capture on the busy 2-core CI machine once took longer than the page's 15 s default (the
+    /// widget at phone size), so it gets a minute of its own.
+    /// </summary>
+    public static Task ShotAsync(this IPage page, string name, bool fullPage = false) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name), FullPage = fullPage, Timeout = 60_000 });
+
     /// <summary>A page in its own context, sized like the device (a phone below 600 px wide, with touch), in Korean.</summary>
     public static async Task<IPage> NewPageAsync(IBrowser browser, int width, int height)
     {

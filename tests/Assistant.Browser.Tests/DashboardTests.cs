@@ -97,7 +97,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.GotoAsync(fixture.BaseUrl + "/agent/dashboard.html" + Week);
         await AssertSeededWeekAsync(page);
         await Assertions.Expect(page.Locator("#channel option")).ToHaveCountAsync(4);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-desktop.png"), FullPage = true });
+        await page.ShotAsync("dashboard-desktop.png", fullPage: true);
 
         // Choosing a channel reloads the figures for it.
         await page.SelectOptionAsync("#channel", "talktalk");
@@ -114,7 +114,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await AssertSeededWeekAsync(page);
         // Nothing is wider than the screen.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-phone.png"), FullPage = true });
+        await page.ShotAsync("dashboard-phone.png", fullPage: true);
     }
 
     [Fact]

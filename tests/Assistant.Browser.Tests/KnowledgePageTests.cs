@@ -47,7 +47,7 @@ public sealed class KnowledgePageTests
         Assert.True(File.Exists(Path.Combine(knowledge.Directory, "faq", "gift-wrap.yaml")));
 
         Directory.CreateDirectory(BrowserFixture.ArtifactsDirectory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"knowledge-{device}.png"), FullPage = true });
+        await page.ShotAsync($"knowledge-{device}.png", fullPage: true);
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page scrolls sideways");
     }

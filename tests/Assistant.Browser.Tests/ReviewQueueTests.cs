@@ -56,8 +56,6 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         return page;
     }
 
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ArtifactsDirectory, name);
-
     [Theory]
     [InlineData(1280, 800, "desktop")]
     [InlineData(390, 844, "phone")]
@@ -74,14 +72,14 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         await Assertions.Expect(first.Locator(".rv-entry[data-faq='settlement-schedule'] .rv-add")).ToBeVisibleAsync();
         var agentAnswered = page.Locator(".rv-group", new() { Has = page.GetByText("라이브 방송 송출이 안 돼요", new() { Exact = true }) });
         await Assertions.Expect(agentAnswered.Locator(".rv-agent-reply")).ToContainTextAsync("라이브 관리에서 다시 연결");
-        await page.ScreenshotAsync(new() { Path = Shot($"review-queue-{name}.png"), FullPage = true });
+        await page.ShotAsync($"review-queue-{name}.png", fullPage: true);
 
         // The new-entry form, prefilled with the agent's reply.
         await agentAnswered.Locator(".rv-new").ClickAsync();
         await Assertions.Expect(agentAnswered.Locator("textarea[name=answer]")).ToHaveValueAsync("라이브 방송은 판매자센터 > 라이브 관리에서 다시 연결해 주세요.");
         await Assertions.Expect(agentAnswered.Locator("select[name=category]")).ToHaveValueAsync("products");
         await agentAnswered.ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = Shot($"review-new-entry-{name}.png"), FullPage = true });
+        await page.ShotAsync($"review-new-entry-{name}.png", fullPage: true);
 
         // Checked without saving (the real knowledge validation): it passes and the group stays.
         await agentAnswered.GetByRole(AriaRole.Button, new() { Name = "검증만 하기" }).ClickAsync();
@@ -95,7 +93,7 @@ public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator(".rv-group")).ToHaveCountAsync(groups - 1);
         await Assertions.Expect(page.Locator(".rv-title", new() { HasTextString = text! })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".toast", new() { HasText = "올바른 거절로 표시했어요." })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Shot($"review-declined-{name}.png"), FullPage = true });
+        await page.ShotAsync($"review-declined-{name}.png", fullPage: true);
     }
 
     [Fact]

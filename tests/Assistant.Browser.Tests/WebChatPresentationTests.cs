@@ -36,11 +36,6 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
 
     private static ILocator LastBotBubble(IPage page) => page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last;
 
-    // A screenshot is a record for people, not what the test checks: a capture on a busy 2-core machine once took longer than
-    // the page's 15 s default (CI, phone size), so it gets a minute of its own.
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), Timeout = 60_000 });
-
     private static async Task<string> ConversationIdAsync(IPage page)
     {
         var json = await page.EvaluateAsync<string>("localStorage.getItem('assistant.webchat.v1')");
@@ -63,7 +58,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(answer).Not.ToContainTextAsync("- **");
         // Korean wraps between words only.
         Assert.Equal("keep-all", await answer.Locator(".webchat__render-markdown").First.EvaluateAsync<string>("e => getComputedStyle(e).wordBreak"));
-        await ShotAsync(page, $"widget-markdown-{device}");
+        await page.ShotAsync($"widget-markdown-{device}.png");
     }
 
     [Theory]
@@ -78,7 +73,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(buttons.Filter(new() { HasText = "상담원 연결" })).ToBeVisibleAsync();
         Assert.True(await buttons.CountAsync() >= 2, "the near entries are offered beside the person");
         await page.WaitForTimeoutAsync(1000); // the widget may still move the reply into view
-        await ShotAsync(page, $"widget-no-answer-{device}");
+        await page.ShotAsync($"widget-no-answer-{device}.png");
     }
 
     [Theory]
@@ -91,7 +86,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(link).ToBeVisibleAsync();
         await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
         await Assertions.Expect(link).ToHaveAttributeAsync("rel", new Regex("noopener"));
-        await ShotAsync(page, $"widget-links-{device}");
+        await page.ShotAsync($"widget-links-{device}.png");
     }
 
     [Theory]
@@ -109,7 +104,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(first).ToBeInViewportAsync();
         var transcript = await page.Locator("#assistant-chat-webchat .webchat__basic-transcript__scrollable").BoundingBoxAsync();
         var start = await first.BoundingBoxAsync();
-        await ShotAsync(page, $"widget-long-answer-{device}");
+        await page.ShotAsync($"widget-long-answer-{device}.png");
         Assert.NotNull(transcript);
         Assert.NotNull(start);
         Assert.True(start!.Y >= transcript!.Y - 1 && start.Y + start.Height <= transcript.Y + transcript.Height + 1,
@@ -155,7 +150,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         // The bot's own notices are not marked as the agent's.
         Assert.Equal(1, await page.Locator(".assistant-agent-message").CountAsync());
         await message.ScrollIntoViewIfNeededAsync();
-        await ShotAsync(page, $"widget-agent-{device}");
+        await page.ShotAsync($"widget-agent-{device}.png");
 
         Assert.Equal(DeskOutcome.Done, (await desk.HandBackAsync(agent, number)).Item1);
         await Assertions.Expect(Text(page, "다시 판매자센터 도우미가")).ToBeVisibleAsync();
@@ -178,7 +173,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
 
         await Assertions.Expect(Text(page, "어떤 점이 부족했는지")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".webchat__suggested-action", new() { HasText = "상담원 연결" })).ToBeVisibleAsync();
-        await ShotAsync(page, $"widget-dislike-{device}");
+        await page.ShotAsync($"widget-dislike-{device}.png");
         await SendAsync(page, "수정세금계산서 발행 방법도 알려 주면 좋겠어요");
         await Assertions.Expect(Text(page, "알려 주셔서 감사해요")).ToBeVisibleAsync();
 
@@ -193,7 +188,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await SendAsync(page, "수수료는 얼마인가요?");
         await Assertions.Expect(Text(page, "매출연동")).ToBeVisibleAsync();
         Assert.Equal("수정세금계산서 발행 방법도 알려 주면 좋겠어요", Assert.Single(await browser.Factory.Services.GetRequiredService<FeedbackStore>().ListAsync(DirectLineBridge.ChannelId, conversationId)).Comment);
-        await ShotAsync(page, $"widget-dislike-thanks-{device}");
+        await page.ShotAsync($"widget-dislike-thanks-{device}.png");
     }
 
     [Fact]
@@ -208,6 +203,6 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"the orders table spans {box.X}..{box.X + box.Width}");
         var scroller = page.Locator(".table-scroll");
         Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the orders table is cut off");
-        await page.Locator(".orders").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "demo-orders-phone.png") });
+        await page.Locator(".orders").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "demo-orders-phone.png"), Timeout = 60_000 });
     }
 }

@@ -30,7 +30,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         var page = await OpenWidgetAsync();
         await SendAsync(page, "정산 계좌를 다른 통장으로 바꾸려면 어떻게 하나요?");
         await Assertions.Expect(Text(page, "1~2영업일")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-desktop.png") });
+        await page.ShotAsync("widget-desktop.png");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         var created = page.GetByText(new Regex("접수번호는 T\\d{6}")).First;
         await Assertions.Expect(created).ToBeVisibleAsync();
         var number = Regex.Match(await created.InnerTextAsync(), "T\\d{6}").Value;
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-mobile-handoff.png") });
+        await page.ShotAsync("widget-mobile-handoff.png");
 
         var console = await Chromium.SignInAsync(await browser.NewPageAsync(), browser.BaseUrl, "agent2", "agent2-password");
         await console.Locator($"[data-ticket='{number}']").ClickAsync();
@@ -93,7 +93,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
         await console.ClickAsync("#reply-button");
 
         await Assertions.Expect(Text(page, "정산 보류 건 바로 확인해 드릴게요")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-mobile-agent-reply.png") });
+        await page.ShotAsync("widget-mobile-agent-reply.png");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<B
 
         await SendAsync(page, "접수한 거 어떻게 됐어요?");
         await Assertions.Expect(page.GetByText(new Regex($"접수번호 {number}(으로|로) 상담원 연결을 기다리고")).First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "widget-status-phone.png") });
+        await page.ShotAsync("widget-status-phone.png");
     }
 
     [Fact]

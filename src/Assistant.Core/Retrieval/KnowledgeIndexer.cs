@@ -57,10 +57,12 @@ public static class KnowledgeIndexer
         {
             // One batch of vectors at a time: the embedded index keeps a sparse vector's non-zero cells only.
             var builder = memory.Rebuild();
+            var first = true;
             foreach (var batch in texts.Chunk(EmbeddedBatch))
             {
                 var batchVectors = await embeddings.GenerateAsync(batch.Select(t => t.Features), cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (batch[0] == texts[0]) await memory.EnsureCollectionAsync(batchVectors[0].Vector.Length, cancellationToken).ConfigureAwait(false);
+                if (first) await memory.EnsureCollectionAsync(batchVectors[0].Vector.Length, cancellationToken).ConfigureAwait(false);
+                first = false;
                 for (var i = 0; i < batch.Length; i++)
                     builder.Add(new VectorRecord(batch[i].Key, batch[i].Entry.Id, batch[i].Entry.Category, batch[i].Text, batchVectors[i].Vector));
             }

@@ -23,7 +23,7 @@ internal static class IngestCommand
         var knowledge = context.LoadKnowledge();
         var embeddings = UnderstandingFactory.CreateEmbeddings(knowledge);
         var texts = KnowledgeIndexer.WithFeatures(knowledge);
-        var records = texts.Select(t => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, embeddings.Embed(t.Features))).ToArray();
+        var records = texts.Select(t => t.ToRecord(embeddings.Embed(t.Features))).ToArray();
 
         var index = QdrantVectorIndex.Create(endpoint, collection, options.QdrantApiKey, Math.Max(options.TimeoutSeconds, 10));
         var clock = Stopwatch.StartNew();

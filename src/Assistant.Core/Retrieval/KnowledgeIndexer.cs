@@ -28,7 +28,11 @@ public static class KnowledgeIndexer
     }
 
     /// <summary>One indexed text with its retrieval features (the text and the lexicon terms it names).</summary>
-    public sealed record IndexedText(string Key, FaqEntry Entry, string Text, string Features);
+    public sealed record IndexedText(string Key, FaqEntry Entry, string Text, string Features)
+    {
+        /// <summary>The text's record in a vector index, with its vector.</summary>
+        public VectorRecord ToRecord(ReadOnlyMemory<float> vector) => new(Key, Entry.Id, Entry.Category, Text, vector);
+    }
 
     private static readonly ConditionalWeakTable<KnowledgeBase, IndexedText[]> Features = new();
 
@@ -64,15 +68,13 @@ public static class KnowledgeIndexer
                 if (first) await memory.EnsureCollectionAsync(batchVectors[0].Vector.Length, cancellationToken).ConfigureAwait(false);
                 first = false;
                 for (var i = 0; i < batch.Length; i++)
-                    builder.Add(new VectorRecord(batch[i].Key, batch[i].Entry.Id, batch[i].Entry.Category, batch[i].Text, batchVectors[i].Vector));
+                    builder.Add(batch[i].ToRecord(batchVectors[i].Vector));
             }
             builder.Commit();
             return texts.Count;
         }
         var vectors = await embeddings.GenerateAsync(texts.Select(t => t.Features), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var records = texts
-            .Select((t, i) => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, vectors[i].Vector))
-            .ToArray();
+        var records = texts.Select((t, i) => t.ToRecord(vectors[i].Vector)).ToArray();
         await index.EnsureCollectionAsync(vectors[0].Vector.Length, cancellationToken).ConfigureAwait(false);
         await index.ReplaceAllAsync(records, cancellationToken).ConfigureAwait(false);
         return records.Length;

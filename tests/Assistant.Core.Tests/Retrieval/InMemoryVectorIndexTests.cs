@@ -193,7 +193,7 @@ public sealed class InMemoryVectorIndexTests
         Assert.True(index.StoredCells * 4 < (long)count * generator.Dimensions, $"{index.StoredCells} cells for {count} rows of {generator.Dimensions}");
         // The same hits as a brute-force pass over the generator's full vectors.
         var records = KnowledgeIndexer.WithFeatures(knowledge)
-            .Select(t => new VectorRecord(t.Key, t.Entry.Id, t.Entry.Category, t.Text, generator.Embed(t.Features))).ToArray();
+            .Select(t => t.ToRecord(generator.Embed(t.Features))).ToArray();
         foreach (var message in new[] { "정산 언제 들어와요?", "송장번호를 잘못 넣었어요", "반품 배송비는 누가 내요" })
             await AssertRanksAsTheDensePass(index, records, generator.Embed(message), 10);
     }

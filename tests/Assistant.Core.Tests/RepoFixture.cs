@@ -29,7 +29,10 @@ public static class Paths
     public static string Root { get; } = FindRoot();
     public static string Knowledge => Path.Combine(Root, "knowledge");
     public static string Model => Path.Combine(Root, "models", "intent-classifier.zip");
-    public static string DevEval => Path.Combine(Root, "..", "shared", "eval", "dev.jsonl");
+    public static string DevEval => SharedEval("dev.jsonl");
+
+    /// <summary>A file of the shared evaluation set (beside the checkout, written apart from the knowledge).</summary>
+    public static string SharedEval(string file) => Path.Combine(Root, "..", "shared", "eval", file);
 
     private static string FindRoot()
     {

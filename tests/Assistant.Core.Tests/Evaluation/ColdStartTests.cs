@@ -116,7 +116,7 @@ public sealed class ColdStartTests
     {
         var knowledge = ColdStart.KeepPhrasings(KnowledgeLoader.Load(Paths.Knowledge), 3);
         var decider = await UnderstandingFactory.CreateDeciderAsync(knowledge, ColdStart.LoadOrTrainModel(knowledge), new PolicyOptions());
-        var m = EvalMetrics.From(await EvalRunner.RunAsync(decider, EvalCase.Load(Path.Combine(Paths.Root, "..", "shared", "eval", "realistic.jsonl"))));
+        var m = EvalMetrics.From(await EvalRunner.RunAsync(decider, EvalCase.Load(Paths.SharedEval("realistic.jsonl"))));
         Assert.True(m.AnswerPrecision >= 0.95, $"answerPrecision {m.AnswerPrecision}");
         Assert.True(m.Coverage >= 0.55, $"coverage {m.Coverage}");
     }

@@ -39,7 +39,7 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
 
     private async Task<EvalMetrics> RunAsync(string file)
     {
-        var path = Path.Combine(Paths.Root, "..", "shared", "eval", file);
+        var path = Paths.SharedEval(file);
         Assert.True(File.Exists(path), $"expected the shared evaluation file at {path}");
         return EvalMetrics.From(await EvalRunner.RunAsync(repo.Decider, EvalCase.Load(path)));
     }

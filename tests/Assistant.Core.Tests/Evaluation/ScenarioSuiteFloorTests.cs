@@ -19,7 +19,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     /// <summary>Of the 68 scenarios written from the specification only, without the code or its knowledge phrasings.</summary>
     public const int IndependentFloor = 65;
 
-    public static string ScenariosPath => Path.Combine(Paths.Root, "..", "shared", "eval", "scenarios.json");
+    public static string ScenariosPath => Paths.SharedEval("scenarios.json");
 
     public static string IndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent.json");
 

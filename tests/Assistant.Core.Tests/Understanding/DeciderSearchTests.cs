@@ -17,7 +17,7 @@ public sealed class DeciderSearchTests(RepoFixture repo)
     {
         var index = new RecordingIndex(new InMemoryVectorIndex());
         var decider = await UnderstandingFactory.CreateDeciderAsync(repo.Knowledge, repo.Model, new PolicyOptions(), index);
-        var messages = EvalCase.Load(Path.Combine(Paths.Root, "..", "shared", "eval", "realistic.jsonl")).Select(c => c.Text)
+        var messages = EvalCase.Load(Paths.SharedEval("realistic.jsonl")).Select(c => c.Text)
             // Single-sentence requests to be told, read whole as a case and then again as their own question sentence.
             .Append("판매자가 재고 부족으로 주문을 직접 취소하는 경우에 불이익이 있는지 알려주세요.")
             .Append("결제 수단별 주문관리 수수료 요율을 안내해 주시기 바랍니다.");

@@ -13,6 +13,7 @@ namespace Assistant.Server.Bot;
 public sealed class AssistantCloudAdapter : CloudAdapter
 {
     private readonly string _appId;
+    private readonly InProcessConnectorFactory _inProcessConnectors = new();
 
     public AssistantCloudAdapter(BotFrameworkAuthentication authentication, KnowledgeRuntime knowledge, ConversationGate gate, IConfiguration configuration, ILogger<AssistantCloudAdapter> logger)
         : base(authentication, logger)
@@ -54,8 +55,6 @@ public sealed class AssistantCloudAdapter : CloudAdapter
         var response = await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
         return (response?.Body as ExpectedReplies)?.Activities ?? [];
     }
-
-    private readonly InProcessConnectorFactory _inProcessConnectors = new();
 
     /// <summary>Connector clients built for in-process turns so far (for tests and diagnostics).</summary>
     internal int InProcessConnectorClients => _inProcessConnectors.Count;

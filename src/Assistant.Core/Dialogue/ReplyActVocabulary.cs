@@ -2,7 +2,8 @@ namespace Assistant.Dialogue;
 
 /// <summary>
 /// The words <see cref="ReplyActs"/> recognises, one row per family of phrases. Each pattern is a
-/// .NET regular expression over the message's compact form: NFKC, lower case, every space and
+/// plain regular expression (letters, groups, alternation, listed classes, repeats: <see cref="UnitAutomaton"/>,
+/// which refuses anything else at start-up) over the message's compact form: NFKC, lower case, every space and
 /// punctuation mark removed ("네 접수 해 주세요!" is matched as "네접수해주세요"), so a pattern never
 /// contains a space, and spacing, "~", "!", "^^" and emoji never matter. The fragments below
 /// (<see cref="Please"/>, <see cref="WillDo"/>, <see cref="Yo"/>) spell the polite and casual endings once.

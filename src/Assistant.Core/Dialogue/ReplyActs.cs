@@ -21,101 +21,8 @@ namespace Assistant.Dialogue;
 /// </summary>
 public static partial class ReplyActs
 {
-    private const int MaxUnitLength = 60;
-
-    // Compiled: every turn runs these at each position of its opening words (and of up to six tails per clause
-    // for a request for a person); the interpreter took about 3x as long, for about 40 ms more at start-up.
-
-    private static readonly (Row Row, Regex Start, Regex Exact, SearchValues<char>? First, SearchValues<char>? Alphabet)[] Units = Rows
-        .Select(r => (r, new Regex(@"\G(?:" + r.Pattern + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled),
-            new Regex("^(?:" + r.Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled), FirstLetters(r.Pattern), Alphabet(r.Pattern)))
-        .ToArray();
-
-    /// <summary>
-    /// The letters and digits a row can match, or null when its pattern could match others (an escape, a dot, a range or
-    /// a negated class). The compact form has only letters and digits, so a row whose pattern is made of literal letters,
-    /// groups, alternations, quantifiers and listed classes matches only runs of its own letters: no match can run past
-    /// the first letter that is not among them.
-    /// </summary>
-    internal static SearchValues<char>? Alphabet(string pattern) =>
-        Plain(pattern) ? SearchValues.Create(pattern.Where(char.IsLetterOrDigit).Distinct().ToArray()) : null;
-
-    /// <summary>
-    /// The letters a match of the row can begin with, or null when the pattern is not <see cref="Plain"/>: a position
-    /// whose letter is not among them is passed over without running the row's expression (a message's opening is
-    /// tried against every row at each position it reads).
-    /// </summary>
-    internal static SearchValues<char>? FirstLetters(string pattern)
-    {
-        if (!Plain(pattern)) return null;
-        var first = new HashSet<char>();
-        var at = 0;
-        Alternation(pattern, ref at, first);
-        return at == pattern.Length ? SearchValues.Create(first.ToArray()) : null;
-    }
-
-    /// <summary>Only literal letters, (?:…) groups, alternation, listed classes and the quantifiers ? * + {m,n}.</summary>
-    private static bool Plain(string pattern)
-    {
-        if (pattern.Contains('\\') || pattern.Contains('.') || pattern.Contains("[^", StringComparison.Ordinal)) return false;
-        if (pattern.Replace("(?:", "", StringComparison.Ordinal).Contains('(')) return false; // captures, lookarounds
-        var inClass = false;
-        foreach (var c in pattern)
-            if (c == '[') inClass = true;
-            else if (c == ']') inClass = false;
-            else if (inClass && c == '-') return false;
-        return true;
-    }
-
-    // FIRST sets of a plain pattern: each returns whether what it read can match the empty string.
-    private static bool Alternation(string p, ref int at, HashSet<char> first)
-    {
-        var nullable = Sequence(p, ref at, first);
-        while (at < p.Length && p[at] == '|')
-        {
-            at++;
-            nullable |= Sequence(p, ref at, first);
-        }
-        return nullable;
-    }
-
-    private static bool Sequence(string p, ref int at, HashSet<char> first)
-    {
-        var nullable = true; // so far every item could be empty: the next one's first letters count too
-        while (at < p.Length && p[at] is not ('|' or ')'))
-        {
-            var mine = new HashSet<char>();
-            bool empty;
-            if (p[at] == '(')
-            {
-                at += 3; // "(?:"
-                empty = Alternation(p, ref at, mine);
-                at++;    // ")"
-            }
-            else if (p[at] == '[')
-            {
-                var close = p.IndexOf(']', at);
-                foreach (var c in p[(at + 1)..close]) mine.Add(c);
-                at = close + 1;
-                empty = false;
-            }
-            else
-            {
-                mine.Add(p[at++]);
-                empty = false;
-            }
-            if (at < p.Length && p[at] is '?' or '*') { empty = true; at++; }
-            else if (at < p.Length && p[at] == '+') at++;
-            else if (at < p.Length && p[at] == '{')
-            {
-                empty |= p[at + 1] == '0';
-                at = p.IndexOf('}', at) + 1;
-            }
-            if (nullable) first.UnionWith(mine);
-            nullable &= empty;
-        }
-        return nullable;
-    }
+    /// <summary>Every row's pattern in one automaton: a turn reads its opening words, and up to six tails of each clause for a request for a person, position by position.</summary>
+    private static readonly UnitAutomaton Units = UnitAutomaton.Build(Rows.Select(r => r.Pattern).ToArray());
 
     /// <summary>Reads the act of one seller message.</summary>
     public static ReplyActReading Read(string? text) => Read(new Folded((text ?? "").Normalize(NormalizationForm.FormC)), 0);
@@ -182,7 +89,7 @@ public static partial class ReplyActs
     /// </summary>
     public static IEnumerable<ReplyActReading> ReadClauses(string? text)
     {
-        foreach (var clause in ClauseBreak().Split(text ?? ""))
+        foreach (var clause in Clauses(text ?? ""))
             if (clause.Trim().Length > 0) yield return Read(clause);
     }
 
@@ -195,7 +102,7 @@ public static partial class ReplyActs
     public static bool AsksForAPerson(string? text)
     {
         if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
-        foreach (var clause in ClauseBreak().Split(text))
+        foreach (var clause in Clauses(text))
         {
             // Folded once: each tail is the clause read from one of its word starts on.
             var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
@@ -216,8 +123,31 @@ public static partial class ReplyActs
         return starts;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"[.,!\n]+|(?<=[?？])")]
-    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
+    /// <summary>
+    /// The clauses of a text: split at each run of '.', ',', '!' and line breaks (left out) and after each question mark
+    /// (kept). Some may be empty.
+    /// </summary>
+    internal static List<string> Clauses(string text)
+    {
+        var clauses = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or ',' or '!' or '\n')
+            {
+                clauses.Add(text[start..i]);
+                while (i + 1 < text.Length && text[i + 1] is '.' or ',' or '!' or '\n') i++;
+                start = i + 1;
+            }
+            else if (text[i] is '?' or '？')
+            {
+                clauses.Add(text[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+        clauses.Add(text[start..]);
+        return clauses;
+    }
 
     private readonly record struct Unit(Row Row, int Start, int End, ReplyAct Act);
 
@@ -273,31 +203,9 @@ public static partial class ReplyActs
         return new ReplyActReading(act, remainder, field, remainder.Length == 0);
     }
 
-    /// <summary>The longest unit starting at <paramref name="pos"/>, or null.</summary>
-    private static (Row Row, int Length)? LongestAt(string compact, int pos)
-    {
-        (Row Row, int Length)? best = null;
-        var rest = compact.AsSpan(pos);
-        foreach (var (row, start, exact, first, alphabet) in Units)
-        {
-            if (first is not null && !first.Contains(rest[0])) continue;
-            var m = start.Match(compact, pos);
-            if (!m.Success || m.Length == 0) continue;
-            // Regex alternation takes the first alternative that fits, not the longest: look for a longer fit, within the
-            // row's own letters.
-            var length = m.Length;
-            var reach = Math.Min(rest.Length, MaxUnitLength);
-            if (alphabet is not null && rest[..reach].IndexOfAnyExcept(alphabet) is >= 0 and var stop) reach = stop;
-            for (var end = pos + reach; end > pos + length; end--)
-                if (exact.IsMatch(compact.AsSpan(pos, end - pos)))
-                {
-                    length = end - pos;
-                    break;
-                }
-            if (best is null || length > best.Value.Length) best = (row, length);
-        }
-        return best;
-    }
+    /// <summary>The longest unit starting at <paramref name="pos"/> (of equally long ones, the earliest row's), or null.</summary>
+    private static (Row Row, int Length)? LongestAt(string compact, int pos) =>
+        Units.Longest(compact.AsSpan(pos)) is { } unit ? (Rows[unit.Pattern], unit.Length) : null;
 
     /// <summary>True when the original text has a space or punctuation between compact positions end-1 and end.</summary>
     private static bool Gap(string original, int[] map, int end)
@@ -332,14 +240,20 @@ public static partial class ReplyActs
         {
             var ch = text[i];
             if (char.IsSurrogate(ch)) continue;
-            var folded = Hangul.IsHangul(ch) || char.IsAscii(ch) ? ch.ToString() : ch.ToString().Normalize(NormalizationForm.FormKC);
-            foreach (var f in folded)
+            if (Hangul.IsHangul(ch) || char.IsAscii(ch))
             {
-                if (!char.IsLetterOrDigit(f)) continue;
-                sb.Append(char.ToLowerInvariant(f));
-                map.Add(i);
+                Keep(ch, i);
+                continue;
             }
+            foreach (var f in ch.ToString().Normalize(NormalizationForm.FormKC)) Keep(f, i);
         }
         return (sb.ToString(), map.ToArray());
+
+        void Keep(char f, int at)
+        {
+            if (!char.IsLetterOrDigit(f)) return;
+            sb.Append(char.ToLowerInvariant(f));
+            map.Add(at);
+        }
     }
 }

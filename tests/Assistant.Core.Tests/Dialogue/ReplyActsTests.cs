@@ -435,42 +435,6 @@ public sealed class ReplyActsTests
     public void TellsAQuestionAboutTheBotFromARequestForAPerson(string text, ReplyAct expected) =>
         Assert.Equal(expected, ReplyActs.Read(text).Act);
 
-    /// <summary>The letters a vocabulary pattern can begin with: a position starting with any other letter is passed over.</summary>
-    [Theory]
-    [InlineData("(?:네|넵|예)+(?:요|용)?", "네넵예")]
-    [InlineData("(?:좀)?부탁(?:드려요|해요)", "좀부")]
-    [InlineData("(?:(?:상담원|사람)?(?:접수|연결)(?:은|는)?)?안(?:할래요|해요)", "상사접연안")]
-    [InlineData("[ㅎㅋ]+|please|요", "ㅎㅋp요")]
-    [InlineData("음*흠{0,2}a", "음흠a")]
-    [InlineData("x{1,2}y", "x")]
-    [InlineData("(?:a|b?)c|d", "abcd")]
-    public void KnowsTheLettersAPatternCanBeginWith(string pattern, string expected)
-    {
-        var first = ReplyActs.FirstLetters(pattern);
-        Assert.NotNull(first);
-        foreach (var c in "네넵예좀부상사접연안ㅎㅋp요음흠axybcd")
-            Assert.True(expected.Contains(c) == first.Contains(c), $"'{c}' in the first letters of {pattern}: expected {expected.Contains(c)}");
-    }
-
-    /// <summary>A pattern that could match something other than listed letters gets no shortcut (every position is tried).</summary>
-    [Theory]
-    [InlineData(@"\d+번")]
-    [InlineData("a.b")]
-    [InlineData("[가-힣]+")]
-    [InlineData("[^a]b")]
-    [InlineData("(?=a)a")]
-    [InlineData("(?<n>a)")]
-    public void GivesNoShortcutForPatternsBeyondListedLetters(string pattern)
-    {
-        Assert.Null(ReplyActs.FirstLetters(pattern));
-        Assert.Null(ReplyActs.Alphabet(pattern));
-    }
-
-    /// <summary>Every row of the vocabulary is within what the shortcut understands, so none is run at every position.</summary>
-    [Fact]
-    public void EveryVocabularyRowHasItsFirstLetters() =>
-        Assert.All(ReplyActVocabulary.Rows, row => Assert.NotNull(ReplyActs.FirstLetters(row.Pattern)));
-
     /// <summary>
     /// Reading a clause from each of its last words on, folded once, gives what reading each tail as its own message
     /// gives (the definition <see cref="ReplyActs.AsksForAPerson"/> had before it shared the folding).

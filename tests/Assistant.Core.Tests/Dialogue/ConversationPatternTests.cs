@@ -443,6 +443,12 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("myshop01 판매자인데 상품 무선이어폰 주문번호 2024-1125-1122-3344 건 환불이 안 돼요. 상담원 연결해 주세요", "orders")]
     [InlineData("상담원 연결해 주세요. 이번 달 수수료 세금계산서 금액이 이상해요.", "fees-tax")]
     [InlineData("상담원 연결 부탁해요 / 정산 금액이 주문 금액보다 적게 들어왔어요", "settlement")]
+    // A detail said not to apply names no area: "상품이랑은 상관없어요" is not a product problem.
+    [InlineData("비밀번호를 바꿨는데 로그인이 계속 실패해요. 상담원 연결해 주세요, 상품이랑은 상관없어요", "account")]
+    [InlineData("정산금이 2주째 안 들어와요 상담원 연결해 주세요. 주문하고는 관계없어요", "settlement")]
+    [InlineData("로그인하면 자꾸 오류가 떠요 상담원요. 아이디 shop_a1 이고 상품이랑은 상관없어요", "account")]
+    [InlineData("비번 재설정했는데도 접속이 안 돼요 상담원요. 제 아이디는 mint_home 이고 제품이랑은 관계없어요", "account")]
+    [InlineData("계정이 잠겼다고 나와요. 사람 연결해 주세요. 상품하고는 상관없고요", "account")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

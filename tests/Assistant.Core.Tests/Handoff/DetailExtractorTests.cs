@@ -41,6 +41,13 @@ public sealed class DetailExtractorTests
     [Theory]
     [InlineData("무선 이어폰이요", "무선 이어폰")]
     [InlineData("상품명: 캠핑 의자", "캠핑 의자")]
+    // Words pointing at the product are not part of its name.
+    [InlineData("it's the ceramic mug set", "ceramic mug set")]
+    [InlineData("This is a bamboo cutting board", "bamboo cutting board")]
+    [InlineData("my linen apron", "linen apron")]
+    [InlineData("그건 수제 딸기잼이에요", "수제 딸기잼")]
+    [InlineData("the ceramic mug set", "ceramic mug set")]
+    [InlineData("The Body Shop 바디로션", "The Body Shop 바디로션")]
     public void TakesTheWholeAnswerAsTheProductWhenAsked(string answer, string expected) =>
         Assert.Equal(expected, DetailExtractor.ParseProductName(answer));
 

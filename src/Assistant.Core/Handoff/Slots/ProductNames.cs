@@ -17,6 +17,13 @@ internal static partial class ProductNames
     [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
+    /// <summary>
+    /// Words that point at the product before an answer names it: "it's the", "this is a", "my", "그건", "이거는". An article
+    /// on its own is taken only in lower case: "The Body Shop 바디로션" is a brand.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:(?:(?:it|this|that)(?:'s|’s|\s+is|\s+was)|its)\s+(?:(?:the|a|an|my|our)\s+)?|(?-i:the|a|an|my|our)\s+|(?:그건|이건|저건|그거는|이거는|저거는|그게|이게)\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
+
     // A word: whitespace and punctuation end it; '.' stays inside ("5.5kg") and is trimmed at its end.
     [GeneratedRegex(@"[^\s,!?/;|…~()\[\]<>'""“”‘’「」『』]+")]
     private static partial Regex WordPattern();
@@ -125,8 +132,11 @@ internal static partial class ProductNames
     {
         var start = answer.Length - answer.TrimStart().Length;
         if (start == answer.Length) return null;
+        // "it's the ceramic mug set", "그건 수제 딸기잼이에요": what points at the product is not its name.
+        if (LeadIn().Match(answer, start) is { Success: true, Length: > 0 } lead && lead.Index == start && answer[(start + lead.Length)..].Any(char.IsLetterOrDigit))
+            start += lead.Length;
         if (Label().Match(answer, start) is { Success: true } label && label.Index == start) return ReadAt(answer, label.Index + label.Length);
-        return new SlotMatch(start, answer.Trim().Length);
+        return new SlotMatch(start, answer.TrimEnd().Length - start);
     }
 
     /// <summary>The name an answer starts with when it says more: "무선 청소기 배송이 안 와요" → "무선 청소기" (a guess).</summary>

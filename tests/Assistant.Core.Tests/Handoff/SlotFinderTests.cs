@@ -123,7 +123,21 @@ public sealed class SlotFinderTests
     public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 
+    /// <summary>What describes the product (a clause before 상품/제품, a predicate after it, a process noun) is not its name: the seller is asked.</summary>
     [Theory]
+    [InlineData("어제 받은 상품이 깨져 있대요")]
+    [InlineData("배송 온 제품이 파손됐대요")]
+    [InlineData("포장 찢어진 상품 교환 요청이요")]
+    [InlineData("주문 들어온 상품 재고가 없어요")]
+    [InlineData("잘못 간 제품 회수하려고요")]
+    [InlineData("할인 제품 환불 문의")]
+    [InlineData("구매자가 받은 제품이 불량이래요")]
+    public void GuessesNoProductFromWhatDescribesIt(string text) =>
+        Assert.Null(SlotTable.Product.Find(text));
+
+    [Theory]
+    [InlineData("빨간 모자 제품 반품이요", "빨간 모자")]
+    [InlineData("레드 와인 상품 배송이 늦어요", "레드 와인")]
     [InlineData("무선 이어폰 주문했는데 배송이 안 와요", "무선 이어폰")]
     [InlineData("어제 캠핑 의자를 주문했는데 취소하고 싶어요", "캠핑 의자")]
     [InlineData("블루투스 스피커 상품이 품절로 떠요", "블루투스 스피커")]
@@ -141,6 +155,8 @@ public sealed class SlotFinderTests
     [InlineData("무선 청소기", "무선 청소기")]
     [InlineData("무선 이어폰이요", "무선 이어폰")]
     [InlineData("텀블러예요", "텀블러")]
+    [InlineData("고양이 스크래쳐인데요", "고양이 스크래쳐")]
+    [InlineData("레져 의자요", "레져 의자")]
     [InlineData("텀블러 입니다", "텀블러")]
     [InlineData("'수제 쿠키 세트'요", "수제 쿠키 세트")]
     [InlineData("상품명: 캠핑 의자", "캠핑 의자")]

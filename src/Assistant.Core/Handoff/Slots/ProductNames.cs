@@ -28,7 +28,7 @@ internal static partial class ProductNames
     [GeneratedRegex(@"[^\s,!?/;|…~()\[\]<>'""“”‘’「」『』]+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|주세|됨)$")]
+    [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|(?:깨|터|어|아|서|가|겨)져|하려|되려|주세|됨)$")]
     private static partial Regex PredicateEnding();
 
     // Past and future tense syllables occur in verbs, not in product names: 했, 됐, 왔, 겠…
@@ -61,7 +61,7 @@ internal static partial class ProductNames
         "중지", "쿠폰", "포인트", "계좌", "세금계산서", "수수료", "광고", "계정", "비밀번호", "아이디", "판매자", "셀러", "고객", "구매자", "구매",
         "확인", "처리", "요청", "접수", "연결", "번호", "발송", "출고", "입고", "도착", "누락", "파손", "불량", "내역", "금액", "입금", "출금",
         "승인", "심사", "검수", "상품", "제품", "상품명", "제품명", "품목", "것", "거", "부분", "사람", "담당자", "전화", "통화", "답변", "진행",
-        "안내", "연락", "ID", "order", "seller", "product",
+        "안내", "연락", "할인", "회수", "ID", "order", "seller", "product",
     };
 
     private static readonly string[] StopPrefixes =
@@ -124,6 +124,8 @@ internal static partial class ProductNames
                 if (IsBoundary(words[j].Text, words[j + 1].Text)) break;
                 first = j;
             }
+            // "유통기한 지난 제품", "배송 온 상품", "받은 제품": a clause describing the product, not its name.
+            if (first < i && IsAdnominal(words[i - 1].Text)) continue;
             if (first < i && i - first <= 4) yield return new SlotMatch(words[first].Start, words[i - 1].End - words[first].Start, Certainty.Uncertain);
         }
     }
@@ -209,6 +211,13 @@ internal static partial class ProductNames
     // A noun with a copula ending ("스크래쳐인데요", "텀블러예요") is the end of a name, not a verb.
     private static bool IsPredicate(string word) =>
         word.Any(IsHangulSyllable) && !EndsWithCopula(word) && (TenseSyllable().IsMatch(word) || PredicateEnding().IsMatch(word));
+
+    /// <summary>
+    /// A verb's form before a noun (지난, 온, 찢어진, 받은, 들어온): its last syllable is one such a form ends in. Nouns
+    /// ending in these are rare among product names; 인 and 한 are left out (와인, 체인).
+    /// </summary>
+    private static bool IsAdnominal(string word) =>
+        word.Length > 0 && "은는던온진난된낸린른운친픈큰간".Contains(word[^1]);
 
     private static bool IsStopNoun(string word) =>
         StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);

@@ -38,7 +38,7 @@ public sealed partial class QuestionReader(Decider decider)
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
             usedTopic = true;
         }
-        else if (topic is not null && decision.Kind != DecisionKind.Smalltalk && Knowledge.FindFaq(topic) is { } current && IsFollowUp(text))
+        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current && IsFollowUp(text))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
@@ -46,9 +46,11 @@ public sealed partial class QuestionReader(Decider decider)
             // A short message answered with high confidence ("세금계산서는 어떻게 발행하나요?") carries its own topic too.
             // A message that points back ("그럼 카드결제면 며칠 걸려요?") stays on the topic when, read with it, it is
             // answered by it more confidently than by anything on its own.
+            // "이미 발송했으면요?" puts a condition on the topic: read with it, it stays there.
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
-                || Anaphora().IsMatch(text) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic && contextual.Confidence > decision.Confidence;
+                || Anaphora().IsMatch(text) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic && contextual.Confidence > decision.Confidence
+                || Conditional().IsMatch(text.Trim()) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
@@ -77,6 +79,13 @@ public sealed partial class QuestionReader(Decider decider)
         if (answers.Count >= 2) return new QuestionReading(answers[0], answers.Take(MaxAnswers).ToArray(), false);
         return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], false);
     }
+
+    /// <summary>
+    /// A question that points back ("그럼 주말도 포함이에요?") which the classifier alone took for smalltalk: in a conversation
+    /// about a topic it is read with that topic. Smalltalk a rule found ("고마워요", "너 사람이야?") stays smalltalk.
+    /// </summary>
+    private static bool AsksBack(Decision decision, string text) =>
+        decision.Reason == DecisionPolicy.ClassifierSmalltalk && Anaphora().IsMatch(text) && IsQuestion(text);
 
     /// <summary>The contextual reading keeps to the topic: answered with it, or offering it among the choices at the top.</summary>
     private static bool StaysOnTopic(Decision contextual, string topic) =>
@@ -130,6 +139,10 @@ public sealed partial class QuestionReader(Decider decider)
 
     [GeneratedRegex(@"(?:은요|는요|이요|면요|고요|건요)\s*[?？!.~]*(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ElidedQuestion();
+
+    /// <summary>A question that is only a condition ("이미 발송했으면요?", "주말이면요?").</summary>
+    [GeneratedRegex(@"면요\s*[?？!.~]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Conditional();
 
     [GeneratedRegex(@"[^\s]+")]
     private static partial Regex Words();

@@ -38,8 +38,9 @@ public sealed class FormCancel(HandoffFlow flow, ReplyTexts replies) : IDialogue
     {
         if (turn.State.Form is null) return Task.FromResult<TurnResult?>(null);
         // A plain "no" to a question for a detail ("아 지금은 괜찮아요") is a "never mind" too; at the summary it means "that is wrong".
+        // A "no" that names a detail ("특정 상품 아니에요") says that detail does not apply (FormSkip).
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == replies["summaryCancel"]
-            || turn.Act.IsOnly(ReplyAct.Deny) && !turn.State.Form.AtSummary;
+            || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary;
         return Task.FromResult(cancel ? flow.Cancel(turn.State) : null);
     }
 }
@@ -200,6 +201,8 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq) return null;
         turn.State.Topic = faq.Id;
+        // What the seller asked about in between is the area of the conversation when the problem itself says little.
+        if (faq.Category != "support") turn.State.LastCategory = faq.Category;
         var answer = kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false);
         return FormPatterns.Result(answer, flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
     }

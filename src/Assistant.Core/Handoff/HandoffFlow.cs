@@ -106,7 +106,10 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var state = turn.State;
         var form = state.Form!;
         var sellerTexts = SellerTexts(state).ToArray();
-        var category = form.Category != "general" ? form.Category : await CategoryAsync(sellerTexts, cancellationToken);
+        // Read again at filing: an area the conversation reached since the form opened (a question answered in between)
+        // outweighs weak evidence in the first message.
+        var category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
+        if (category == "general") category = await CategoryAsync(sellerTexts, cancellationToken);
         var urgency = Script.UrgencyReason(string.Join('\n', sellerTexts.Append(form.Description ?? "")));
         var details = new TicketDetails(
             form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
@@ -205,8 +208,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>The text with its order number, seller ID and product name taken out: they say nothing about the kind of problem.</summary>
     private static string WithoutDetails(string text)
     {
-        foreach (var value in SlotExtraction.FromMessages([text]).Values.Where(v => v.Source.Length > 0))
-            text = text.Replace(value.Source, " ", StringComparison.Ordinal);
+        // Each value goes with the label written right before it ("상품 무선이어폰", "아이디는 shop_01"); a word like 상품
+        // elsewhere is what the problem is about ("상품 등록이 안 돼요") and stays.
+        foreach (var value in SlotExtraction.FromMessages([text]).Values.Where(v => v.Source.Length > 0).OrderByDescending(v => v.Start))
+        {
+            if (value.Start + value.Length > text.Length || string.CompareOrdinal(text, value.Start, value.Source, 0, value.Length) != 0) continue;
+            var label = LabelBefore().Match(text[..value.Start]);
+            var start = label.Success ? label.Index : value.Start;
+            text = text[..start] + " " + text[(value.Start + value.Length)..];
+        }
         // The labels left behind and the request for a person say nothing about the problem either.
         return PersonRequest().Replace(DetailLabel().Replace(NotApplicable().Replace(text, " "), " "), " ");
     }
@@ -290,8 +300,16 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     [GeneratedRegex(@"[.!?/\n]+")]
     private static partial Regex PartBreak();
 
-    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|상품|제품)\s*(?:은|는|이|가|:|：)?(?=\s|$|[/,.])", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A label left without its value, or the bare word 상품/제품 ("구매자가 상품 못 받았대요": every problem has a product),
+    /// except as the head of what the problem is about ("상품 등록", "상품 노출", "상품 정보 수정").
+    /// </summary>
+    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|제품\s*명|(?:상품|제품)(?!\s*(?:등록|수정|노출|정보|상세|이미지|사진|페이지|판매\s*중지|중지|심사|검수|관리|삭제|승인|옵션|카테고리)))\s*(?:은|는|이|가|:|：)?(?=\s|$|[/,.])", RegexOptions.IgnoreCase)]
     private static partial Regex DetailLabel();
+
+    /// <summary>The label a value follows, at the end of the text before it.</summary>
+    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|상품|제품\s*명|제품)\s*(?:은|는|이|가|:|：)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelBefore();
 
     [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*))?")]
     private static partial Regex PersonRequest();

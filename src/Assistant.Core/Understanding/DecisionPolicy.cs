@@ -21,6 +21,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
     /// <summary>The reason of the decline that ends <see cref="Decide"/>: no kind of reading cleared its threshold.</summary>
     public const string NoConfidentReading = "no confident interpretation";
 
+    /// <summary>The reason of a smalltalk reading the classifier alone made (not a rule such as "asks whether it is a bot").</summary>
+    public const string ClassifierSmalltalk = "classifier: smalltalk";
+
     public Decision Decide(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
         // What the classifier says against retrieval's best entry weighs no more than what it knows of that entry.
@@ -51,7 +54,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         if (handoff >= options.HandoffConfidence && handoff >= Math.Max(smalltalk, decline) && handoff >= faqMass)
             return Make(DecisionKind.Handoff, bestHandoff!, handoff, null, [], "classifier: handoff");
         if (smalltalk >= options.SmalltalkConfidence && smalltalk >= Math.Max(handoff, decline) && smalltalk >= faqMass)
-            return Make(DecisionKind.Smalltalk, bestSmalltalk!, smalltalk, null, [], "classifier: smalltalk");
+            return Make(DecisionKind.Smalltalk, bestSmalltalk!, smalltalk, null, [], ClassifierSmalltalk);
         if (decline >= options.DeclineConfidence && decline >= Math.Max(handoff, smalltalk) && decline >= faqMass)
             return Make(DecisionKind.Decline, bestDecline!, decline, null, [], "classifier: out of scope");
 

@@ -94,6 +94,22 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("handoff.ask-description", reply.Info.Intent);
     }
 
+    /// <summary>A "no" that names the detail asked for ("특정 상품 아니에요") says it does not apply; the form goes on.</summary>
+    [Theory]
+    [InlineData("특정 상품 아니에요")]
+    [InlineData("상품은 아니에요")]
+    [InlineData("제품 건은 아니에요")]
+    public async Task ANoThatNamesTheAskedDetailSkipsItAndDoesNotCancel(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 이번 달 정산금이 이상해요. 주문번호는 몰라요, 아이디 mint_grocer");
+        Assert.Equal(HandoffForm.AskProduct, chat.State.Form!.Asking);
+        var reply = await chat.LastAsync(text);
+        Assert.Equal("handoff.confirm", reply.Info.Intent);
+        Assert.True(chat.State.Form!.ProductUnknown);
+        Assert.Equal("mint_grocer", chat.State.Form.SellerId);
+    }
+
     [Theory]
     [InlineData("주문번호는 몰라요", true, false)]
     [InlineData("주문이나 특정 상품이랑은 상관없어요", true, true)]
@@ -381,6 +397,22 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("tax-invoice", (await chat.LastAsync("세금계산서는 어떻게 발행하나요?")).Info.FaqId);
     }
 
+    /// <summary>
+    /// A follow-up that points back or only adds a condition stays on the topic: "그럼 …도 포함이에요?" is not smalltalk,
+    /// "이미 …했으면요?" is not a question about shipping.
+    /// </summary>
+    [Theory]
+    [InlineData("결제하고 며칠 안에 발송해야 돼요?", "dispatch-deadline", "그럼 토요일도 포함이에요?")]
+    [InlineData("구매자가 주문 취소해 달래요 발주확인 전인데 어떻게 해요", "order-cancel", "이미 보냈으면요?")]
+    [InlineData("구매자가 주문 취소해 달래요 발주확인 전인데 어떻게 해요", "order-cancel", "벌써 발송했으면요?")]
+    public async Task AFollowUpThatPointsBackOrAddsAConditionStaysOnTheTopic(string first, string topic, string followUp)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(topic, (await chat.LastAsync(first)).Info.FaqId);
+        var reply = await chat.LastAsync(followUp);
+        Assert.Equal(("answer", topic), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     /// <summary>"이게 가능한가요?" says what it asks about only through what came before: read with the topic, it is answered there.</summary>
     [Fact]
     public async Task AQuestionThatPointsBackIsAnsweredOnTheTopicItPointsTo()
@@ -443,6 +475,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("myshop01 판매자인데 상품 무선이어폰 주문번호 2024-1125-1122-3344 건 환불이 안 돼요. 상담원 연결해 주세요", "orders")]
     [InlineData("상담원 연결해 주세요. 이번 달 수수료 세금계산서 금액이 이상해요.", "fees-tax")]
     [InlineData("상담원 연결 부탁해요 / 정산 금액이 주문 금액보다 적게 들어왔어요", "settlement")]
+    // 상품 as the head of the problem ("상품 등록") is what it is about, not a label left without its value.
+    [InlineData("직원 연결해 주세요. 상품 등록할 때 사진 업로드가 자꾸 실패해요. 아이디 clay.studio 주문번호는 없어요", "products")]
     // A detail said not to apply names no area: "상품이랑은 상관없어요" is not a product problem.
     [InlineData("비밀번호를 바꿨는데 로그인이 계속 실패해요. 상담원 연결해 주세요, 상품이랑은 상관없어요", "account")]
     [InlineData("정산금이 2주째 안 들어와요 상담원 연결해 주세요. 주문하고는 관계없어요", "settlement")]
@@ -454,6 +488,21 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         var chat = new Chat(repo);
         await chat.SayAsync(message);
         Assert.Equal(category, chat.State.Form!.Category);
+    }
+
+    /// <summary>A question answered in the middle of the form gives the area when the problem itself says little.</summary>
+    [Fact]
+    public async Task AQuestionAnsweredInTheFormGivesTheAreaAWeakProblemLacks()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("안녕하세요 판매자 아이디 lotus_cafe 쓰고 있는 사람인데요");
+        Assert.NotNull(chat.State.Form);
+        Assert.Equal("answer", (await chat.SayAsync("정산 계좌 예금주가 대표자랑 달라도 되나요?"))[0].Info.Action);
+        await chat.SayAsync("저희는 공동대표라 좀 복잡해요. 담당자랑 직접 얘기할게요");
+        await chat.SayAsync("특정 주문이나 상품 건은 아니에요");
+        var created = await chat.LastAsync("네 접수해 주세요");
+        Assert.Equal("ticket-created", created.Info.Intent.Split('.')[^1]);
+        Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
     }
 
     [Fact]

@@ -156,6 +156,8 @@ public sealed class SlotFinderTests
     [InlineData("무선 이어폰이요", "무선 이어폰")]
     [InlineData("텀블러예요", "텀블러")]
     [InlineData("고양이 스크래쳐인데요", "고양이 스크래쳐")]
+    [InlineData("상품은 린넨 셔츠 이고요", "린넨 셔츠")]
+    [InlineData("면 티셔츠 인데요", "면 티셔츠")]
     [InlineData("레져 의자요", "레져 의자")]
     [InlineData("텀블러 입니다", "텀블러")]
     [InlineData("'수제 쿠키 세트'요", "수제 쿠키 세트")]

@@ -68,7 +68,7 @@ internal static partial class ProductNames
         ["상품", "제품", "배송", "주문", "결제", "정산", "환불", "반품", "교환", "취소", "등록", "판매", "상세", "문의", "상담", "품절", "노출", "송장", "택배"];
 
     // A copula or polite ending written as its own word: "텀블러 입니다".
-    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "입니다", "이에요", "예요", "에요", "이요", "요", "임", "이고", "인데", "입니당" };
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "입니다", "이에요", "이예요", "예요", "에요", "이요", "요", "임", "이고", "이고요", "이구요", "고요", "구요", "인데", "인데요", "입니당" };
 
     private static readonly string[] Cues = ["주문", "구매", "배송", "반품", "교환", "환불"];
 

@@ -50,7 +50,7 @@ public static partial class ReplyActs
     /// </summary>
     private sealed class Folded
     {
-        private readonly Dictionary<int, (Row Row, int Length)?> _longest = [];
+        private readonly Dictionary<int, List<(Row Row, int Length)>> _units = [];
 
         public Folded(string original)
         {
@@ -62,10 +62,11 @@ public static partial class ReplyActs
         public string Compact { get; }
         public int[] Map { get; }
 
-        public (Row Row, int Length)? LongestAt(int pos)
+        /// <summary>The units starting at compact position <paramref name="pos"/>, longest first.</summary>
+        public List<(Row Row, int Length)> UnitsAt(int pos)
         {
-            if (!_longest.TryGetValue(pos, out var best)) _longest[pos] = best = ReplyActs.LongestAt(Compact, pos);
-            return best;
+            if (!_units.TryGetValue(pos, out var units)) _units[pos] = units = ReplyActs.UnitsAt(Compact, pos);
+            return units;
         }
 
         /// <summary>The compact position of the first letter or digit at or after <paramref name="index"/> of the original.</summary>
@@ -157,11 +158,20 @@ public static partial class ReplyActs
         var (original, compact, map) = (text.Original, text.Compact, text.Map);
         var units = new List<Unit>();
         var pos = from;
-        while (pos < compact.Length && text.LongestAt(pos) is { } best)
+        while (pos < compact.Length)
         {
+            // The longest unit that ends at a word boundary, at the end, or right where the next unit begins: "no order"
+            // is "no" and "order", though "noo" (a long no) is longer.
+            (Row Row, int Length)? fits = null;
+            foreach (var unit in text.UnitsAt(pos))
+            {
+                var stop = pos + unit.Length;
+                if (stop < compact.Length && !Gap(original, map, stop) && text.UnitsAt(stop).Count == 0) continue;
+                fits = unit;
+                break;
+            }
+            if (fits is not { } best) break;
             var end = pos + best.Length;
-            // A unit ends at a word boundary, at the end, or right where the next unit begins.
-            if (end < compact.Length && !Gap(original, map, end) && text.LongestAt(end) is null) break;
 
             var act = best.Row.Act;
             if (best.Row.Kind == Kind.Act && AskedAsQuestion(original, compact, map, end))
@@ -188,6 +198,17 @@ public static partial class ReplyActs
         consumed = last + 1;
         while (consumed < limit && units[consumed].Row.Kind is Kind.Tail or Kind.Connective) consumed++;
 
+        // English names the detail after the "no": "no order number", "I don't have a specific product".
+        var named = -1;
+        if (units[last].Act is ReplyAct.Skip or ReplyAct.Deny)
+        {
+            var next = consumed;
+            while (next < limit && units[next].Row.Kind == Kind.Filler) next++;
+            // "no, the order number is …" answers no and then corrects: a mark after the "no" ends it.
+            if (next < limit && units[next].Row.Kind == Kind.Field && compact.AsSpan(units[next].Start, units[next].End - units[next].Start).ContainsAnyInRange('a', 'z')
+                && original.AsSpan(map[units[last].End - 1] + 1, map[units[next].Start] - map[units[last].End - 1] - 1).IndexOfAny(",.;:!?") < 0)
+                consumed = (named = next) + 1;
+        }
         var acts = units.Take(consumed).Where(u => u.Row.Kind == Kind.Act && u.Act != ReplyAct.None).ToList();
         var strong = acts.LastOrDefault(u => u.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye));
         var act = (strong.Row is null ? acts[^1] : strong).Act;
@@ -195,7 +216,7 @@ public static partial class ReplyActs
         var field = ReplyField.None;
         if (act is ReplyAct.Skip or ReplyAct.Deny)
             for (var i = 0; i < consumed; i++)
-                if (units[i].Row.Kind == Kind.Field && units.Skip(i + 1).Take(consumed - i - 1).Any(u => u.Act is ReplyAct.Skip or ReplyAct.Deny))
+                if (units[i].Row.Kind == Kind.Field && (i == named || units.Skip(i + 1).Take(consumed - i - 1).Any(u => u.Act is ReplyAct.Skip or ReplyAct.Deny)))
                     field |= units[i].Row.Field;
 
         var end = units[consumed - 1].End;
@@ -203,9 +224,9 @@ public static partial class ReplyActs
         return new ReplyActReading(act, remainder, field, remainder.Length == 0);
     }
 
-    /// <summary>The longest unit starting at <paramref name="pos"/> (of equally long ones, the earliest row's), or null.</summary>
-    private static (Row Row, int Length)? LongestAt(string compact, int pos) =>
-        Units.Longest(compact.AsSpan(pos)) is { } unit ? (Rows[unit.Pattern], unit.Length) : null;
+    /// <summary>The units starting at <paramref name="pos"/>, longest first (of equally long ones, the earliest row's).</summary>
+    private static List<(Row Row, int Length)> UnitsAt(string compact, int pos) =>
+        Units.Prefixes(compact.AsSpan(pos)).ConvertAll(u => (Rows[u.Pattern], u.Length));
 
     /// <summary>True when the original text has a space or punctuation between compact positions end-1 and end.</summary>
     private static bool Gap(string original, int[] map, int end)

@@ -29,13 +29,17 @@ internal sealed class UnitAutomaton
     public int StateCount => Volatile.Read(ref _count);
 
     /// <summary>The longest non-empty prefix of <paramref name="text"/> one pattern matches whole, with that pattern's index (the lowest of ties).</summary>
-    public (int Pattern, int Length)? Longest(ReadOnlySpan<char> text)
+    public (int Pattern, int Length)? Longest(ReadOnlySpan<char> text) => Prefixes(text) is [var longest, ..] ? longest : null;
+
+    /// <summary>Every non-empty prefix of <paramref name="text"/> one pattern matches whole, longest first, each with its earliest pattern.</summary>
+    public List<(int Pattern, int Length)> Prefixes(ReadOnlySpan<char> text)
     {
-        (int, int)? best = null;
+        var found = new List<(int, int)>();
         var state = _start;
         for (var i = 0; i < text.Length && (state.Next ?? Expand(state)).TryGetValue(text[i], out state); i++)
-            if (state.Accepts >= 0) best = (state.Accepts, i + 1);
-        return best;
+            if (state.Accepts >= 0) found.Add((state.Accepts, i + 1));
+        found.Reverse();
+        return found;
     }
 
     public static UnitAutomaton Build(IReadOnlyList<string> patterns)

@@ -62,7 +62,8 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
 {
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Form is not { } form) return Task.FromResult<TurnResult?>(null);
+        // A message that is only an act ("Yes, submit", "네 접수요") carries no value, however it is punctuated.
+        if (turn.State.Form is not { } form || turn.Act.IsWhole && turn.Act.Act != ReplyAct.None) return Task.FromResult<TurnResult?>(null);
         // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
@@ -78,7 +79,8 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         form.Retries = 0;
         if (form.Asking == HandoffForm.AskDescription && Rest(turn.Text, values) is { Length: >= 8 } rest && !QuestionReader.IsQuestion(rest))
             form.Description = turn.Text.Trim();
-        if (turn.Act.Act == ReplyAct.Skip) foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (!form.Has(skipped)) form.Skip(skipped);
+        // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others.
+        foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (!form.Has(skipped)) form.Skip(skipped);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 

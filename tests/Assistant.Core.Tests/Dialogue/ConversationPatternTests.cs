@@ -94,6 +94,31 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("handoff.ask-description", reply.Info.Intent);
     }
 
+    /// <summary>An answer at the summary that is only an act files the ticket; its words are never read as details.</summary>
+    [Theory]
+    [InlineData("Yes, submit")]
+    [InlineData("ok, go ahead")]
+    public async Task AConfirmationIsNeverReadAsACorrection(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var reply = await chat.LastAsync(text);
+        Assert.NotNull(reply.Info.Ticket);
+        var ticket = (await chat.Tickets.GetAsync(reply.Info.Ticket!))!;
+        Assert.Equal(("haru_living", "무선 청소기"), (ticket.Details.SellerId, ticket.Details.ProductName));
+    }
+
+    /// <summary>A detail said to be unknown beside the others ("…, 주문번호는 모르겠어요") is skipped in the same turn.</summary>
+    [Fact]
+    public async Task ADetailSaidUnknownBesideTheOthersIsSkipped()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("악성 리뷰를 지우고 싶은데 상담원 연결해 주세요");
+        var reply = await chat.LastAsync("아이디 maru_home, 상품 극세사 러그, 주문번호는 모르겠어요");
+        Assert.Equal("handoff.confirm", reply.Info.Intent);
+        Assert.True(chat.State.Form!.OrderNumberUnknown);
+    }
+
     /// <summary>A "no" that names the detail asked for ("특정 상품 아니에요") says it does not apply; the form goes on.</summary>
     [Theory]
     [InlineData("특정 상품 아니에요")]

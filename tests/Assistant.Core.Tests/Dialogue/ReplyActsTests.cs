@@ -309,6 +309,23 @@ public sealed class ReplyActsTests
         Assert.False(reading.IsOnly(expected));
     }
 
+    /// <summary>
+    /// English names the detail after the "no" ("no order number"), Korean before it ("주문번호는 몰라요"); a long "noo" is
+    /// not read where a word boundary says "no" + "order". A mark after the "no" ends it: "no, the order number is …" corrects.
+    /// </summary>
+    [Theory]
+    [InlineData("no order number", Deny, ReplyField.OrderNumber)]
+    [InlineData("no order number, it's not about one order", Deny, ReplyField.OrderNumber)]
+    [InlineData("no specific product either", Deny, ReplyField.Product)]
+    [InlineData("I don't have a product", Skip, ReplyField.Product)]
+    [InlineData("no, the order number is 2025010187654321", Deny, ReplyField.None)]
+    [InlineData("특정 상품 아니에요", Deny, ReplyField.Product)]
+    public void ReadsTheDetailANoIsAbout(string text, ReplyAct act, ReplyField field)
+    {
+        var reading = ReplyActs.Read(text);
+        Assert.Equal((act, field), (reading.Act, reading.Field));
+    }
+
     /// <summary>Not conversational acts: values, problems, questions; and questions that merely start with "네".</summary>
     [Theory]
     [InlineData("2025010187654321")]

@@ -35,6 +35,7 @@ public sealed class DetailExtractorTests
     [InlineData("myshop01 판매자인데 상품 무선이어폰 주문 건 상담 요청", "무선이어폰")]
     [InlineData("상품명은 '유기농 현미 5kg' 이에요", "유기농 현미 5kg")]
     [InlineData("상품 등록 문의요", null)]
+    [InlineData("주문번호:2025031412345678 판매자ID:knit_lab 상품:캠핑 의자 2인용", "캠핑 의자 2인용")]
     public void FindsProductNamesAfterTheirLabel(string text, string? expected) =>
         Assert.Equal(expected, DetailExtractor.FindProductName(text));
 

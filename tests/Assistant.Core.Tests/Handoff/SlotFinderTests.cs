@@ -46,6 +46,7 @@ public sealed class SlotFinderTests
     [InlineData("셀러 아이디: kim-store", "kim-store")]
     [InlineData("seller id is shop_kim", "shop_kim")]
     [InlineData("my seller ID: kimshop", "kimshop")]
+    [InlineData("sorry, my seller id is actually kim_store2", "kim_store2")]
     [InlineData("myshop01 판매자인데 정산이 안 들어와요", "myshop01")]
     [InlineData("kim.seller@naver.com 계정이에요", "kim.seller@naver.com")]
     [InlineData("아이디는 shop_kim이에요", "shop_kim")]
@@ -120,6 +121,9 @@ public sealed class SlotFinderTests
     [InlineData("상품 아직 못 받았어요")]
     [InlineData("the product is not here yet")]
     [InlineData("상품: 없음")]
+    [InlineData("주문번호 상품 그런거 없어요")]
+    [InlineData("no specific product either")]
+    [InlineData("Yes, submit")]
     public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

@@ -24,8 +24,8 @@ internal static partial class ProductNames
     [GeneratedRegex(@"\G(?:(?:(?:it|this|that)(?:'s|’s|\s+is|\s+was)|its)\s+(?:(?:the|a|an|my|our)\s+)?|(?-i:the|a|an|my|our)\s+|(?:그건|이건|저건|그거는|이거는|저거는|그게|이게)\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
 
-    // A word: whitespace and punctuation end it; '.' stays inside ("5.5kg") and is trimmed at its end.
-    [GeneratedRegex(@"[^\s,!?/;|…~()\[\]<>'""“”‘’「」『』]+")]
+    // A word: whitespace and punctuation end it, a colon too ("상품:키즈 장화"); '.' stays inside ("5.5kg") and is trimmed at its end.
+    [GeneratedRegex(@"[^\s,!?/;:：|…~()\[\]<>'""“”‘’「」『』]+")]
     private static partial Regex WordPattern();
 
     [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|(?:깨|터|어|아|서|가|겨)져|하려|되려|주세|됨)$")]
@@ -46,11 +46,18 @@ internal static partial class ProductNames
         "안", "못", "아직", "계속", "왜", "좀", "빨리", "그냥", "지금", "벌써", "전혀", "너무", "언제", "어제", "오늘", "내일", "방금", "아까",
         "딱히", "특별히", "별로", "다시", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
-        "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
+        "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "그런거", "그런건", "그런것", "그런게", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
         "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
         // Quantities: "상품 하나가 …" names no product.
         "하나", "한", "두", "몇", "여러", "일부", "개", "한개", "두개", "여러개",
         "is", "are", "was", "not", "please", "the", "my", "to", "for", "has", "have", "can", "can't", "didn't", "doesn't", "isn't", "still", "why",
+        "either", "neither", "too", "also", "actually", "really", "just", "it", "it's", "its", "this", "that", "and", "or", "but", "about", "any", "none", "one",
+    };
+
+    // Answers in English, whatever their case: "Yes, submit" names no product.
+    private static readonly HashSet<string> EnglishActs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "submit", "confirm", "cancel", "sorry", "thanks", "please",
     };
 
     // Nouns that name a process, a problem or another detail, never a product.
@@ -173,7 +180,7 @@ internal static partial class ProductNames
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxWords) return SlotValidation.Invalid("상품명만 짧게 알려 주세요.");
         if (value.Contains('?') || value.Contains('？')) return SlotValidation.Invalid("질문이 아니라 상품명을 알려 주세요.");
-        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
+        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || EnglishActs.Contains(w) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
             return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
         return SlotValidation.Valid;
     }

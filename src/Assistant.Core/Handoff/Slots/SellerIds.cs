@@ -9,7 +9,7 @@ namespace Assistant.Handoff.Slots;
 /// </summary>
 internal static partial class SellerIds
 {
-    [GeneratedRegex(@"(?<![A-Za-z])(?:(?:판매자|셀러|seller|로그인|login)\s*)?(?:아이디|ID|계정)(?![A-Za-z])\s*(?:(?:은|는|이|가|is)(?=[\s'""“‘]|$)|[:：=])?\s*['""“‘]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:(?:판매자|셀러|seller|로그인|login)\s*)?(?:아이디|ID|계정)(?![A-Za-z])\s*(?:(?:은|는|이|가|is)(?=[\s'""“‘]|$)|[:：=])?(?:\s+(?:actually|really|just|now|still)(?=\s))?\s*['""“‘]?", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{3,29}$")]

@@ -67,6 +67,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Affirm, 0, Echo, "(?:네|넵|넹|넴|네엡|예|옙|응|웅|엉|어어)+" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:ㅇㅇ|ㅇㅋ|ㅇㅋㅇ|ㄱㄱ|ㅇㅇㅇ)+"),
         new(Kind.Act, ReplyAct.Affirm, 0, Whole, "ㅇ|k|ya|go|right|fine|good|great|접수|진행|신청|확인|접수요|진행요|확인요"),
+        // A bare "do it" ("빨리 해요", "해 주세요") after an offer or a summary.
+        new(Kind.Act, ReplyAct.Affirm, 0, Whole, "(?:해|하세|해줘|하자)" + Yo + "|해" + Please + "|하세요|해라|하셈|ㄱ"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:맞아|맞습니다|맞어|맞음|맞죠|맞지|맞네|맞아용|맞아여|맞습니당|맞구요|맞고요|맞는데요|맞아요)" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그래|그래요|그럼요|그렇습니다|그렇죠|그렇지|그렇네요|좋아|좋아요|좋습니다|좋네요|좋지요|좋죠|알겠어요|알겠습니다|알겠어|알았어요|알았어|알겠음|오케이|콜|당연하죠|당연하지|당연합니다|물론이죠|물론입니다|물론)" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그렇게|그대로|이대로|이렇게)(?:" + "(?:해|하여)?" + Please + "|" + WillDo + "|진행" + Do + "|접수" + Do + ")"),

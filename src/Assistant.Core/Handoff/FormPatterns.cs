@@ -227,7 +227,7 @@ public sealed class FormDescription(HandoffFlow flow) : IDialoguePattern
         if (turn.State.Form is not { Asking: HandoffForm.AskDescription } form || turn.Act.Act != ReplyAct.None) return null;
         if (TextNormalizer.CountLetters(turn.Text) < 2) return null;
         form.Description = turn.Text.Trim();
-        form.Category = await flow.ProblemCategoryAsync(form.Description, turn.State, cancellationToken);
+        form.Category = await flow.OpenProblemAsync(form.Description, turn.State, cancellationToken);
         return FormPatterns.Result(flow.Prompt(form));
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         var state = turn.State;
         var form = new HandoffForm { Description = description ?? state.LastQuestion };
-        form.Category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
+        form.Category = await OpenProblemAsync(form.Description, state, cancellationToken);
         var sellerTexts = SellerTexts(state).ToArray();
         foreach (var value in SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value))) form.Set(value.Kind, value.Value);
         foreach (var kind in SkippedIn(turn.Text)) if (!form.Has(kind)) form.Skip(kind);
@@ -144,13 +144,22 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// its sentences answered with confidence), else the area of the conversation so far, else the best
     /// evidence in the description.
     /// </summary>
-    public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken)
+    public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken) =>
+        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state);
+
+    /// <summary>
+    /// The category of a problem being opened; an entry that answers it with confidence becomes the conversation's topic,
+    /// so a question after the ticket ("재심사는 제가 직접 할 수 있어요?") is read on it.
+    /// </summary>
+    public async Task<string> OpenProblemAsync(string? description, DialogueState state, CancellationToken cancellationToken)
     {
         var read = description is null ? default : await ReadCategoryAsync(description, cancellationToken);
-        if (read.Clear is { } clear) return clear;
-        if (state.LastCategory is { } area && area != "support") return area;
-        return read.Weak;
+        if ((read.Entry ?? (read.Best.Score >= TopicEvidence ? read.Best.Entry : null)) is { } entry) state.Topic = entry;
+        return Area(read, state);
     }
+
+    private static string Area(CategoryReading read, DialogueState state) =>
+        read.Clear ?? (state.LastCategory is { } area && area != "support" ? area : read.Weak);
 
     /// <summary>
     /// What one text says about the problem's area, each of its parts decided once: <see cref="CategoryReading.Clear"/>
@@ -159,12 +168,12 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// </summary>
     private async Task<CategoryReading> ReadCategoryAsync(string text, CancellationToken cancellationToken)
     {
-        (string? Category, float Score) best = (null, 0);
+        (string? Category, float Score, string? Entry) best = (null, 0, null);
         var parts = Parts(text).ToList();
         foreach (var part in parts)
         {
             var decision = await kit.Decider.DecideTopicAsync(part, cancellationToken);
-            if (ClearCategory(decision) is { } clear) return new CategoryReading(clear, best);
+            if (ClearCategory(decision) is { } clear) return new CategoryReading(clear, best, decision.Kind == DecisionKind.Answer ? decision.FaqId : decision.Suggestions is [var only] ? only : null);
             if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
         }
         var whole = WithoutDetails(text);
@@ -182,7 +191,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     }
 
     /// <summary>A text's reading for the category: a clear area, or the best weak evidence.</summary>
-    private readonly record struct CategoryReading(string? Clear, (string? Category, float Score) Best)
+    private readonly record struct CategoryReading(string? Clear, (string? Category, float Score, string? Entry) Best, string? Entry = null)
     {
         public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : "general";
     }
@@ -228,7 +237,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// </summary>
     public async Task<string> CategoryAsync(IEnumerable<string> texts, CancellationToken cancellationToken)
     {
-        (string? Category, float Score) best = (null, 0);
+        (string? Category, float Score, string? Entry) best = (null, 0, null);
         foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().Take(6))
         {
             var read = await ReadCategoryAsync(text, cancellationToken);
@@ -238,20 +247,23 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         return new CategoryReading(null, best).Weak;
     }
 
+    /// <summary>Least combined evidence for an entry that no part answers to become the conversation's topic.</summary>
+    private const float TopicEvidence = 0.5f;
+
     /// <summary>Least combined evidence (classifier probability plus retrieval score) for a category taken from weak signals.</summary>
     public const float MinCategoryEvidence = 0.3f;
 
     /// <summary>The area with the most combined evidence in a decision; a bare request for a person has none.</summary>
-    private (string? Category, float Score) Evidence(Decision decision)
+    private (string? Category, float Score, string? Entry) Evidence(Decision decision)
     {
-        if (decision.Kind == DecisionKind.Handoff && decision.Intent == "handoff.request") return (null, 0);
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == "handoff.request") return (null, 0, null);
         var retrieval = decision.Candidates.ToDictionary(c => c.FaqId, c => c.Score);
         var best = decision.Intents
             .Select(i => (Faq: kit.Knowledge.FindFaq(i.Label), Score: i.Probability + retrieval.GetValueOrDefault(i.Label), Retrieval: retrieval.GetValueOrDefault(i.Label)))
             .Where(x => x.Faq is { Category: not "support" } && x.Retrieval > 0)
             .OrderByDescending(x => x.Score)
             .FirstOrDefault();
-        return best.Faq is null ? (null, 0) : (best.Faq.Category, best.Score);
+        return best.Faq is null ? (null, 0, null) : (best.Faq.Category, best.Score, best.Faq.Id);
     }
 
     /// <summary>The details a message says the seller does not have ("주문번호랑 상품은 해당 없어요", "특정 상품 문제는 아니에요"), clause by clause.</summary>

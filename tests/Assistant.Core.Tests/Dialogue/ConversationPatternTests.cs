@@ -94,6 +94,29 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("handoff.ask-description", reply.Info.Intent);
     }
 
+    /// <summary>"빨리 해요", "해 주세요" at the summary: go ahead.</summary>
+    [Theory]
+    [InlineData("빨리 해요")]
+    [InlineData("해 주세요")]
+    public async Task ABareDoItAtTheSummaryFilesTheTicket(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        Assert.NotNull((await chat.LastAsync(text)).Info.Ticket);
+    }
+
+    /// <summary>The problem a ticket was opened for is the conversation's topic: a question about it after the agent hands back is answered.</summary>
+    [Fact]
+    public async Task AfterAHandbackAQuestionOnTheProblemIsAnsweredOnItsTopic()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("담당자 연결해 주세요 판매중지 사유가 인증서 누락이라는데 인증서를 올려도 그대로예요 아이디 toy_lab 상품 원목 블록 주문번호는 없어요");
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        await chat.Tickets.SetStatusAsync(number, TicketStatus.HandedBack, null);
+        var reply = await chat.LastAsync("재심사 요청은 제가 직접 할 수도 있어요?");
+        Assert.Equal(("answer", "product-suspended"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     /// <summary>An answer at the summary that is only an act files the ticket; its words are never read as details.</summary>
     [Theory]
     [InlineData("Yes, submit")]
@@ -549,11 +572,13 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         Assert.Equal("settlement", chat.State.Form!.Category);
     }
 
-    [Fact]
-    public async Task UrgentCasesAreFlagged()
+    [Theory]
+    [InlineData("스토어 전체가 갑자기 판매 정지됐어요. 당장 확인해 주세요. 아이디 kr_beauty01")]
+    [InlineData("스토어에 판매 제한이 걸렸어요 내일 기획전인데 큰일이에요 아이디 kr_beauty01")]
+    public async Task UrgentCasesAreFlagged(string first)
     {
         var chat = new Chat(repo);
-        await chat.SayAsync("스토어 전체가 갑자기 판매 정지됐어요. 당장 확인해 주세요. 아이디 kr_beauty01");
+        await chat.SayAsync(first);
         await chat.SayAsync("특정 주문이나 상품 문제는 아니에요");
         var number = (await chat.LastAsync("네 빨리 좀 부탁드려요")).Info.Ticket!;
         var ticket = (await chat.Tickets.GetAsync(number))!;

@@ -35,6 +35,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
         var topics = new TopicReadings(this);
+        // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
+        // about the support center, not a request for a person.
+        if (AboutWhenPeopleAnswer(message) is { } aboutSupport
+            && await topics.DecideAsync(aboutSupport, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } support)
+            return support with { Reason = "a question about when people answer" };
         var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return general;
@@ -134,6 +139,20 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var topic = policy.Decide(asTopic, whole.Candidates);
         return topic.Kind == DecisionKind.Answer ? topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" } : null;
     }
+
+    /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
+    private static string? AboutWhenPeopleAnswer(string message) =>
+        PersonNamed().IsMatch(message) && WhenTheyAnswer().IsMatch(message) && !RequestVerb().IsMatch(message) && !ActOnMyCase().IsMatch(message)
+            ? PersonNamed().Replace(message, "고객센터") : null;
+
+    [GeneratedRegex(@"(?:상담원|상담사|상담\s*직원|담당자)(?:님|분들?)?")]
+    private static partial Regex PersonNamed();
+
+    [GeneratedRegex(@"몇\s*시|언제까지|언제부터|주말|공휴일|휴일|밤에|새벽|운영\s*시간|근무\s*시간|상담\s*시간|점심\s*시간|토요일|일요일|얼마나\s*걸|며칠\s*걸|몇\s*일\s*걸")]
+    private static partial Regex WhenTheyAnswer();
+
+    [GeneratedRegex(@"연결|바꿔|불러|통화\s*하고|얘기\s*하고|이야기\s*하고|부탁|해\s*주세요|해\s*줘")]
+    private static partial Regex RequestVerb();
 
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks";
 

@@ -94,6 +94,21 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("handoff.ask-description", reply.Info.Intent);
     }
 
+    /// <summary>A question about when people answer is answered from the support entries; it opens no form.</summary>
+    [Theory]
+    [InlineData("상담사분들 몇 시까지 근무하세요?", "contact-support")]
+    [InlineData("담당자님 토요일에도 일하세요?", "contact-support")]
+    [InlineData("상담원에게 1:1 문의 남기면 답장 받는 데 며칠 걸려요?", "support-response-time")]
+    public async Task AQuestionAboutWhenPeopleAnswerIsAnsweredNotAHandoff(string text, string entry)
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync(text);
+        Assert.Equal(("answer", entry), (reply.Info.Action, reply.Info.FaqId));
+        Assert.Null(chat.State.Form);
+        // Asking for one still asks for one.
+        Assert.Equal("handoff", (await chat.LastAsync("주말이라도 상담원 연결해 주세요")).Info.Action);
+    }
+
     /// <summary>"빨리 해요", "해 주세요" at the summary: go ahead.</summary>
     [Theory]
     [InlineData("빨리 해요")]

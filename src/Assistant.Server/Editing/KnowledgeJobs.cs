@@ -167,9 +167,9 @@ public sealed class KnowledgeJobs(
     }
 
     /// <summary>
-    /// Swaps the runtime, records the switch and writes the files to <c>knowledge/</c>, with no other swap in between.
-    /// The new version serves before the store calls it active, so whoever reads "active" is answered by it; a switch
-    /// the store refuses to record is undone.
+    /// Swaps the runtime, writes the files to <c>knowledge/</c> and records the switch, with no other swap in between.
+    /// The new version serves and its files are on disk before the store calls it active, so whoever reads "active" (or
+    /// "restored") is answered by it and finds its files; a switch the store refuses to record is undone, files too.
     /// </summary>
     private async Task SwitchAsync(KnowledgeSnapshot candidate, string state, byte[]? model, Func<string> detail, CancellationToken cancellationToken)
     {
@@ -180,14 +180,15 @@ public sealed class KnowledgeJobs(
             runtime.Swap(candidate);
             try
             {
+                candidate.Files.WriteTo(snapshots.Directory);
                 versions.Activate(candidate.VersionId!, state, snapshots.ModeFor(candidate.Knowledge), model, detail());
             }
             catch
             {
                 runtime.Swap(previous);
+                previous.Files.WriteTo(snapshots.Directory);
                 throw;
             }
-            candidate.Files.WriteTo(snapshots.Directory);
         }
         finally
         {

@@ -327,7 +327,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private static partial Regex PersonRequest();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|이)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|몰라|모르|아니에요|아니고|아니라|아님|아닙니다)")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|이)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:[가-힣]{1,8}(?:이|가)?\s*[가-힣]{0,6}(?:어서|아서|해서|돼서|되서|라서|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|몰라|모르|아니에요|아니고|아니라|아님|아닙니다)")]
     private static partial Regex NotApplicable();
 
     [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+")]

@@ -177,6 +177,7 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문번호는 몰라요", true, false)]
     [InlineData("주문이나 특정 상품이랑은 상관없어요", true, true)]
     [InlineData("특정 주문이나 상품 문제는 아니에요", true, true)]
+    [InlineData("주문은 결제가 안돼서 없어요", true, false)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);

@@ -24,7 +24,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     public static string IndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent.json");
 
     /// <summary>Of the second batch of 55, written the same way (35 passed when it was written).</summary>
-    public const int SecondIndependentFloor = 54;
+    public const int SecondIndependentFloor = 55;
 
     public static string SecondIndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent-2.json");
 

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Assistant.Text;
 using static Assistant.Dialogue.ReplyActVocabulary;
 

@@ -17,16 +17,12 @@ internal sealed class UnitAutomaton
     private readonly Nfa _nfa;
     private readonly State _start;
     private readonly Dictionary<string, State> _states = new(StringComparer.Ordinal); // by subset; guarded by itself
-    private int _count;
 
     private UnitAutomaton(Nfa nfa, int start)
     {
         _nfa = nfa;
         _start = Find(nfa.Closure([start]));
     }
-
-    /// <summary>States made so far: a state is made when a walk first reaches it, most are never reached.</summary>
-    public int StateCount => Volatile.Read(ref _count);
 
     /// <summary>The longest non-empty prefix of <paramref name="text"/> one pattern matches whole, with that pattern's index (the lowest of ties).</summary>
     public (int Pattern, int Length)? Longest(ReadOnlySpan<char> text) => Prefixes(text) is [var longest, ..] ? longest : null;
@@ -74,7 +70,6 @@ internal sealed class UnitAutomaton
         foreach (var s in subset)
             if (_nfa.AcceptOf(s) is >= 0 and var p && (accepts < 0 || p < accepts)) accepts = p;
         _states[key] = state = new State(subset, accepts);
-        Interlocked.Increment(ref _count);
         return state;
     }
 

@@ -316,12 +316,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// A label left without its value, or the bare word 상품/제품 ("구매자가 상품 못 받았대요": every problem has a product),
     /// except as the head of what the problem is about ("상품 등록", "상품 노출", "상품 정보 수정").
     /// </summary>
-    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|제품\s*명|(?:상품|제품)(?!\s*(?:등록|수정|노출|정보|상세|이미지|사진|페이지|판매\s*중지|중지|심사|검수|관리|삭제|승인|옵션|카테고리)))\s*(?:은|는|이|가|:|：)?(?=\s|$|[/,.])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:" + Labels + @"|(?:상품|제품)(?!\s*(?:등록|수정|노출|정보|상세|이미지|사진|페이지|판매\s*중지|중지|심사|검수|관리|삭제|승인|옵션|카테고리)))" + LabelEnd + @"(?=\s|$|[/,.])", RegexOptions.IgnoreCase)]
     private static partial Regex DetailLabel();
 
     /// <summary>The label a value follows, at the end of the text before it.</summary>
-    [GeneratedRegex(@"(?:주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|상품|제품\s*명|제품)\s*(?:은|는|이|가|:|：)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:" + Labels + @"|상품|제품)" + LabelEnd + @"\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelBefore();
+
+    /// <summary>The words that name a detail whatever follows them, and the particle or colon after a label.</summary>
+    private const string Labels = @"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|제품\s*명", LabelEnd = @"\s*(?:은|는|이|가|:|：)?";
 
     [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*))?")]
     private static partial Regex PersonRequest();

@@ -47,10 +47,11 @@ public sealed partial class QuestionReader(Decider decider)
             // A message that points back ("그럼 카드결제면 며칠 걸려요?") stays on the topic when, read with it, it is
             // answered by it more confidently than by anything on its own.
             // "이미 발송했으면요?" puts a condition on the topic: read with it, it stays there.
+            var answeredOnTopic = contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
-                || Anaphora().IsMatch(text) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic && contextual.Confidence > decision.Confidence
-                || Conditional().IsMatch(text.Trim()) && contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
+                || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence
+                || Conditional().IsMatch(text.Trim()) && answeredOnTopic;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };

@@ -1,3 +1,4 @@
+using Assistant.Dialogue;
 using System.Text.RegularExpressions;
 using Assistant.Text;
 
@@ -52,12 +53,6 @@ internal static partial class ProductNames
         "하나", "한", "두", "몇", "여러", "일부", "개", "한개", "두개", "여러개",
         "is", "are", "was", "not", "please", "the", "my", "to", "for", "has", "have", "can", "can't", "didn't", "doesn't", "isn't", "still", "why",
         "either", "neither", "too", "also", "actually", "really", "just", "it", "it's", "its", "this", "that", "and", "or", "but", "about", "any", "none", "one",
-    };
-
-    // Answers in English, whatever their case: "Yes, submit" names no product.
-    private static readonly HashSet<string> EnglishActs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "yes", "yeah", "yep", "no", "nope", "ok", "okay", "sure", "submit", "confirm", "cancel", "sorry", "thanks", "please",
     };
 
     // Nouns that name a process, a problem or another detail, never a product.
@@ -180,7 +175,9 @@ internal static partial class ProductNames
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxWords) return SlotValidation.Invalid("상품명만 짧게 알려 주세요.");
         if (value.Contains('?') || value.Contains('？')) return SlotValidation.Invalid("질문이 아니라 상품명을 알려 주세요.");
-        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || EnglishActs.Contains(w) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
+        // A reply that is only an act ("Yes", "submit", "넵") names no product, in any case.
+        if (ReplyActs.Read(value) is { IsWhole: true, Act: not ReplyAct.None }) return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
+        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
             return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
         return SlotValidation.Valid;
     }

@@ -164,6 +164,7 @@ internal static class ReplyActVocabulary
         // ── AreYouBot: a question about the assistant ────────────────────────────────────────
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:너|넌|너는|니|당신|당신은|님|님은|이거|이건|여기|지금|상담원|상담원님|얘|혹시|진짜|정말|실제)*(?:사람|로봇|봇|ai|에이아이|인공지능|기계|챗봇|자동응답|프로그램|gpt|챗gpt|진짜사람|실제사람)(?:이야|이에요|인가요|이세요|이신가요|이니|이냐|야|냐|임|예요|에요|입니까|이십니까|이죠|죠|인거죠|인거야|이지|인가|이에여|이였어요|맞아요|맞나요|맞죠|아니에요|아니죠|아니야|아닌가요|이랑얘기하는거예요|이랑얘기하는거야|랑얘기하는거예요)" + Yo),
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"),
+        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:whoami|whomami)(?:talking|speaking|chatting|texting)(?:to|with)(?:rightnow|now|here)?|(?:who|whom)(?:areyou|ru|areu|isthis|isthat)(?:exactly|really|again)?"),
 
         // ── Fields named by a skip or a correction ───────────────────────────────────────────
         new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:특정)?(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order|주문건|주문)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),

@@ -41,6 +41,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && await topics.DecideAsync(aboutSupport, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } support)
             return support with { Reason = "a question about when people answer" };
         var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
+        // A problem that persists after the seller tried the steps stays a case, however general its words.
+        if (StillFailsAfterTrying(message))
+            return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify ? AsCase(decision, "still fails after the seller tried") : decision;
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
@@ -139,6 +142,26 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var topic = policy.Decide(asTopic, whole.Candidates);
         return topic.Kind == DecisionKind.Answer ? topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" } : null;
     }
+
+    /// <summary>
+    /// "비밀번호 찾기 해도 인증문자가 계속 안 와요. 몇 번을 해봤는데 똑같습니다": the seller has already done what the
+    /// entry would say and it still fails. Repeating the steps does not help; the problem is a case for a person, with
+    /// the entry it is about kept as the area.
+    /// </summary>
+    private static bool StillFailsAfterTrying(string message) => Tried().IsMatch(message) && Persists().IsMatch(message);
+
+    /// <summary>The decision as a case for a person, the entry it was about (or the choices) kept as the area.</summary>
+    private static Decision AsCase(Decision decision, string reason)
+    {
+        IReadOnlyList<string> area = decision.FaqId is { } id ? [id] : decision.Suggestions;
+        return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
+    }
+
+    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Tried();
+
+    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Persists();
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
     private static string? AboutWhenPeopleAnswer(string message) =>

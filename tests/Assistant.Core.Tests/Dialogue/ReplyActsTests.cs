@@ -274,6 +274,9 @@ public sealed class ReplyActsTests
     [InlineData("너 AI야?", AreYouBot)]
     [InlineData("am i talking to a bot?", AreYouBot)]
     [InlineData("is this a bot?", AreYouBot)]
+    [InlineData("Who am I talking to?", AreYouBot)]
+    [InlineData("who are you exactly", AreYouBot)]
+    [InlineData("Who is this?", AreYouBot)]
     public void ReadsAWholeAct(string text, ReplyAct expected)
     {
         var reading = ReplyActs.Read(text);

@@ -19,6 +19,30 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal(DecisionKind.Decline, decision.Kind);
     }
 
+    /// <summary>
+    /// A problem that persists after the seller already did what the entry says is a case for a person, even when its
+    /// words match the entry well or a part of it reads like a question ("몇 번을 해봤는데"); a question asking whether
+    /// something is allowed ("계속 판매해도 되나요?") is not such a report.
+    /// </summary>
+    [Theory]
+    [InlineData("비밀번호 찾기 해도 인증문자가 계속 안 와요. 몇 번을 해봤는데 똑같습니다")]
+    [InlineData("I tried resetting my password but it still says the account is locked")]
+    [InlineData("재결제 여러 번 시도했는데 여전히 결제 오류가 납니다")]
+    public async Task AProblemThatPersistsAfterTheStepsIsACase(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.HandoffCase), (decision.Kind, decision.Intent));
+    }
+
+    [Theory]
+    [InlineData("전통주 계속 판매해도 되나요?")]
+    [InlineData("비밀번호를 잊어버렸어요. 어떻게 찾나요?")]
+    public async Task AQuestionWithoutATriedStepIsNotTakenForAPersistingProblem(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal(DecisionKind.Answer, decision.Kind);
+    }
+
     [Theory]
     [InlineData("챗봇 말고 사람 연결하라고요")]
     [InlineData("같은 질문 벌써 세 번째예요. 똑같은 답변 복붙하지 말고 담당자 붙여 주세요.")]

@@ -25,8 +25,8 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     public async Task QuestionsNoEntryCoversKeepTheirFloor()
     {
         var m = await RunAsync("uncovered.jsonl");
-        Assert.True(m.HandoffRecall >= 0.85, $"handoffRecall {m.HandoffRecall:0.000}");
-        Assert.True(m.WrongAnswerRate <= 0.15, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+        Assert.True(m.HandoffRecall >= 0.92, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.07, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
     }
 
     [Fact]
@@ -37,10 +37,27 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
         Assert.True(m.Coverage >= 0.92, $"coverage {m.Coverage:0.000}");
     }
 
-    private async Task<EvalMetrics> RunAsync(string file)
+    /// <summary>
+    /// The project's own single-message file, written from the specification only (without the code or the knowledge
+    /// phrasings): topic questions in every style, questions no entry covers, cases, requests for a person, near-domain
+    /// traps and smalltalk.
+    /// </summary>
+    [Fact]
+    public async Task IndependentlyWrittenMessagesKeepTheirFloor()
     {
-        var path = Paths.SharedEval(file);
-        Assert.True(File.Exists(path), $"expected the shared evaluation file at {path}");
+        var m = await LoadAndRunAsync(Path.Combine(Paths.Root, "eval", "messages", "independent.jsonl"));
+        Assert.True(m.AnswerPrecision >= 0.97, $"answerPrecision {m.AnswerPrecision:0.000}");
+        Assert.True(m.Coverage >= 0.94, $"coverage {m.Coverage:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.01, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+        Assert.True(m.HandoffRecall >= 0.90, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.OutOfScopeDecline >= 0.89, $"outOfScopeDecline {m.OutOfScopeDecline:0.000}");
+    }
+
+    private Task<EvalMetrics> RunAsync(string file) => LoadAndRunAsync(Paths.SharedEval(file));
+
+    private async Task<EvalMetrics> LoadAndRunAsync(string path)
+    {
+        Assert.True(File.Exists(path), $"expected the evaluation file at {path}");
         return EvalMetrics.From(await EvalRunner.RunAsync(repo.Decider, EvalCase.Load(path)));
     }
 }

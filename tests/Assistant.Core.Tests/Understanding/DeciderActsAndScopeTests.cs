@@ -69,6 +69,10 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [Theory]
     [InlineData("상품 리뷰에 판매자 댓글 다는 기능은 어디 있어요?")]
     [InlineData("해외 직구 상품을 대신 사서 파는 구매대행도 등록할 수 있나요?")]
+    // Named in scope.yaml's selling words and never in the entry the words otherwise match best.
+    [InlineData("판매 대금을 달러로 정산받는 것도 되나요?")]
+    [InlineData("등급이 오르면 판매자한테 어떤 혜택이 있어요?")]
+    [InlineData("반품 택배비 보험 가입 가능해요?")]
     public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

@@ -41,11 +41,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && await topics.DecideAsync(aboutSupport, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } support)
             return support with { Reason = "a question about when people answer" };
         var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
-        // A problem that persists after the seller tried the steps stays a case, however general its words.
+        // A problem that persists after the seller tried the steps stays a case, however general its words; so does a
+        // request to look into the seller's own order, store or account ("Can you check this order?").
         if (StillFailsAfterTrying(message))
-            return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify ? AsCase(decision, "still fails after the seller tried") : decision;
+            return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
+                   || decision.Kind == DecisionKind.Decline && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
+                ? AsCase(decision, "still fails after the seller tried") : decision;
+        if (decision.Kind == DecisionKind.Answer && ActOnMyCase().IsMatch(message))
+            return AsCase(decision, "asks to act on the seller's own case");
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
-            return general;
+            return NotCovered(general, message) ?? general;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
         return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) ?? decision;
@@ -157,7 +162,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
     }
 
-    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
@@ -182,7 +187,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+        + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
+        + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
 
     /// <summary>
@@ -239,16 +246,20 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     public const string OutOfScope = "out-of-scope", HandoffRequest = "handoff.request", NoAnswer = "handoff.no-answer", IdentityIntent = "smalltalk.identity";
 
+    /// <summary>An answer whose entry never mentions what the question is specifically about does not cover it: "no answer here", the entry kept as an option.</summary>
+    private Decision? NotCovered(Decision decision, string message) =>
+        decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
+        && knowledge.Scope.UnmentionedBy(faq, message).Any()
+            ? decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = [faq.Id], Reason = "the entry does not mention what is asked" }
+            : null;
+
     /// <summary>
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):
     /// "there is no answer for that here" and the offer of a person, keeping the weak choices as options.
     /// </summary>
     private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
-        // An answer whose entry never mentions what the question is specifically about does not cover it.
-        if (decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
-            && knowledge.Scope.UnmentionedBy(faq, message).Any())
-            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = [faq.Id], Reason = "the entry does not mention what is asked" };
+        if (NotCovered(decision, message) is { } notCovered) return notCovered;
 
         // The classifier's own "out of scope" needs a selling word to be overruled ("딤채 냉장고 고객센터" stays declined).
         var classifierDeclined = decision.Kind == DecisionKind.Decline && decision.Intent == OutOfScope && decision.Confidence >= policy.Options.DeclineConfidence;

@@ -28,7 +28,11 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("비밀번호 찾기 해도 인증문자가 계속 안 와요. 몇 번을 해봤는데 똑같습니다")]
     [InlineData("I tried resetting my password but it still says the account is locked")]
     [InlineData("재결제 여러 번 시도했는데 여전히 결제 오류가 납니다")]
-    public async Task AProblemThatPersistsAfterTheStepsIsACase(string message)
+    [InlineData("The listing I made still doesn't appear in search, even after I edited it several times.")]
+    // A request to look into the seller's own order or payout, in English as in Korean.
+    [InlineData("My payout for order 2024051234567 is on hold for two weeks. Could you look into it?")]
+    [InlineData("The buyer was charged twice for order 20240611000123. Please check this order.")]
+    public async Task AProblemThatPersistsAfterTheStepsOrARequestToLookIntoItIsACase(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal((DecisionKind.Handoff, Decider.HandoffCase), (decision.Kind, decision.Intent));
@@ -73,6 +77,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("판매 대금을 달러로 정산받는 것도 되나요?")]
     [InlineData("등급이 오르면 판매자한테 어떤 혜택이 있어요?")]
     [InlineData("반품 택배비 보험 가입 가능해요?")]
+    // Told after the situation, a question is still checked against what its entry mentions.
+    [InlineData("말도 안 되는 악성 리뷰가 달렸어요. 리뷰 삭제나 숨김 요청이 가능한가요?")]
     public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

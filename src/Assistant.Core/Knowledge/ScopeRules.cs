@@ -11,7 +11,7 @@ namespace Assistant.Knowledge;
 /// running a store here, which deserves a person when no entry answers it. Korean forms match with
 /// spacing and case ignored; Latin forms match whole words only ("API" not inside "rapid").
 /// </summary>
-public sealed class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null)
+public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null)
 {
     private readonly Form[] _others = Forms(otherServices);
     private readonly Form[] _notOurs = Forms(notOurs ?? []);
@@ -28,8 +28,29 @@ public sealed class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyLis
     /// <summary>The other service the message names (as listed), or null.</summary>
     public string? OtherServiceIn(string message) => FirstIn(_others, new Text(message))?.Name;
 
-    /// <summary>A topic that is plainly not about selling here ("환율", "연말정산"), or null.</summary>
-    public string? NotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name;
+    /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
+    public string? NotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null);
+
+    /// <summary>What <see cref="NotOursIn"/> names a message written by a buyer about their own purchase.</summary>
+    public const string BuyersPurchase = "a buyer's own purchase";
+
+    /// <summary>
+    /// "인터넷 쇼핑몰에서 운동화를 샀는데 … 판매자는 연락도 안 받아요": the writer bought something online and asks as the
+    /// buyer (their delivery, their refund, a seller who does not answer them); a seller's questions about their buyers
+    /// say 구매자 and never "I bought it online". A message that speaks of the buyer as someone else ("구매자가 앱에서 주문했는데"), of
+    /// buying stock ("도매", "재고", "사입") or of selling is not this.
+    /// </summary>
+    private static bool BuyersOwnPurchase(string message) =>
+        (BoughtOnline().IsMatch(message) || SellerWontAnswerMe().IsMatch(message)) && !SellerSide().IsMatch(message);
+
+    [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑)(?:에서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s")]
+    private static partial Regex BoughtOnline();
+
+    [GeneratedRegex(@"판매자(?:가|는|랑|와|한테|분이|분은)\s*(?:\S+\s*){0,2}?(?:연락|답|응답|환불)\S*\s*(?:을|를|이|도)?\s*안\s*(?:받|해|줘|주|돼|와)|(?:구매자|소비자|산\s*사람)(?:로서|으로서|인데)")]
+    private static partial Regex SellerWontAnswerMe();
+
+    [GeneratedRegex(@"구매자(?:가|분|께서|님|한테|에게)|고객(?:이|님|분)|손님|도매|재고|사입|제\s*상품|저희\s*상품|제\s*스토어|저희\s*스토어|팔려고|판매하려|판매 중|판매중|팔고\s*있")]
+    private static partial Regex SellerSide();
 
     /// <summary>
     /// Whether a message is about running a store here (a selling word or a lexicon term): a question about

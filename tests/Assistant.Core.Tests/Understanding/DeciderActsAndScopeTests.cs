@@ -13,6 +13,10 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("What's the USD to KRW exchange rate today?")]
     [InlineData("자동차세를 연납하면 얼마나 할인되나요?")]
     [InlineData("테무에서 주문한 거 취소하고 싶은데 방법 알려줘")]
+    // A buyer's own purchase somewhere, and the banking of private life.
+    [InlineData("인터넷에서 가방을 샀는데 열흘째 안 와요. 판매자는 전화도 안 받고요. 어떻게 하죠?")]
+    [InlineData("온라인으로 산 청바지 반품했는데 환불이 아직이에요. 소비자인데 얼마나 기다려야 돼요?")]
+    [InlineData("적금 중도해지하면 이자 얼마나 손해봐요?")]
     public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -45,6 +49,17 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     {
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal(DecisionKind.Answer, decision.Kind);
+    }
+
+    /// <summary>A seller who speaks of their buyer's order, or of buying stock, is not taken for a buyer.</summary>
+    [Theory]
+    [InlineData("구매자가 앱에서 주문했는데 결제 오류가 났대요. 어떻게 해야 하나요?")]
+    [InlineData("도매 사이트에서 산 재고를 팔려고 하는데 상품 등록은 어떻게 하나요?")]
+    [InlineData("구매자가 환불이 언제 되냐고 물어요. 카드 환불은 며칠 걸려요?")]
+    public async Task ASellerSpeakingOfBuyersOrOfBuyingStockIsNotTakenForABuyer(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.NotEqual(DecisionKind.Decline, decision.Kind);
     }
 
     [Theory]

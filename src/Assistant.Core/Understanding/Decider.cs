@@ -246,12 +246,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     public const string OutOfScope = "out-of-scope", HandoffRequest = "handoff.request", NoAnswer = "handoff.no-answer", IdentityIntent = "smalltalk.identity";
 
-    /// <summary>An answer whose entry never mentions what the question is specifically about does not cover it: "no answer here", the entry kept as an option.</summary>
-    private Decision? NotCovered(Decision decision, string message) =>
-        decision.Kind == DecisionKind.Answer && decision.Reason != "title chosen" && knowledge.FindFaq(decision.FaqId!) is { } faq
-        && knowledge.Scope.UnmentionedBy(faq, message).Any()
-            ? decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = [faq.Id], Reason = "the entry does not mention what is asked" }
-            : null;
+    /// <summary>
+    /// An answer whose entry never mentions what the question is specifically about does not cover it, nor does a choice
+    /// none of whose entries mention it ("반품지는 어디서 바꾸나요?" offered only the returns entry): "no answer here", the
+    /// entries kept as options.
+    /// </summary>
+    private Decision? NotCovered(Decision decision, string message)
+    {
+        IReadOnlyList<string> offered = decision.Kind switch
+        {
+            DecisionKind.Answer when decision.Reason != "title chosen" => [decision.FaqId!],
+            DecisionKind.Clarify => decision.Suggestions,
+            _ => [],
+        };
+        var entries = offered.Select(knowledge.FindFaq).ToArray();
+        if (entries.Length == 0 || entries.Any(e => e is null || !knowledge.Scope.UnmentionedBy(e, message).Any())) return null;
+        return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
+    }
 
     /// <summary>
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):

@@ -92,6 +92,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("판매 대금을 달러로 정산받는 것도 되나요?")]
     [InlineData("등급이 오르면 판매자한테 어떤 혜택이 있어요?")]
     [InlineData("반품 택배비 보험 가입 가능해요?")]
+    // A choice is checked too: none of the entries offered mentions what is asked.
+    [InlineData("반품 받을 주소를 출고지랑 다르게 설정하고 싶어요. 반품지는 어디서 바꾸나요?")]
+    [InlineData("다른 쇼핑몰에 올려둔 상품 300개를 엑셀로 한 번에 등록하고 싶은데 상품 대량등록 양식이 있나요?")]
     // Told after the situation, a question is still checked against what its entry mentions.
     [InlineData("말도 안 되는 악성 리뷰가 달렸어요. 리뷰 삭제나 숨김 요청이 가능한가요?")]
     public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)

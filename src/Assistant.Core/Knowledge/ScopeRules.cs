@@ -49,7 +49,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     [GeneratedRegex(@"판매자(?:가|는|랑|와|한테|분이|분은)\s*(?:\S+\s*){0,2}?(?:연락|답|응답|환불)\S*\s*(?:을|를|이|도)?\s*안\s*(?:받|해|줘|주|돼|와)|(?:구매자|소비자|산\s*사람)(?:로서|으로서|인데)")]
     private static partial Regex SellerWontAnswerMe();
 
-    [GeneratedRegex(@"구매자(?:가|분|께서|님|한테|에게)|고객(?:이|님|분)|손님|도매|재고|사입|제\s*상품|저희\s*상품|제\s*스토어|저희\s*스토어|팔려고|판매하려|판매 중|판매중|팔고\s*있")]
+    [GeneratedRegex(@"구매자(?:가|분|께서|님|한테|에게)|고객(?:이|님|분)|손님|도매|재고|사입|제\s*상품|저희\s*상품|제\s*스토어|저희\s*스토어|팔려고|판매하려|판매\s*중|팔고\s*있")]
     private static partial Regex SellerSide();
 
     /// <summary>
@@ -62,15 +62,20 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     public bool HasSellingWord(string message) => FirstIn(_selling, new Text(message)) is not null;
 
     /// <summary>
-    /// The specific selling words of a message that an FAQ entry never mentions (title, questions, answer,
-    /// facts): "스토어 URL 변경" answered with the business-information entry names "URL", which that entry
-    /// never does, so the entry does not cover it.
+    /// Whether each of the entries leaves a specific selling word of the message unmentioned (in its title, questions,
+    /// answer and facts): "스토어 URL 변경" answered with the business-information entry names "URL", which that entry
+    /// never does, so the entry does not cover it. False for no entries. The message is read once for all of them.
     /// </summary>
-    public IEnumerable<string> UnmentionedBy(FaqEntry faq, string message)
+    public bool NoneCovers(IReadOnlyList<FaqEntry> entries, string message)
     {
+        if (entries.Count == 0) return false;
         var text = new Text(message);
-        var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));
-        return _selling.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text) && !w.IsIn(entry)).Select(w => w.Name);
+        var specific = _selling.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
+        return specific.Length > 0 && entries.All(faq =>
+        {
+            var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));
+            return specific.Any(w => !w.IsIn(entry));
+        });
     }
 
     private static Form? FirstIn(Form[] forms, Text text) => forms.FirstOrDefault(f => f.IsIn(text));

@@ -17,7 +17,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     public async Task<Decision> DecideAsync(string message, CancellationToken cancellationToken = default)
     {
         if (knowledge.FindByTitle(message) is { } chosen)
-            return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], "title chosen");
+            return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], TitleChosen);
         if ((knowledge.Scope.OtherServiceIn(message) ?? knowledge.Scope.NotOursIn(message)) is { } notOurs)
             return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {notOurs}");
 
@@ -101,7 +101,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<Decision?> AreaChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
     {
-        if (decision.Reason == "title chosen" || decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
+        if (decision.Reason == TitleChosen || decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
         var candidates = word == TextNormalizer.Compact(message)
             ? decision.Candidates
             : await retriever.RetrieveAsync(word, FeatureText.ForRetrieval(word, knowledge.Lexicon.Expand(word)), CandidateCount, cancellationToken).ConfigureAwait(false);
@@ -244,6 +244,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>Parts of a message decided on their own to tell a real choice, at most.</summary>
     private const int MaxChoiceParts = 3;
 
+    /// <summary>The reason of an answer chosen by its title (a suggestion pressed): never second-guessed.</summary>
+    private const string TitleChosen = "title chosen";
+
     public const string OutOfScope = "out-of-scope", HandoffRequest = "handoff.request", NoAnswer = "handoff.no-answer", IdentityIntent = "smalltalk.identity";
 
     /// <summary>
@@ -255,12 +258,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     {
         IReadOnlyList<string> offered = decision.Kind switch
         {
-            DecisionKind.Answer when decision.Reason != "title chosen" => [decision.FaqId!],
+            DecisionKind.Answer when decision.Reason != TitleChosen => [decision.FaqId!],
             DecisionKind.Clarify => decision.Suggestions,
             _ => [],
         };
-        var entries = offered.Select(knowledge.FindFaq).ToArray();
-        if (entries.Length == 0 || entries.Any(e => e is null || !knowledge.Scope.UnmentionedBy(e, message).Any())) return null;
+        var entries = offered.Select(knowledge.FindFaq).OfType<FaqEntry>().ToArray();
+        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, message)) return null;
         return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
     }
 

@@ -51,6 +51,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return AsCase(decision, "asks to act on the seller's own case");
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, message) ?? general;
+        if (decision.Kind == DecisionKind.Clarify && await QuestionAmongChoicesAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } asked)
+            return NotCovered(asked, message) ?? asked;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
         return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) ?? decision;
@@ -129,7 +131,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
         if (ActOnMyCase().IsMatch(message)) return null;
-        var sentences = Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+        var sentences = SentencesOf(message);
         // A question that leans on the situation ("이게 가능한가요?") cannot be read alone.
         var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
         foreach (var question in questions)
@@ -140,13 +142,47 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
         // the case goes to the entries in proportion, and the answer must still clear every threshold of the policy.
         if (sentences.Length == 0 || !AsksOutright().IsMatch(sentences[^1])) return null;
-        var caseMass = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Handoff).Sum(i => i.Probability);
+        var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
         var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
             .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
         var topic = policy.Decide(asTopic, whole.Candidates);
         return topic.Kind == DecisionKind.Answer ? topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" } : null;
     }
+
+    /// <summary>
+    /// A situation told first can blur a message the classifier reads whole between an entry and a case ("클레임 걸린
+    /// 주문이 있는데 정산이 덜 들어온 것 같아요. 어떤 경우에 정산이 보류되나요?"). When the question sentence, read on
+    /// its own, is answered with confidence by one of the entries on offer, that is the answer; a request to act on
+    /// the seller's case is still none.
+    /// </summary>
+    private async Task<Decision?> QuestionAmongChoicesAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
+    {
+        // A narrow choice (one or two entries) is a doubt the question sentence can settle; a three-way one means the
+        // message fits none of them well, unless what blurred it was the situation read as a case.
+        if (ActOnMyCase().IsMatch(message) || whole.Suggestions.Count > NarrowChoice && CaseMass(whole) < BlurringCase) return null;
+        var sentences = SentencesOf(message);
+        if (sentences.Length < 2) return null;
+        // Every sentence that asks is read, short ones too; they must not disagree ("환불은 언제부터 진행돼요? 반품요청
+        // 들어온 순간인지 물건 받고 나서인지 헷갈려서요" asks about refunds and returns at once, which stays a choice).
+        // The answer comes from a sentence that can be read alone.
+        var answered = new List<(Decision Decision, bool Alone)>();
+        foreach (var question in sentences.Where(QuestionReader.IsQuestion).TakeLast(MaxChoiceParts))
+            if (await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } answer)
+                answered.Add((answer, !QuestionReader.IsFollowUp(question)));
+        if (answered.Select(a => a.Decision.FaqId).Distinct().Count() != 1 || !answered.Any(a => a.Alone)) return null;
+        var chosen = answered.Last(a => a.Alone).Decision;
+        return whole.Suggestions.Contains(chosen.FaqId!) ? chosen with { Reason = "the question after the situation, among the choices" } : null;
+    }
+
+    /// <summary>What the classifier gives a case for a person, of the whole message.</summary>
+    private float CaseMass(Decision whole) => whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Handoff).Sum(i => i.Probability);
+
+    /// <summary>Entries on offer in a choice the question sentence may settle whatever blurred it.</summary>
+    private const int NarrowChoice = 2;
+
+    /// <summary>A case this likely is what blurs an entry into a choice.</summary>
+    private const float BlurringCase = 0.2f;
 
     /// <summary>
     /// "비밀번호 찾기 해도 인증문자가 계속 안 와요. 몇 번을 해봤는데 똑같습니다": the seller has already done what the
@@ -187,7 +223,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
@@ -263,9 +299,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             _ => [],
         };
         var entries = offered.Select(knowledge.FindFaq).OfType<FaqEntry>().ToArray();
-        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, message)) return null;
+        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, AskedPart(message))) return null;
         return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
     }
+
+    /// <summary>
+    /// What a message asks, as opposed to the situation it tells first: its question sentences when it has a situation
+    /// sentence too and they can be read alone ("통계를 보니 … 쇼핑 검색 주문 수수료는 몇 퍼센트인가요?" asks about fees,
+    /// not statistics), otherwise the whole message.
+    /// </summary>
+    private static string AskedPart(string message)
+    {
+        var sentences = SentencesOf(message);
+        var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
+        return questions.Length > 0 && questions.Length < sentences.Length ? string.Join(' ', questions) : message;
+    }
+
+    private static string[] SentencesOf(string message) => Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
 
     /// <summary>
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):

@@ -235,4 +235,40 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         var decision = await repo.Decider.DecideAsync("정산 관련이요");
         Assert.Equal(DecisionKind.Clarify, decision.Kind);
     }
+
+    /// <summary>"결제 건은" holds "제 건은" inside a word: it is no seller speaking of their own order.</summary>
+    [Theory]
+    [InlineData("가상계좌 결제 건은 환불까지 며칠 걸리나요?")]
+    [InlineData("주문이 몰려서 구매자 문의가 많아요. 무통장 결제 건은 환불이 보통 언제 되나요?")]
+    public async Task APaymentWordEndingInTheSyllableOfMyIsNotMyOwnCase(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, "refund-process"), (decision.Kind, decision.FaqId));
+    }
+
+    /// <summary>
+    /// Whether the entry covers what is asked is read from the question, not the situation told before it: statistics
+    /// mentioned on the way do not make a fee question uncovered; asked about, they still do.
+    /// </summary>
+    [Fact]
+    public async Task WhatTheSituationMentionsDoesNotMakeTheQuestionUncovered()
+    {
+        var fees = await repo.Decider.DecideAsync("스토어 통계를 보니 이번 달 주문이 거의 다 쇼핑 검색 유입이더라고요. 쇼핑 검색으로 들어온 주문은 수수료가 몇 퍼센트 더 붙나요?");
+        Assert.Equal((DecisionKind.Answer, "fees"), (fees.Kind, fees.FaqId));
+        var statistics = await repo.Decider.DecideAsync("방문자 통계가 갑자기 줄었어요. 통계 화면은 어디서 보나요?");
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (statistics.Kind, statistics.Intent));
+    }
+
+    /// <summary>
+    /// A situation that blurs the whole message into a narrow choice is settled by the one question after it; two
+    /// questions that read as different entries stay unanswered.
+    /// </summary>
+    [Fact]
+    public async Task TheQuestionAfterTheSituationSettlesANarrowChoice()
+    {
+        var settled = await repo.Decider.DecideAsync("택배사 사정으로 발송이 몇 번 늦어졌어요. 페널티가 쌓이면 언제부터 판매 제한이 걸리나요?");
+        Assert.Equal((DecisionKind.Answer, "seller-grade-penalty"), (settled.Kind, settled.FaqId));
+        var twoThings = await repo.Decider.DecideAsync("환불 처리는 정확히 어느 시점에 시작되나요? 반품 요청이 들어온 때인지 제가 물건을 받은 뒤인지 헷갈리네요");
+        Assert.NotEqual(DecisionKind.Answer, twoThings.Kind);
+    }
 }

@@ -240,7 +240,7 @@ public static partial class KnowledgeLoader
         var doc = YamlDocument.Load(path, "scope.yaml", errors);
         if (doc is null) return ScopeRules.Empty;
         var lists = new Dictionary<string, IReadOnlyList<(string Value, int Line)>>();
-        foreach (var field in new[] { "otherServices", "notOurs", "sellingWords" })
+        foreach (var field in new[] { "otherServices", "notOurs", "sellingWords", "sellingWithStore" })
         {
             var names = doc.StringList(field, 0, required: false);
             CheckDuplicates(doc, field, names);
@@ -249,7 +249,7 @@ public static partial class KnowledgeLoader
             lists[field] = names;
         }
         doc.RejectUnknownFields();
-        return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]));
+        return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]), Values(lists["sellingWithStore"]));
     }
 
     /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>

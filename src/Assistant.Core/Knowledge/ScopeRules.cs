@@ -11,11 +11,18 @@ namespace Assistant.Knowledge;
 /// running a store here, which deserves a person when no entry answers it. Korean forms match with
 /// spacing and case ignored; Latin forms match whole words only ("API" not inside "rapid").
 /// </summary>
-public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null)
+/// <remarks>
+/// Some words are about selling only when the message is about a store at all ("sellingWithStore": "보험", "환전"):
+/// "반품 배송비 보험은 어떻게 가입해요?" asks about selling, "자동차 보험은 언제 갱신해요?" does not.
+/// </remarks>
+public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null,
+    IReadOnlyList<string>? sellingWithStore = null)
 {
     private readonly Form[] _others = Forms(otherServices);
     private readonly Form[] _notOurs = Forms(notOurs ?? []);
     private readonly Form[] _selling = Forms(sellingWords ?? []);
+    private readonly Form[] _withStore = Forms(sellingWithStore ?? []);
+    private readonly Form[] _specific = Forms([.. sellingWords ?? [], .. sellingWithStore ?? []]);
     private readonly ConditionalWeakTable<FaqEntry, Text> _entryText = new();
 
     /// <summary>Selling words any entry could be about: they say nothing about whether an entry covers a question.</summary>
@@ -59,7 +66,15 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     public bool IsAboutSelling(string message, Lexicon lexicon) => HasSellingWord(message) || lexicon.Expand(message).Count > 0;
 
     /// <summary>Whether the message has one of the listed selling words (lexicon terms not counted).</summary>
-    public bool HasSellingWord(string message) => FirstIn(_selling, new Text(message)) is not null;
+    public bool HasSellingWord(string message)
+    {
+        var text = new Text(message);
+        return FirstIn(_selling, text) is not null || FirstIn(_withStore, text) is not null && AboutAStore().IsMatch(message);
+    }
+
+    /// <summary>Words that put a message in a store's business, for the words that are about selling only there.</summary>
+    [GeneratedRegex(@"스토어|판매|상품|주문|구매자|고객|손님|셀러|매출|정산|배송|택배|발송|반품|사업자|쇼핑몰|\b(?:store|shop|sell(?:er|ing)?|orders?|customers?|buyers?|products?|listings?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutAStore();
 
     /// <summary>
     /// Whether each of the entries leaves a specific selling word of the message unmentioned (in its title, questions,
@@ -70,7 +85,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     {
         if (entries.Count == 0) return false;
         var text = new Text(message);
-        var specific = _selling.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
+        var specific = _specific.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
         return specific.Length > 0 && entries.All(faq =>
         {
             var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));

@@ -82,10 +82,11 @@ public sealed class ScopeKnowledgeTests
     public void ABadScopeFileNamesFileLineAndField()
     {
         using var temp = new TempKnowledge();
-        temp.Write("scope.yaml", "otherServices: [쿠팡, 쿠팡, 쓱]\nextra: 1\n");
+        temp.Write("scope.yaml", "otherServices: [쿠팡, 쿠팡, 쓱]\nsellingWithStore: [보험, 험]\nextra: 1\n");
         var errors = Assert.Throws<KnowledgeValidationException>(() => KnowledgeLoader.Load(temp.Directory)).Errors;
         Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "otherServices" && e.Problem.Contains("listed twice"));
         Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "otherServices" && e.Problem.Contains("too short"));
+        Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "sellingWithStore" && e.Line == 2 && e.Problem.Contains("too short"));
         Assert.Contains(errors, e => e.File == "scope.yaml" && e.Field == "extra");
     }
 

@@ -271,4 +271,39 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         var twoThings = await repo.Decider.DecideAsync("환불 처리는 정확히 어느 시점에 시작되나요? 반품 요청이 들어온 때인지 제가 물건을 받은 뒤인지 헷갈리네요");
         Assert.NotEqual(DecisionKind.Answer, twoThings.Kind);
     }
+
+    /// <summary>A request to do something to the seller's own order (trace it, cancel it for them) is a case; a buyer's request quoted is not.</summary>
+    [Theory]
+    [InlineData("지난주 발송한 교환 건이 어디 있는지 모르겠어요. 그 교환 건 추적 좀 해 주세요.", true)]
+    [InlineData("제가 누르면 자꾸 오류가 나서요. 주문 취소 좀 대신 해 주세요.", true)]
+    [InlineData("구매자가 환불해 달라고 해요. 환불은 어떻게 처리하나요?", false)]
+    [InlineData("구매자가 \"주문 취소해 주세요\"라고 하는데 발송 전이면 어떻게 해요?", false)]
+    public async Task ARequestToActOnMyOrderIsACaseAQuotedBuyerRequestIsNot(string message, bool isCase)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal(isCase, decision.Kind == DecisionKind.Handoff);
+        if (!isCase) Assert.Equal(DecisionKind.Answer, decision.Kind);
+    }
+
+    [Fact]
+    public async Task APoliteQuestionAskingToTalkToAPersonIsARequestForOne()
+    {
+        var decision = await repo.Decider.DecideAsync("정산 보류 사유가 납득이 안 돼요. 담당자님과 통화 가능할까요?");
+        Assert.Equal((DecisionKind.Handoff, Decider.HandoffRequest), (decision.Kind, decision.Intent));
+    }
+
+    /// <summary>"보험", "환전": about selling in a message about a store, private life otherwise.</summary>
+    [Theory]
+    [InlineData("자동차 보험은 언제 갱신하는 게 좋아요?", false)]
+    [InlineData("엔화 환전은 어디서 하는 게 제일 싸요?", false)]
+    [InlineData("반품 배송비 보험은 어떻게 가입하나요?", true)]
+    [InlineData("해외 구매자한테 달러로 결제받을 수 있나요?", true)]
+    public void AWordOfPrivateLifeIsAboutSellingOnlyInAMessageAboutAStore(string message, bool aboutSelling) =>
+        Assert.Equal(aboutSelling, repo.Knowledge.Scope.HasSellingWord(message));
+
+    [Theory]
+    [InlineData("자동차 보험은 언제 갱신하는 게 좋아요?")]
+    [InlineData("엔화 환전은 어디서 하는 게 제일 싸요?")]
+    public async Task AQuestionOfPrivateLifeWithAStoreWordIsDeclined(string message) =>
+        Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync(message)).Kind);
 }

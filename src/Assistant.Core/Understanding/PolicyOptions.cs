@@ -36,7 +36,7 @@ public sealed class PolicyOptions
     [Range(0.0, 1.0)] public double ColdAnswerMargin { get; set; } = 0.15;
 
     /// <summary>Answer only when the retriever's own best FAQ is the same entry: two independent signals agree.</summary>
-    public bool RequireAgreement { get; set; }
+    public bool RequireAgreement { get; set; } = true;
 
     [Range(0.0, 1.0)] public double HandoffConfidence { get; set; } = 0.45;
 

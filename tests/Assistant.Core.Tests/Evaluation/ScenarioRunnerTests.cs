@@ -314,7 +314,7 @@ public sealed class ScenarioRunnerTests(RepoFixture repo)
     [Fact]
     public async Task AnFaqQuestionIsAnsweredFromItsEntry()
     {
-        var result = await Play("""{"name": "faq", "turns": [{"say": "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?", "expect": {"action": "answer", "faqId": "return-exchange", "noTicket": true}}]}""");
+        var result = await Play("""{"name": "faq", "turns": [{"say": "반품 요청이 들어오면 승인은 어디서 하나요?", "expect": {"action": "answer", "faqId": "return-exchange", "noTicket": true}}]}""");
         Assert.True(result.Passed, string.Join("; ", result.Failures));
         Assert.Equal("PASS faq", ScenarioReport.Line(result));
         Assert.Equal(["return-exchange"], result.Turns[0].Seen.AnsweredFaqIds);
@@ -325,9 +325,9 @@ public sealed class ScenarioRunnerTests(RepoFixture repo)
     {
         var result = await Play("""
             {"name": "wrong", "turns": [
-              {"say": "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?", "expect": {"faqId": "fees"}},
-              {"say": "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?", "expect": {"action": "answer"}},
-              {"say": "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?", "expect": {"silent": true}}]}
+              {"say": "반품 요청이 들어오면 승인은 어디서 하나요?", "expect": {"faqId": "fees"}},
+              {"say": "반품 요청이 들어오면 승인은 어디서 하나요?", "expect": {"action": "answer"}},
+              {"say": "반품 요청이 들어오면 승인은 어디서 하나요?", "expect": {"silent": true}}]}
             """);
         Assert.False(result.Passed);
         Assert.Equal(3, result.Turns.Count);
@@ -379,7 +379,7 @@ public sealed class ScenarioRunnerTests(RepoFixture repo)
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, """[{"name": "fails", "turns": [{"say": "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?", "expect": {"faqId": "fees"}}]}]""");
+            File.WriteAllText(path, """[{"name": "fails", "turns": [{"say": "반품 요청이 들어오면 승인은 어디서 하나요?", "expect": {"faqId": "fees"}}]}]""");
             Assert.Equal(0, await EvalCommand.RunAsync(new Arguments(["--scenarios", path])));
 
             File.WriteAllText(path, """[{"name": "typo", "turns": [{"say": "x", "expect": {"faqId": "feez"}}]}]""");

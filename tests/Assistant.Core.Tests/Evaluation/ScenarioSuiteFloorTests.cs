@@ -13,8 +13,12 @@ namespace Assistant.Tests.Evaluation;
 [Collection(RepoCollection.Name)]
 public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper output)
 {
-    /// <summary>Scenarios passing today (12 of 45 when the runner was added).</summary>
-    public const int Floor = 45;
+    /// <summary>
+    /// Scenarios passing today (12 of 45 when the runner was added; 45 before retrieval had to agree with the classifier on
+    /// an answer: "구매자가 반품 신청을 넣었어요. 승인은 어디서 해요?" now retrieves the cancel entry a hair above the returns
+    /// entry and is asked back as a choice of the two, the price of fewer wrong answers on every single-message file).
+    /// </summary>
+    public const int Floor = 44;
 
     /// <summary>Of the 68 scenarios written from the specification only, without the code or its knowledge phrasings.</summary>
     public const int IndependentFloor = 68;

@@ -306,4 +306,18 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("엔화 환전은 어디서 하는 게 제일 싸요?")]
     public async Task AQuestionOfPrivateLifeWithAStoreWordIsDeclined(string message) =>
         Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync(message)).Kind);
+
+    /// <summary>
+    /// By default an answer needs retrieval's best entry to be the classifier's: "채팅으로 온 문의는 답장을 언제까지 해야
+    /// 돼요?" is the seller's own reply deadline to buyers, which the classifier takes for support's reply time and
+    /// retrieval does not; the seller gets a choice of both instead of the classifier's guess.
+    /// </summary>
+    [Fact]
+    public async Task WhenRetrievalDisagreesWithTheClassifierTheSellerGetsAChoice()
+    {
+        Assert.True(new PolicyOptions().RequireAgreement);
+        var decision = await repo.Decider.DecideAsync("채팅으로 온 문의는 답장을 언제까지 해야 돼요?");
+        Assert.Equal(DecisionKind.Clarify, decision.Kind);
+        Assert.Contains("customer-inquiry-reply", decision.Suggestions);
+    }
 }

@@ -22,6 +22,12 @@ public sealed record TurnInput(string? Text, ConversationAddress Conversation);
 public sealed record TurnResult(IReadOnlyList<AssistantReply> Replies, Ticket? CreatedTicket = null)
 {
     public static TurnResult Silent { get; } = new([]);
+
+    /// <summary>
+    /// What the seller asked along with the act this result answered ("아 됐고 정산 며칠 걸리는지만 알려줘요" cancels the
+    /// form and asks): the engine reads it next, as a message of its own, and adds its replies.
+    /// </summary>
+    public string? ContinueWith { get; init; }
 }
 
 /// <summary>Per-conversation memory of the dialogue; the channel layer stores it between turns.</summary>

@@ -82,6 +82,18 @@ public sealed class ConversationEngine
 
     private async Task<TurnResult> RunAsync(Turn turn, CancellationToken cancellationToken)
     {
+        var result = await FirstTakerAsync(turn, cancellationToken);
+        // The form is closed and the seller asked something with it: that question is read as the conversation goes on.
+        if (result.ContinueWith is { } rest && turn.State.Form is null)
+        {
+            var then = await FirstTakerAsync(new Turn(rest, ReplyActs.Read(rest), turn.State, turn.Ticket, turn.Conversation), cancellationToken);
+            result = new TurnResult([.. result.Replies, .. then.Replies], result.CreatedTicket ?? then.CreatedTicket);
+        }
+        return result;
+    }
+
+    private async Task<TurnResult> FirstTakerAsync(Turn turn, CancellationToken cancellationToken)
+    {
         var patterns = turn.State.Form is null ? _conversationPatterns : _formPatterns;
         foreach (var pattern in patterns)
             if (await pattern.TryAsync(turn, cancellationToken) is { } result)

@@ -21,6 +21,9 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>Most questions answered in one turn.</summary>
     public const int MaxAnswers = 3;
 
+    /// <summary>Words of a question with "도" (also) that may still lean on the topic ("상품 올리는 것도 돈 받아요?").</summary>
+    private const int AlsoWords = 6;
+
     /// <summary>An answer at least this confident is about its own topic, however short the message.</summary>
     public const float OwnTopicConfidence = 0.6f;
 
@@ -38,7 +41,8 @@ public sealed partial class QuestionReader(Decider decider)
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
             usedTopic = true;
         }
-        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current && IsFollowUp(text))
+        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current
+                 && (IsFollowUp(text) || Also().IsMatch(text) && Words().Matches(text).Count <= AlsoWords))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
@@ -46,12 +50,14 @@ public sealed partial class QuestionReader(Decider decider)
             // A short message answered with high confidence ("세금계산서는 어떻게 발행하나요?") carries its own topic too.
             // A message that points back ("그럼 카드결제면 며칠 걸려요?") stays on the topic when, read with it, it is
             // answered by it more confidently than by anything on its own.
-            // "이미 발송했으면요?" puts a condition on the topic: read with it, it stays there.
+            // "이미 발송했으면요?" puts a condition on the topic: read with it, it stays there. So does "상품 올리는 것도 돈
+            // 받아요?" after the fees answer: "도" (also) asks the topic's question of something more.
             var answeredOnTopic = contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
                 || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence
-                || Conditional().IsMatch(text.Trim()) && answeredOnTopic;
+                || Conditional().IsMatch(text.Trim()) && answeredOnTopic
+                || Also().IsMatch(text) && answeredOnTopic;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
@@ -144,6 +150,13 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>A question that is only a condition ("이미 발송했으면요?", "주말이면요?").</summary>
     [GeneratedRegex(@"면요\s*[?？!.~]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Conditional();
+
+    /// <summary>
+    /// The particle 도 ("also") on a word of a short question ("주말도 포함이에요?", "올리는 것도 돈 받아요?"), not the
+    /// end of a noun ("정도", "한도", "속도", "제도").
+    /// </summary>
+    [GeneratedRegex(@"(?<=[가-힣])(?<![정한속제용태빈온각강밀시지포])도(?=\s|[?？]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Also();
 
     [GeneratedRegex(@"[^\s]+")]
     private static partial Regex Words();

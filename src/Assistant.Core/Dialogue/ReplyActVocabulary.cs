@@ -95,6 +95,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:됐|되었)(?:어요|어|습니다|고요|구요|고|다|거든요|네요|음|어용)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:할래요|할래|할게요|할께요|할게|해요|합니다|하겠습니다|하겠어요|해|할거예요|할거에요|하고싶어요|할래용)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:해|해주셔|해주|하셔|하)도(?:돼요|되요|됩니다|돼|되|괜찮아요|괜찮습니다|괜찮아)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "하지(?:말아|마)(?:주세요|줘요|줘|주십시오|요|세요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:나중에|다음에|담에|이따|이따가|다음번에)(?:" + WillDo + "|다시" + WillDo + "|다시올게요|다시연락할게요|다시물어볼게요|다시문의할게요|요|할게요)"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "필요(?:없어요|없습니다|없어|없음|없어용|없는데요|없어졌어요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:해결됐어요|해결됐습니다|해결했어요|해결됐어)"),
@@ -172,7 +173,7 @@ internal static class ReplyActVocabulary
         new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정)?(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
-        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
         new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|but|also|btw|however)"),
     ];

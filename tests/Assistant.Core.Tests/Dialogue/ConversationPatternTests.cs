@@ -62,6 +62,46 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("answer", (await chat.LastAsync("구매확정은 배송완료 후 며칠 뒤에 자동으로 돼요?")).Info.Action);
     }
 
+    /// <summary>A cancel with a question after it stops the form and answers the question in the same turn.</summary>
+    [Fact]
+    public async Task ACancelWithAQuestionStopsTheFormAndAnswersIt()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요");
+        var replies = await chat.SayAsync("아 됐고 그냥 판매 수수료가 얼마인지만 알려줘요");
+        Assert.Equal("handoff.cancelled", replies[0].Info.Intent);
+        Assert.Equal(("answer", "fees"), (replies[^1].Info.Action, replies[^1].Info.FaqId));
+        Assert.Null(chat.State.Form);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    /// <summary>
+    /// The answer to "what is the problem?" can carry the details too, and say one does not exist: the form takes them
+    /// all and goes straight to the summary.
+    /// </summary>
+    [Fact]
+    public async Task DetailsInTheProblemAnswerAreTakenAndOneSaidNotToExistIsSkipped()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요");
+        var reply = await chat.LastAsync("해외배송 문의인데 주문은 아직 없어서 주문번호는 없구요 아이디 sakura_shop 상품은 말차 다기세트");
+        Assert.Equal("handoff.confirm", reply.Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("sakura_shop", "말차 다기세트", true), (form.SellerId, form.ProductName, form.OrderNumberUnknown));
+    }
+
+    /// <summary>A name ending in 이 keeps it on the summary and the ticket ("진주 귀걸이", not "진주 귀걸").</summary>
+    [Fact]
+    public async Task AProductNameEndingInTheSyllableOfASubjectParticleIsKeptWhole()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("반품 건 때문에 상담원 연결해 주세요");
+        var summary = await chat.LastAsync("주문번호 2025111122223333, 아이디 lumi_acc, 상품 진주 귀걸이");
+        Assert.Contains("상품명: 진주 귀걸이", summary.Text);
+        var created = await chat.LastAsync("접수하기");
+        Assert.Equal("진주 귀걸이", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.ProductName);
+    }
+
     [Fact]
     public async Task RepeatShowsTheSameSummaryAndFilesNothing()
     {
@@ -469,6 +509,8 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     [InlineData("결제하고 며칠 안에 발송해야 돼요?", "dispatch-deadline", "그럼 토요일도 포함이에요?")]
     [InlineData("구매자가 주문 취소해 달래요 발주확인 전인데 어떻게 해요", "order-cancel", "이미 보냈으면요?")]
     [InlineData("구매자가 주문 취소해 달래요 발주확인 전인데 어떻게 해요", "order-cancel", "벌써 발송했으면요?")]
+    // "도" (also) asks the topic's question of one more thing; alone the words would be about registering products.
+    [InlineData("판매 수수료는 얼마나 떼가요?", "fees", "상품 올리는 것도 돈 받아요?")]
     public async Task AFollowUpThatPointsBackOrAddsAConditionStaysOnTheTopic(string first, string topic, string followUp)
     {
         var chat = new Chat(repo);

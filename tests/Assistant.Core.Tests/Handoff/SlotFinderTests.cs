@@ -357,4 +357,23 @@ public sealed class SlotFinderTests
         Assert.Equal(("askSellerId", "askSellerIdRetry"), (SlotTable.Seller.PromptKey, SlotTable.Seller.RetryPromptKey));
         Assert.Equal("askProduct", SlotTable.Product.PromptKey);
     }
+
+    // ── What a message says of itself ───────────────────────────────────────────────────────────
+
+    /// <summary>A one-syllable particle needs a predicate after it: at the end of the message 이 is part of the noun.</summary>
+    [Theory]
+    [InlineData("주문번호 2025111122223333, 아이디 lumi_acc, 상품 진주 귀걸이", "진주 귀걸이")]
+    [InlineData("상품은 고양이", "고양이")]
+    [InlineData("상품은 무선 청소기가 고장났어요", "무선 청소기")]
+    [InlineData("상품명은 무선 청소기예요", "무선 청소기")]
+    public void AParticleIsDroppedOnlyBeforeAPredicate(string text, string expected) =>
+        Assert.Equal(expected, SlotExtraction.FromMessages([text]).Product?.Value);
+
+    /// <summary>A seller who corrects themselves in the message means what comes after the correction.</summary>
+    [Theory]
+    [InlineData("아이디는 ondo_kitchen 상품은 스텐 냄비세트.. 아 아니다 스텐 프라이팬 세트요", SlotKind.Product, "스텐 프라이팬 세트")]
+    [InlineData("주문번호 2025070300004444 아 잘못 말했어요 2025070300004445 예요", SlotKind.Order, "2025070300004445")]
+    [InlineData("아이디 blue_shop 아니다 아이디 blue_store", SlotKind.Seller, "blue_store")]
+    public void ASelfCorrectionInTheMessageReplacesTheValueBeforeIt(string text, SlotKind kind, string expected) =>
+        Assert.Equal(expected, SlotExtraction.FromMessages([text])[kind]?.Value);
 }

@@ -88,6 +88,9 @@ internal static partial class ProductNames
         ("에", Sound.Any, 2), ("도", Sound.Any, 2), ("과", Sound.Consonant, 2), ("와", Sound.Vowel, 2),
     ];
 
+    /// <summary>One-syllable endings that mark a noun's role in a sentence, so only come before more of it.</summary>
+    private static readonly HashSet<string> CaseParticles = new(StringComparer.Ordinal) { "이", "가", "은", "는", "을", "를", "로", "의", "에", "도", "과", "와", "랑" };
+
     private readonly record struct Word(int Start, string Text, bool StopsAfter)
     {
         public int End => Start + Text.Length;
@@ -156,7 +159,20 @@ internal static partial class ProductNames
         return new SlotMatch(words[0].Start, words[taken - 1].End - words[0].Start, Certainty.Uncertain);
     }
 
-    public static string Normalize(string value)
+    /// <summary>
+    /// <see cref="Normalize"/> for a name that ends the message: a one-syllable case particle (이, 가, 을, 도…) needs a
+    /// predicate after it, so at the end it is part of the noun ("진주 귀걸이", "고양이"); copulas and 요 still go.
+    /// </summary>
+    public static string NormalizeFinal(string value)
+    {
+        var normalized = Normalize(value);
+        var kept = Normalize(value, caseParticles: false);
+        return kept.Length > normalized.Length && kept.Length - normalized.Length == 1 ? kept : normalized;
+    }
+
+    public static string Normalize(string value) => Normalize(value, caseParticles: true);
+
+    private static string Normalize(string value, bool caseParticles)
     {
         var s = value.Trim();
         // "'수제 쿠키 세트'요": the quoted name; what follows the closing quote is an ending.
@@ -164,7 +180,7 @@ internal static partial class ProductNames
         s = s.Trim().Trim(OpenQuotes.ToCharArray()).Trim(CloseQuotes.ToCharArray()).Trim().TrimEnd('.', '!', '~', ',', '。').Trim();
         var words = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 1 && Copulas.Contains(words[^1])) words.RemoveAt(words.Count - 1);
-        if (words.Count > 0 && !IsPredicate(words[^1])) words[^1] = Strip(words[^1]);
+        if (words.Count > 0 && !IsPredicate(words[^1])) words[^1] = Strip(words[^1], caseParticles);
         return string.Join(' ', words);
     }
 
@@ -237,11 +253,14 @@ internal static partial class ProductNames
         Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서";
 
     /// <summary>The word without its particle, copula or connective, when the ending fits the sound before it.</summary>
-    private static string Strip(string word)
+    private static string Strip(string word) => Strip(word, caseParticles: true);
+
+    private static string Strip(string word, bool caseParticles)
     {
         foreach (var (ending, after, minStem) in Endings)
         {
             if (!word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            if (!caseParticles && ending.Length == 1 && CaseParticles.Contains(ending)) continue;
             var stem = word[..^ending.Length];
             if (stem.Length < minStem || !char.IsLetterOrDigit(stem[^1])) continue;
             var sound = Josa.EndingOf(stem);

@@ -29,6 +29,12 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     internal Func<string, SlotMatch?>? ReadAnswerLoosely { get; init; }
 
     internal Func<string, string> Normalizer { get; init; } = null!;
+
+    /// <summary>
+    /// The normalizer for a value that ends its message (nothing but punctuation after it), when that differs: a
+    /// particle needs a predicate after it, so "상품 진주 귀걸이" ends in a noun, not in the particle 이.
+    /// </summary>
+    internal Func<string, string>? FinalNormalizer { get; init; }
     internal Func<string, SlotValidation> Validator { get; init; } = null!;
     internal Func<string, string> Formatter { get; init; } = null!;
 
@@ -71,7 +77,8 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     {
         if (match.Length <= 0 || match.Start < 0 || match.Start + match.Length > text.Length) return null;
         var source = text.Substring(match.Start, match.Length);
-        var value = Normalizer(source);
+        var endsText = text.AsSpan(match.Start + match.Length).Trim().TrimStart(".!?~,。…".AsSpan()).IsEmpty;
+        var value = (endsText ? FinalNormalizer ?? Normalizer : Normalizer)(source);
         if (!Validator(value).IsValid) return null;
         return new SlotValue(Kind, value, labelled ? Certainty.Certain : match.Certainty, labelled, source, match.Start, match.Length);
     }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Assistant.Handoff.Slots;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Assistant.Handoff.Slots;
 /// messages a certain value beats a guessed one, then the newest message wins, and a token already
 /// taken by one slot is never another's value (an order number is never a seller ID).
 /// </summary>
-public sealed class SlotExtraction
+public sealed partial class SlotExtraction
 {
     private readonly Dictionary<SlotKind, SlotValue> _values;
 
@@ -49,8 +51,33 @@ public sealed class SlotExtraction
         return new SlotExtraction(chosen);
     }
 
-    /// <summary>The values of one message, each source span given to one slot only.</summary>
+    /// <summary>
+    /// The values of one message. A seller who corrects themselves in it ("상품은 스텐 냄비세트.. 아 아니다 스텐
+    /// 프라이팬 세트요") means what comes after the correction: a value found there replaces the one of its slot before
+    /// it, and a bare value there replaces the detail said last before it.
+    /// </summary>
     private static List<SlotValue> Resolve(string message)
+    {
+        var correction = SelfCorrection().Match(message);
+        if (!correction.Success) return ResolvePlain(message);
+        var before = ResolvePlain(message[..correction.Index]);
+        var offset = correction.Index + correction.Length;
+        var tail = message[offset..];
+        var after = ResolvePlain(tail).Select(v => v with { Start = v.Start + offset }).ToList();
+        if (after.Count == 0 && before.Count > 0)
+        {
+            var last = before.MaxBy(v => v.Start)!;
+            if (SlotTable.For(last.Kind).Parse(tail) is { } bare) after.Add(bare with { Start = bare.Start + offset });
+        }
+        return [.. before.Where(b => after.All(a => a.Kind != b.Kind)), .. after];
+    }
+
+    /// <summary>"아 아니다", "아니 아니", "정정할게요", "잘못 말했어요", "no wait": what follows replaces what was said.</summary>
+    [GeneratedRegex(@"(?:^|[\s.,!…~]+)(?:아+\s*)?(?:아니다|아니지|아니\s*아니|아\s*아니|정정(?:할게요|합니다|이요)?|잘못\s*(?:말했|썼|적었)\S*|(?:no\s+)?wait,?|sorry,?\s+I\s+mean(?:t)?)(?=[\s.,!…~]|$)[\s.,!…~]*", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfCorrection();
+
+    /// <summary>The values of one message read as said once, each source span given to one slot only.</summary>
+    private static List<SlotValue> ResolvePlain(string message)
     {
         var candidates = SlotTable.All
             .SelectMany((slot, order) => slot.Candidates(message).Select(value => (value, order)))

@@ -38,8 +38,10 @@ public static class SlotTable
         ReadAnswer = ProductNames.ReadAnswer,
         ReadAnswerLoosely = ProductNames.ReadAnswerLoosely,
         Normalizer = ProductNames.Normalize,
+        FinalNormalizer = ProductNames.NormalizeFinal,
         Validator = ProductNames.Validate,
-        Formatter = ProductNames.Normalize,
+        // A stored name stands alone: it ends its text, so a final 이 is the noun's ("진주 귀걸이").
+        Formatter = ProductNames.NormalizeFinal,
     };
 
     /// <summary>The slots in ask order.</summary>

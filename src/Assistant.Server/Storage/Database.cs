@@ -310,11 +310,24 @@ public sealed class SqliteDatabase : Database
 
     public override string Provider => "sqlite";
 
+    /// <summary>
+    /// The native connections (pooled beneath <see cref="Microsoft.Data.Sqlite.SqliteConnection"/>) that already have
+    /// this database's pragmas. busy_timeout, foreign_keys and synchronous are settings of the native connection and stay
+    /// while the pool keeps it: each gets them once, not on every open (three statements parsed and run, twice a turn).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
+    private static readonly object Configured = new();
+
     public override DbConnection Open()
     {
         var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        if (connection.Handle is not { } handle || !_configured.TryGetValue(handle, out _))
+        {
+            Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+            if (connection.Handle is { } opened) _configured.AddOrUpdate(opened, Configured);
+        }
         return connection;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Dialogue;
+using Assistant.Handoff;
 using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.Storage;
@@ -46,11 +47,14 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
     // Hangul as itself, not \uXXXX: a third of the size. The encoder that allows every Unicode range (and still escapes
     // the HTML-sensitive ASCII marks) writes a transcript of Korean answers to a string in well under half the time of
     // UnsafeRelaxedJsonEscaping (about 30 µs against 75 µs for ten answers here): the save runs on every turn.
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Plain = new()
     {
         PropertyNameCaseInsensitive = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
+
+    /// <summary>The options the document is written and read with: <see cref="Plain"/>, transcript entries each written once (<see cref="TranscriptEntryJson"/>).</summary>
+    private static readonly JsonSerializerOptions Json = new(Plain) { Converters = { new TranscriptEntryJson(Plain) } };
 
     public static string Key(string channel, string conversationId) => $"{channel}/conversations/{conversationId}";
 
@@ -102,6 +106,31 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
         if (command.ExecuteNonQuery() != 1) throw new StateConflictException(key);
         Keep(key, new LoadedState(state, etag));
         return Task.FromResult(etag);
+    }
+}
+
+/// <summary>
+/// A <see cref="TranscriptEntry"/> as JSON, made once per entry and reused by every later save of the same entry. The
+/// transcript holds the last messages both ways (answers of a few hundred Korean characters, with line breaks that take
+/// the encoder's slow path), and a turn adds two entries to the twenty it saves again: encoding all of them on every save
+/// was most of what a save cost. An entry is an immutable record, so its JSON never changes; it is kept (weakly) as
+/// long as the entry itself, and the bytes written are exactly what <paramref name="plain"/> writes for the entry.
+/// </summary>
+internal sealed class TranscriptEntryJson(JsonSerializerOptions plain) : System.Text.Json.Serialization.JsonConverter<TranscriptEntry>
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TranscriptEntry, byte[]> _written = new();
+
+    public override TranscriptEntry? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<TranscriptEntry>(ref reader, plain);
+
+    public override void Write(Utf8JsonWriter writer, TranscriptEntry value, JsonSerializerOptions options)
+    {
+        if (!_written.TryGetValue(value, out var json))
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, plain);
+            _written.AddOrUpdate(value, json);
+        }
+        writer.WriteRawValue(json, skipInputValidation: true);
     }
 }
 

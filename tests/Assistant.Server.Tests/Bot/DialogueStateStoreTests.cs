@@ -104,4 +104,41 @@ public sealed class DialogueStateStoreTests : IDisposable
         Assert.Contains("정산은 구매확정 후 1영업일에 지급돼요.", document); // not \uC815\uC0B0…
         Assert.DoesNotContain("<b>", document);                            // HTML marks stay escaped in the stored JSON
     }
+
+    [Fact]
+    public async Task ASavedAgainTranscriptIsWrittenExactlyAsTheFirstTime()
+    {
+        // Transcript entries are encoded once and their JSON reused by later saves: the document must not change for it.
+        const string answer = "정산은 구매확정 후 1영업일에 지급돼요. <b>주의</b>: '보류' & \"지연\" 건은 제외됩니다.\n줄바꿈도 그대로.";
+        var store = new SqlDialogueStateStore(new SqliteDatabase(_path));
+        var state = Said("정산 언제 돼요?");
+        state.Transcript.Add(new TranscriptEntry(MessageRole.Bot, answer, DateTimeOffset.UnixEpoch, "상담원"));
+        var first = await store.SaveAsync("emulator", "c1", state, null);
+        var firstDocument = Document();
+
+        var kept = await store.LoadAsync("emulator", "c1");
+        kept.State.Transcript.Add(new TranscriptEntry(MessageRole.Seller, "고마워요", DateTimeOffset.UnixEpoch));
+        var second = await store.SaveAsync("emulator", "c1", kept.State, kept.ETag);
+        var secondDocument = Document();
+
+        var plain = new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        };
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new { DialogueState = kept.State, ETag = second }, plain), secondDocument);
+        Assert.StartsWith(firstDocument[..firstDocument.IndexOf("]", StringComparison.Ordinal)], secondDocument);
+        Assert.NotEqual(first, second);
+
+        var loaded = await new SqlDialogueStateStore(new SqliteDatabase(_path)).LoadAsync("emulator", "c1");
+        Assert.Equal(kept.State.Transcript, loaded.State.Transcript);
+    }
+
+    private string Document()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM bot_state";
+        return (string)command.ExecuteScalar()!;
+    }
 }

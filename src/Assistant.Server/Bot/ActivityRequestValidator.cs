@@ -25,33 +25,52 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
     /// <summary>Channels this server hosts itself: their conversations are driven only through their own endpoints.</summary>
     private static readonly string[] InProcessChannels = [DirectLine.DirectLineBridge.ChannelId, TalkTalk.TalkTalkAdapter.ChannelId];
 
-    private static readonly JsonSerializerSettings Settings = new() { MaxDepth = 64 };
+    /// <summary>
+    /// The Bot Framework's own reading of a request body (<c>HttpHelper.BotMessageSerializerSettings</c>: UTC times,
+    /// read-only collections filled, ISO 8601 time spans), nested at most 64 deep: the activity read here is the one the
+    /// adapter runs, so the body is parsed once per request.
+    /// </summary>
+    private static readonly JsonSerializer Reader = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateFormatHandling = DateFormatHandling.IsoDateFormat,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+        ReferenceLoopHandling = ReferenceLoopHandling.Serialize,
+        ContractResolver = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.Converters,
+        MaxDepth = 64,
+    });
 
     private readonly IReadOnlyList<string> _serviceHosts = options.ServiceHosts(configuration);
 
-    public async Task<ActivityProblem?> ProblemAsync(HttpRequest request)
+    public async Task<ActivityProblem?> ProblemAsync(HttpRequest request) => (await ReadAsync(request)).Problem;
+
+    /// <summary>The request's activity, or why it is refused (then the activity is null).</summary>
+    public async Task<(Activity? Activity, ActivityProblem? Problem)> ReadAsync(HttpRequest request)
     {
-        if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        if (request.ContentLength > MaxBodyBytes) return (null, TooLarge());
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "the request must be JSON (Content-Type: application/json)");
+            return (null, new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "the request must be JSON (Content-Type: application/json)"));
 
         var body = await Hosting.RequestBodies.ReadTextAsync(request, MaxBodyBytes, rewind: true);
-        if (body is null) return TooLarge();
+        if (body is null) return (null, TooLarge());
 
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(body, Settings);
+            using var reader = new JsonTextReader(new StringReader(body));
+            activity = Reader.Deserialize<Activity>(reader);
         }
         catch (JsonException ex)
         {
-            return ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]);
+            return (null, ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]));
         }
         catch (ArgumentException ex) // a value the schema's setters refuse
         {
-            return ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]);
+            return (null, ActivityProblem.BadActivity("the body is not a valid activity: " + ex.Message.Split(Environment.NewLine)[0]));
         }
-        return activity is null ? ActivityProblem.BadActivity("the body is empty") : Check(activity);
+        if (activity is null) return (null, ActivityProblem.BadActivity("the body is empty"));
+        return Check(activity) is { } problem ? (null, problem) : (activity, null);
     }
 
     private ActivityProblem? Check(Activity activity)

@@ -36,6 +36,59 @@ public sealed class AssistantCloudAdapter : CloudAdapter
     }
 
     /// <summary>
+    /// <c>POST /api/messages</c> for an activity already read from the request (by <see cref="ActivityRequestValidator"/>):
+    /// what <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> does after reading
+    /// the body itself (authenticate the Authorization header, run the turn, write the invoke response; an
+    /// <see cref="UnauthorizedAccessException"/> is a 401), without parsing the body a second time.
+    /// </summary>
+    public async Task ProcessAsync(HttpRequest request, HttpResponse response, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invokeResponse = await ProcessActivityAsync(request.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, cancellationToken);
+            await WriteResponseAsync(response, invokeResponse);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    /// <summary>
+    /// The Bot Framework's response serialiser (<c>HttpHelper.BotMessageSerializerSettings</c>) without its indentation:
+    /// the same JSON, a third fewer bytes to write and send for the replies of an <c>expectReplies</c> turn.
+    /// </summary>
+    private static readonly Newtonsoft.Json.JsonSerializer ResponseWriter = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings
+    {
+        NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+        Formatting = Newtonsoft.Json.Formatting.None,
+        DateFormatHandling = Newtonsoft.Json.DateFormatHandling.IsoDateFormat,
+        DateTimeZoneHandling = Newtonsoft.Json.DateTimeZoneHandling.Utc,
+        ReferenceLoopHandling = Newtonsoft.Json.ReferenceLoopHandling.Serialize,
+        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.Converters,
+    });
+
+    /// <summary>As <c>HttpHelper.WriteResponseAsync</c>: the invoke response's status and JSON body, or 200 when there is none.</summary>
+    private static async Task WriteResponseAsync(HttpResponse response, InvokeResponse? invokeResponse)
+    {
+        if (invokeResponse is null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        response.StatusCode = invokeResponse.Status;
+        if (invokeResponse.Body is null) return;
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(false, false), 4096, leaveOpen: true))
+        using (var json = new Newtonsoft.Json.JsonTextWriter(writer))
+            ResponseWriter.Serialize(json, invokeResponse.Body);
+        response.ContentType = "application/json";
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    /// <summary>
     /// Runs a turn for a channel hosted in this process (our Direct Line endpoint): the activity is
     /// already authenticated by that channel, so the turn runs as this bot with replies buffered
     /// (<c>expectReplies</c>) and returned, never sent over HTTP.

@@ -33,16 +33,18 @@ public static class BotExtensions
 
     /// <summary><c>POST /api/messages</c>: the Bot Framework endpoint for Azure Bot Service channels and the Emulator.</summary>
     public static IEndpointConventionBuilder MapBotEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/messages", async (HttpContext context, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        app.MapPost("/api/messages", async (HttpContext context, ActivityRequestValidator validator, AssistantCloudAdapter adapter, IBot bot) =>
         {
-            if (await validator.ProblemAsync(context.Request) is { } problem)
+            var (activity, problem) = await validator.ReadAsync(context.Request);
+            if (activity is null)
             {
-                await problem.ToResult().ExecuteAsync(context);
+                await problem!.ToResult().ExecuteAsync(context);
                 return;
             }
             try
             {
-                await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+                // The activity the validator read and checked is the one the turn runs: the body is parsed once.
+                await adapter.ProcessAsync(context.Request, context.Response, activity, bot, context.RequestAborted);
             }
             catch (Exception ex) when (!context.Response.HasStarted && IsBadCredential(ex))
             {

@@ -1,9 +1,7 @@
 using Assistant.Dialogue;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
 
 namespace Assistant.Server.Bot;
 
@@ -29,11 +27,21 @@ internal static class ReplyActivities
         },
     };
 
-    private static readonly JsonSerializer Camel = JsonSerializer.Create(new JsonSerializerSettings
+    /// <summary>
+    /// <c>channelData.assistant</c>: the <see cref="AssistantInfo"/> with camel-case names, null members left out, built
+    /// member by member (what <c>JObject.FromObject</c> with a camel-case resolver writes, without its reflection on every reply).
+    /// </summary>
+    internal static JObject InfoJson(AssistantInfo info)
     {
-        ContractResolver = new CamelCasePropertyNamesContractResolver(),
-        NullValueHandling = NullValueHandling.Ignore,
-    });
+        var json = new JObject { ["action"] = info.Action };
+        if (info.FaqId is { } faqId) json["faqId"] = faqId;
+        if (info.Suggestions is { } suggestions) json["suggestions"] = new JArray(suggestions);
+        if (info.Intent is { } intent) json["intent"] = intent;
+        json["confidence"] = info.Confidence;
+        if (info.Ticket is { } ticket) json["ticket"] = ticket;
+        if (info.Agent is { } agent) json["agent"] = agent;
+        return json;
+    }
 
     public static IMessageActivity ToActivity(AssistantReply reply)
     {
@@ -47,7 +55,7 @@ internal static class ReplyActivities
                 Actions = reply.SuggestedActions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList(),
             };
         }
-        activity.ChannelData = new JObject { ["assistant"] = JObject.FromObject(reply.Info, Camel) };
+        activity.ChannelData = new JObject { ["assistant"] = InfoJson(reply.Info) };
         if (reply.Info is { Action: "answer", FaqId: { } faqId }) activity.Entities = [FeedbackEntity(faqId)];
         return activity;
     }

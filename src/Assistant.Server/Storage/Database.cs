@@ -219,6 +219,9 @@ public abstract class Database
     /// </summary>
     public virtual DbConnection OpenForWrite() => Open();
 
+    /// <summary><see cref="OpenForWrite"/> for an asynchronous caller: where writers queue, the wait does not hold a thread.</summary>
+    public virtual Task<DbConnection> OpenForWriteAsync() => Task.FromResult(OpenForWrite());
+
     /// <summary>
     /// Selects (and, where instances compete, leases) due outbox rows: @t topic, @now, @max, @lease. A row is due
     /// only at the head of its ordering key, so at most one row per key is returned and keys never block each other.
@@ -335,6 +338,22 @@ public sealed class SqliteDatabase : Database
     public override DbConnection OpenForWrite()
     {
         _writer.Wait();
+        return OpenAsWriter();
+    }
+
+    /// <summary>
+    /// <see cref="OpenForWrite"/> awaiting its turn in the writers' queue: a turn's state save waits for another's without
+    /// blocking (and spinning on) a thread-pool thread. The wait is not cancellable: a turn that got this far commits.
+    /// </summary>
+    public override async Task<DbConnection> OpenForWriteAsync()
+    {
+        await _writer.WaitAsync().ConfigureAwait(false);
+        return OpenAsWriter();
+    }
+
+    /// <summary>A connection for the writer that holds <see cref="_writer"/>, which is released when it closes.</summary>
+    private DbConnection OpenAsWriter()
+    {
         try
         {
             var connection = Open();

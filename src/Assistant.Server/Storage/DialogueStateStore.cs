@@ -92,12 +92,12 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
     /// <summary>The stored document: the state under its name, and the eTag (kept in the document too, for readers of the table).</summary>
     private sealed record Document(DialogueState? DialogueState, string? ETag);
 
-    public Task<string> SaveAsync(string channel, string conversationId, DialogueState state, string? expectedETag, CancellationToken cancellationToken = default)
+    public async Task<string> SaveAsync(string channel, string conversationId, DialogueState state, string? expectedETag, CancellationToken cancellationToken = default)
     {
         var key = Key(channel, conversationId);
         var etag = Guid.NewGuid().ToString("N");
         var document = JsonSerializer.Serialize(new Document(state, etag), Json);
-        using var connection = database.OpenForWrite();
+        using var connection = await database.OpenForWriteAsync().ConfigureAwait(false);
         using var command = expectedETag is null
             ? Command(connection, "INSERT INTO bot_state (key, etag, document) VALUES (@k, @e, @d) ON CONFLICT(key) DO NOTHING", null,
                 ("@k", key), ("@e", etag), ("@d", document))
@@ -105,7 +105,7 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
                 ("@k", key), ("@e", etag), ("@d", document), ("@expected", expectedETag));
         if (command.ExecuteNonQuery() != 1) throw new StateConflictException(key);
         Keep(key, new LoadedState(state, etag));
-        return Task.FromResult(etag);
+        return etag;
     }
 }
 

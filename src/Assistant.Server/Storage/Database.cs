@@ -219,6 +219,12 @@ public abstract class Database
     /// </summary>
     public virtual DbConnection OpenForWrite() => Open();
 
+    /// <summary>
+    /// The SQL for a text value bound as its UTF-8 bytes (parameter <paramref name="parameter"/>, a byte array), stored as
+    /// text; null where the provider needs the text as a string.
+    /// </summary>
+    public virtual string? Utf8Text(string parameter) => null;
+
     /// <summary><see cref="OpenForWrite"/> for an asynchronous caller: where writers queue, the wait does not hold a thread.</summary>
     public virtual Task<DbConnection> OpenForWriteAsync() => Task.FromResult(OpenForWrite());
 
@@ -370,6 +376,12 @@ public sealed class SqliteDatabase : Database
             throw;
         }
     }
+
+    /// <summary>
+    /// A blob cast to text: SQLite takes the bytes as text in the database's encoding (UTF-8) without converting them,
+    /// so the value stored is the same text (type <c>text</c>) a string parameter would have stored.
+    /// </summary>
+    public override string? Utf8Text(string parameter) => $"CAST({parameter} AS TEXT)";
 
     public override string ClaimDueOutboxSql => $"SELECT id, topic, payload, attempts FROM {DueOutboxRows} ORDER BY o.id LIMIT @max";
 

@@ -96,12 +96,16 @@ public sealed class SqlDialogueStateStore(Database database) : IDialogueStateSto
     {
         var key = Key(channel, conversationId);
         var etag = Guid.NewGuid().ToString("N");
-        var document = JsonSerializer.Serialize(new Document(state, etag), Json);
+        // Where the database takes text as UTF-8 bytes (SQLite), the document goes as the serialiser's UTF-8: no
+        // transcoding to a string and back (of a document of mostly Hangul, that cost more than writing the JSON).
+        var utf8 = database.Utf8Text("@d");
+        object document = utf8 is null ? JsonSerializer.Serialize(new Document(state, etag), Json) : JsonSerializer.SerializeToUtf8Bytes(new Document(state, etag), Json);
+        var value = utf8 ?? "@d";
         using var connection = await database.OpenForWriteAsync().ConfigureAwait(false);
         using var command = expectedETag is null
-            ? Command(connection, "INSERT INTO bot_state (key, etag, document) VALUES (@k, @e, @d) ON CONFLICT(key) DO NOTHING", null,
+            ? Command(connection, $"INSERT INTO bot_state (key, etag, document) VALUES (@k, @e, {value}) ON CONFLICT(key) DO NOTHING", null,
                 ("@k", key), ("@e", etag), ("@d", document))
-            : Command(connection, "UPDATE bot_state SET etag = @e, document = @d WHERE key = @k AND etag = @expected", null,
+            : Command(connection, $"UPDATE bot_state SET etag = @e, document = {value} WHERE key = @k AND etag = @expected", null,
                 ("@k", key), ("@e", etag), ("@d", document), ("@expected", expectedETag));
         if (command.ExecuteNonQuery() != 1) throw new StateConflictException(key);
         Keep(key, new LoadedState(state, etag));

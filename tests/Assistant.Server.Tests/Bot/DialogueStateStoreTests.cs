@@ -138,7 +138,10 @@ public sealed class DialogueStateStoreTests : IDisposable
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM bot_state";
-        return (string)command.ExecuteScalar()!;
+        command.CommandText = "SELECT document, typeof(document) FROM bot_state";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("text", reader.GetString(1)); // stored as text, whatever form the save bound it in
+        return reader.GetString(0);
     }
 }

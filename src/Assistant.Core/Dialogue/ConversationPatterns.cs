@@ -39,6 +39,13 @@ public static class ConversationPatterns
         return reply with { Text = reply.Text + "\n\n" + kit.Replies.OfferHandoff, SuggestedActions = actions };
     }
 
+    /// <summary>The question a seller asked after an act ("네 근데 정산은 언제 돼요?"), or null when the act was all.</summary>
+    internal static string? QuestionAfter(ReplyActReading act) =>
+        !act.IsWhole && TextNormalizer.CountLetters(act.Remainder) >= MinQuestionLetters && QuestionReader.IsQuestion(act.Remainder) ? act.Remainder : null;
+
+    /// <summary>Letters a remainder needs to be read as a question of its own ("뭐요?" is not one).</summary>
+    private const int MinQuestionLetters = 5;
+
     /// <summary>A reply that helped: the count of misses starts again.</summary>
     internal static void Helped(DialogueState state)
     {
@@ -74,7 +81,9 @@ public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialo
         if (solved)
         {
             ConversationPatterns.Helped(turn.State);
-            return ConversationPatterns.One(DialogueKit.Say(replies["solvedThanks"], DecisionKind.Smalltalk, "handoff.solved"));
+            // "ㅇㅋ 근데 반품 수거되고 나면 며칠 안에 완료해야 돼요?": solved, and a new question that is answered next.
+            return ConversationPatterns.One(DialogueKit.Say(replies["solvedThanks"], DecisionKind.Smalltalk, "handoff.solved"))
+                with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) };
         }
         // Not solved, and the seller says what is still wrong: that is a new handoff, problem included.
         if (turn.Act.Act == ReplyAct.Deny && !turn.Act.IsWhole && TextNormalizer.CountLetters(turn.Act.Remainder) > 6)

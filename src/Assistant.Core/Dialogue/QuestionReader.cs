@@ -21,7 +21,10 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>Most questions answered in one turn.</summary>
     public const int MaxAnswers = 3;
 
-    /// <summary>Words of a question with "도" (also) that may still lean on the topic ("상품 올리는 것도 돈 받아요?").</summary>
+    /// <summary>
+    /// Words of a question with "도" (also) or opening with a condition that may still lean on the topic ("상품 올리는
+    /// 것도 돈 받아요?", "고치면 다시 팔 수 있는거죠?").
+    /// </summary>
     private const int AlsoWords = 6;
 
     /// <summary>An answer at least this confident is about its own topic, however short the message.</summary>
@@ -42,7 +45,7 @@ public sealed partial class QuestionReader(Decider decider)
             usedTopic = true;
         }
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current
-                 && (IsFollowUp(text) || Also().IsMatch(text) && Words().Matches(text).Count <= AlsoWords))
+                 && (IsFollowUp(text) || (Also().IsMatch(text) || OpensWithCondition().IsMatch(text)) && Words().Matches(text).Count <= AlsoWords))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
@@ -157,6 +160,13 @@ public sealed partial class QuestionReader(Decider decider)
     /// </summary>
     [GeneratedRegex(@"(?<=[가-힣])(?<![정한속제용태빈온각강밀시지포])도(?=\s|[?？]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Also();
+
+    /// <summary>
+    /// A question that opens with a condition on what was just said ("고치면 …", "그럼 취소하면 …", "이미 보냈으면 …"), not
+    /// with a noun ending in 면 ("화면", "라면", "양면").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:그럼\s*|만약\s*|혹시\s*|이미\s*|벌써\s*)?[가-힣]*(?<![화라가측전양표장지이])면\s", RegexOptions.CultureInvariant)]
+    private static partial Regex OpensWithCondition();
 
     [GeneratedRegex(@"[^\s]+")]
     private static partial Regex Words();

@@ -43,13 +43,8 @@ public sealed class FormCancel(HandoffFlow flow, ReplyTexts replies) : IDialogue
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary;
         if (!cancel) return Task.FromResult<TurnResult?>(null);
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
-        var rest = turn.Act.IsWhole ? "" : turn.Act.Remainder;
-        var asks = TextNormalizer.CountLetters(rest) >= MinQuestionLetters && QuestionReader.IsQuestion(rest);
-        return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = asks ? rest : null });
+        return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
     }
-
-    /// <summary>Letters a remainder needs to be read as a question of its own ("뭐요?" is not one).</summary>
-    private const int MinQuestionLetters = 5;
 }
 
 /// <summary>"다시 말해 주세요", "다시 한번 보여 주세요": the current question or summary again, nothing changed.</summary>

@@ -172,6 +172,20 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(("answer", "product-suspended"), (reply.Info.Action, reply.Info.FaqId));
     }
 
+    /// <summary>Asked whether it was solved after a handback, "ㅇㅋ 근데 …?" is a yes and a new question, both answered.</summary>
+    [Fact]
+    public async Task AfterAHandbackAYesWithAQuestionIsThankedAndTheQuestionAnswered()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("반품 수거가 일주일째 안 돼요 확인 부탁드려요. 주문번호 2025121800990011 아이디 cotton_day 상품 거즈 이불");
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        await chat.Tickets.SetStatusAsync(number, TicketStatus.HandedBack, null);
+        await chat.Engine.HandoffCompletedAsync(chat.Address);
+        var replies = await chat.SayAsync("ㅇㅋ 근데 판매 수수료는 얼마예요?");
+        Assert.Equal("handoff.solved", replies[0].Info.Intent);
+        Assert.Equal(("answer", "fees"), (replies[^1].Info.Action, replies[^1].Info.FaqId));
+    }
+
     /// <summary>An answer at the summary that is only an act files the ticket; its words are never read as details.</summary>
     [Theory]
     [InlineData("Yes, submit")]
@@ -511,12 +525,23 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     [InlineData("구매자가 주문 취소해 달래요 발주확인 전인데 어떻게 해요", "order-cancel", "벌써 발송했으면요?")]
     // "도" (also) asks the topic's question of one more thing; alone the words would be about registering products.
     [InlineData("판매 수수료는 얼마나 떼가요?", "fees", "상품 올리는 것도 돈 받아요?")]
+    // A condition opening the question ("고치면") puts it on what was just answered, when it has no clear topic of its own.
+    [InlineData("상품이 판매중지됐다는데 보통 왜 중지되는 거예요?", "product-suspended", "고치면 다시 팔 수 있는거죠?")]
     public async Task AFollowUpThatPointsBackOrAddsAConditionStaysOnTheTopic(string first, string topic, string followUp)
     {
         var chat = new Chat(repo);
         Assert.Equal(topic, (await chat.LastAsync(first)).Info.FaqId);
         var reply = await chat.LastAsync(followUp);
         Assert.Equal(("answer", topic), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>A question opening with a condition that clearly asks about another entry goes there ("확정되면 돈은 언제 들어와요").</summary>
+    [Fact]
+    public async Task AConditionalQuestionWithATopicOfItsOwnLeavesTheLastTopic()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("purchase-confirmation", (await chat.LastAsync("고객이 구매확정을 안 눌러줘요 계속 기다려야 돼요?")).Info.FaqId);
+        Assert.Equal("settlement-schedule", (await chat.LastAsync("확정되면 돈은 언제 들어와요")).Info.FaqId);
     }
 
     /// <summary>"이게 가능한가요?" says what it asks about only through what came before: read with the topic, it is answered there.</summary>

@@ -15,8 +15,8 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     public async Task RealisticMessagesKeepTheirFloor()
     {
         var m = await RunAsync("realistic.jsonl");
-        Assert.True(m.AnswerPrecision >= 0.97, $"answerPrecision {m.AnswerPrecision:0.000}");
-        Assert.True(m.Coverage >= 0.83, $"coverage {m.Coverage:0.000}");
+        Assert.True(m.AnswerPrecision >= 0.98, $"answerPrecision {m.AnswerPrecision:0.000}");
+        Assert.True(m.Coverage >= 0.85, $"coverage {m.Coverage:0.000}");
         Assert.True(m.HandoffRecall >= 0.95, $"handoffRecall {m.HandoffRecall:0.000}");
         Assert.True(m.OutOfScopeDecline >= 0.95, $"outOfScopeDecline {m.OutOfScopeDecline:0.000}");
     }
@@ -26,7 +26,7 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     {
         var m = await RunAsync("uncovered.jsonl");
         Assert.True(m.HandoffRecall >= 0.92, $"handoffRecall {m.HandoffRecall:0.000}");
-        Assert.True(m.WrongAnswerRate <= 0.07, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.03, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
     }
 
     [Fact]
@@ -51,6 +51,21 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
         Assert.True(m.WrongAnswerRate <= 0.01, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
         Assert.True(m.HandoffRecall >= 0.90, $"handoffRecall {m.HandoffRecall:0.000}");
         Assert.True(m.OutOfScopeDecline >= 0.89, $"outOfScopeDecline {m.OutOfScopeDecline:0.000}");
+    }
+
+    /// <summary>
+    /// The third file written from the specification only (200 messages, mostly long situation-first ones): blind it
+    /// scored precision 0.874, coverage 0.800, wrong answers 0.055, handoff recall 0.846, declines 0.867.
+    /// </summary>
+    [Fact]
+    public async Task TheThirdIndependentlyWrittenFileKeepsItsFloor()
+    {
+        var m = await LoadAndRunAsync(Path.Combine(Paths.Root, "eval", "messages", "independent-3.jsonl"));
+        Assert.True(m.AnswerPrecision >= 0.91, $"answerPrecision {m.AnswerPrecision:0.000}");
+        Assert.True(m.Coverage >= 0.82, $"coverage {m.Coverage:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.04, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+        Assert.True(m.HandoffRecall >= 0.88, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.OutOfScopeDecline >= 0.95, $"outOfScopeDecline {m.OutOfScopeDecline:0.000}");
     }
 
     private Task<EvalMetrics> RunAsync(string file) => LoadAndRunAsync(Paths.SharedEval(file));

@@ -374,6 +374,8 @@ public sealed class SlotFinderTests
     [InlineData("아이디는 ondo_kitchen 상품은 스텐 냄비세트.. 아 아니다 스텐 프라이팬 세트요", SlotKind.Product, "스텐 프라이팬 세트")]
     [InlineData("주문번호 2025070300004444 아 잘못 말했어요 2025070300004445 예요", SlotKind.Order, "2025070300004445")]
     [InlineData("아이디 blue_shop 아니다 아이디 blue_store", SlotKind.Seller, "blue_store")]
+    [InlineData("order 2025070300004444, no wait, 2025070300004445", SlotKind.Order, "2025070300004445")]
+    [InlineData("my id is blue_shop and I can't wait for order 2025070300004444", SlotKind.Seller, "blue_shop")]
     public void ASelfCorrectionInTheMessageReplacesTheValueBeforeIt(string text, SlotKind kind, string expected) =>
         Assert.Equal(expected, SlotExtraction.FromMessages([text])[kind]?.Value);
 }

@@ -278,6 +278,7 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("제가 누르면 자꾸 오류가 나서요. 주문 취소 좀 대신 해 주세요.", true)]
     [InlineData("구매자가 환불해 달라고 해요. 환불은 어떻게 처리하나요?", false)]
     [InlineData("구매자가 \"주문 취소해 주세요\"라고 하는데 발송 전이면 어떻게 해요?", false)]
+    [InlineData("구매자가 '주문 취소해 주세요'라고 하는데 발송 전이면 어떻게 해요?", false)]
     public async Task ARequestToActOnMyOrderIsACaseAQuotedBuyerRequestIsNot(string message, bool isCase)
     {
         var decision = await repo.Decider.DecideAsync(message);

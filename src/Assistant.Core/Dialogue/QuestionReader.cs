@@ -45,7 +45,7 @@ public sealed partial class QuestionReader(Decider decider)
             usedTopic = true;
         }
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current
-                 && (IsFollowUp(text) || (Also().IsMatch(text) || OpensWithCondition().IsMatch(text)) && Words().Matches(text).Count <= AlsoWords))
+                 && (IsFollowUp(text) || AddsToTopic(text)))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
@@ -153,6 +153,10 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>A question that is only a condition ("이미 발송했으면요?", "주말이면요?").</summary>
     [GeneratedRegex(@"면요\s*[?？!.~]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Conditional();
+
+    /// <summary>A short question that asks the topic's question of one more thing ("도") or opens with a condition on it.</summary>
+    private static bool AddsToTopic(string text) =>
+        (Also().IsMatch(text) || OpensWithCondition().IsMatch(text)) && Words().Matches(text).Count <= AlsoWords;
 
     /// <summary>
     /// The particle 도 ("also") on a word of a short question ("주말도 포함이에요?", "올리는 것도 돈 받아요?"), not the

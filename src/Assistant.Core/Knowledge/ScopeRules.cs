@@ -22,7 +22,6 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     private readonly Form[] _notOurs = Forms(notOurs ?? []);
     private readonly Form[] _selling = Forms(sellingWords ?? []);
     private readonly Form[] _withStore = Forms(sellingWithStore ?? []);
-    private readonly Form[] _specific = Forms([.. sellingWords ?? [], .. sellingWithStore ?? []]);
     private readonly ConditionalWeakTable<FaqEntry, Text> _entryText = new();
 
     /// <summary>Selling words any entry could be about: they say nothing about whether an entry covers a question.</summary>
@@ -85,7 +84,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     {
         if (entries.Count == 0) return false;
         var text = new Text(message);
-        var specific = _specific.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
+        var specific = _selling.Concat(_withStore).Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
         return specific.Length > 0 && entries.All(faq =>
         {
             var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));

@@ -30,16 +30,8 @@ public sealed class ActivityRequestValidator(BotOptions options, IConfiguration 
     /// read-only collections filled, ISO 8601 time spans), nested at most 64 deep: the activity read here is the one the
     /// adapter runs, so the body is parsed once per request.
     /// </summary>
-    private static readonly JsonSerializer Reader = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        DateFormatHandling = DateFormatHandling.IsoDateFormat,
-        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-        ReferenceLoopHandling = ReferenceLoopHandling.Serialize,
-        ContractResolver = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.ContractResolver,
-        Converters = Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings.Converters,
-        MaxDepth = 64,
-    });
+    private static readonly JsonSerializer Reader =
+        JsonSerializer.Create(new JsonSerializerSettings(Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.BotMessageSerializerSettings) { MaxDepth = 64 });
 
     private readonly IReadOnlyList<string> _serviceHosts = options.ServiceHosts(configuration);
 

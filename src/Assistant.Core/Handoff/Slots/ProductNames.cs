@@ -163,12 +163,7 @@ internal static partial class ProductNames
     /// <see cref="Normalize"/> for a name that ends the message: a one-syllable case particle (이, 가, 을, 도…) needs a
     /// predicate after it, so at the end it is part of the noun ("진주 귀걸이", "고양이"); copulas and 요 still go.
     /// </summary>
-    public static string NormalizeFinal(string value)
-    {
-        var normalized = Normalize(value);
-        var kept = Normalize(value, caseParticles: false);
-        return kept.Length > normalized.Length && kept.Length - normalized.Length == 1 ? kept : normalized;
-    }
+    public static string NormalizeFinal(string value) => Normalize(value, caseParticles: false);
 
     public static string Normalize(string value) => Normalize(value, caseParticles: true);
 

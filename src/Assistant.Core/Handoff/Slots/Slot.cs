@@ -77,8 +77,8 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     {
         if (match.Length <= 0 || match.Start < 0 || match.Start + match.Length > text.Length) return null;
         var source = text.Substring(match.Start, match.Length);
-        var endsText = text.AsSpan(match.Start + match.Length).Trim().TrimStart(".!?~,。…".AsSpan()).IsEmpty;
-        var value = (endsText ? FinalNormalizer ?? Normalizer : Normalizer)(source);
+        var normalize = FinalNormalizer is { } final && text.AsSpan(match.Start + match.Length).Trim().TrimStart(".!?~,。…".AsSpan()).IsEmpty ? final : Normalizer;
+        var value = normalize(source);
         if (!Validator(value).IsValid) return null;
         return new SlotValue(Kind, value, labelled ? Certainty.Certain : match.Certainty, labelled, source, match.Start, match.Length);
     }

@@ -51,7 +51,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return AsCase(decision, "asks to act on the seller's own case");
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, message) ?? general;
-        if (decision.Kind == DecisionKind.Clarify && await QuestionAmongChoicesAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } asked)
+        if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)
+                ?? await WholeAndQuestionAgreeAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)) is { } asked)
             return NotCovered(asked, message) ?? asked;
         if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
@@ -147,7 +148,41 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
             .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
         var topic = policy.Decide(asTopic, whole.Candidates);
-        return topic.Kind == DecisionKind.Answer ? topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" } : null;
+        if (topic.Kind == DecisionKind.Answer) return topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" };
+        return await WholeAndQuestionAgreeAsync(whole, message, topics, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The message read whole and its question read alone are two views of one question, each blurred its own way: the
+    /// whole by the situation ("첫 주문이 어제 구매확정됐어요" pulls towards purchase confirmation), the question by what
+    /// it leaves out ("판매 대금은 언제 통장에 들어오나요?" pulls towards the payout account). An entry both views
+    /// support is what is asked: their probabilities multiplied (a product of experts), their retrieval scores averaged,
+    /// and the policy's every threshold applied to the result. A question that points back ("이게 가능한가요?") is read
+    /// with the sentence before it.
+    /// </summary>
+    private async Task<Decision?> WholeAndQuestionAgreeAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
+    {
+        if (ActOnMyCase().IsMatch(message)) return null;
+        var sentences = SentencesOf(message);
+        // The situation first, then one question that ends the message: a question first, or two, are not this shape.
+        if (sentences.Length < 2 || !QuestionReader.IsQuestion(sentences[^1])) return null;
+        var start = QuestionReader.PointsBack(sentences[^1]) ? sentences.Length - 2 : sentences.Length - 1;
+        if (start == 0 || sentences.Take(sentences.Length - 1).Any(QuestionReader.IsQuestion)) return null;
+        var question = string.Join(' ', sentences[start..]);
+        var alone = await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+        var own = alone.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer).ToDictionary(i => i.Label, i => i.Probability, StringComparer.Ordinal);
+        var joint = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)
+            .Select(i => i with { Probability = i.Probability * own.GetValueOrDefault(i.Label) }).ToArray();
+        var mass = joint.Sum(i => i.Probability);
+        if (mass <= 0) return null;
+        var intents = joint.Select(i => i with { Probability = i.Probability / mass }).OrderByDescending(i => i.Probability).ToArray();
+        var alongside = alone.Candidates.ToDictionary(c => c.FaqId, c => c.Score, StringComparer.Ordinal);
+        var candidates = whole.Candidates.Select(c => c with { Score = (c.Score + alongside.GetValueOrDefault(c.FaqId)) / 2 })
+            .OrderByDescending(c => c.Score).ToArray();
+        var agreed = policy.Decide(intents, candidates);
+        // The question must lean that way itself: two views that agree, not one view squared.
+        var questionLeans = alone.Intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label == agreed.FaqId;
+        return agreed.Kind == DecisionKind.Answer && questionLeans ? agreed with { Reason = "the message and its question agree" } : null;
     }
 
     /// <summary>

@@ -211,6 +211,27 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
     }
 
+    /// <summary>
+    /// The situation pulls the whole message towards one entry (a purchase just confirmed), the question alone towards
+    /// another (the payout account, for "통장"); the entry both readings support is what is asked.
+    /// </summary>
+    [Theory]
+    [InlineData("오늘 첫 주문이 구매확정으로 바뀌었네요. 이 판매 금액은 제 통장에 언제쯤 입금되나요?", "settlement-schedule")]
+    [InlineData("스토어 연 지 한 달 됐고 어제 처음 구매확정이 났어요. 정산금은 며칠 뒤에 들어와요?", "settlement-schedule")]
+    public async Task TheEntryTheMessageAndItsQuestionBothSupportIsTheAnswer(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
+    /// <summary>A question that alone leans to no entry ("이걸 분리하려면 어떻게 하나요?") gives the whole message's doubt no second view.</summary>
+    [Fact]
+    public async Task AQuestionLeaningNowhereDoesNotSettleTheDoubtOfTheWholeMessage()
+    {
+        var decision = await repo.Decider.DecideAsync("네이버 쇼핑 가격비교 카탈로그에 제 상품이 잘못 묶였어요. 이걸 분리하려면 어떻게 하나요?");
+        Assert.NotEqual(DecisionKind.Answer, decision.Kind);
+    }
+
     [Theory]
     [InlineData("지난주에 들어와야 할 정산금이 아직도 안 들어왔어요. 제 건은 주문번호 2025020212345678 인데 직접 확인해 주세요.")]
     [InlineData("어제 들어온 주문 세 건이 결제 오류로 취소됐다고 떠요. 어떻게 된 건지 알아봐 주세요.")]

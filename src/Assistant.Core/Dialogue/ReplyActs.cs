@@ -113,6 +113,23 @@ public static partial class ReplyActs
         return false;
     }
 
+    /// <summary>
+    /// What comes before a cancel that ends the message ("아 생각해보니 제가 해볼게요 취소할게요" → "아 생각해보니 제가
+    /// 해볼게요"), or null when its last clause does not end in one. Only the last few words are read, each tail whole.
+    /// </summary>
+    public static string? BeforeCancelAtEnd(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 400) return null;
+        var clause = Clauses(text).LastOrDefault(c => c.Trim().Length > 0);
+        if (clause is null) return null;
+        var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
+        var starts = WordStarts(folded.Original);
+        for (var i = Math.Max(1, starts.Count - MaxRequestWords); i < starts.Count; i++)
+            if (Read(folded, folded.CompactAt(starts[i])) is { Act: ReplyAct.Cancel, IsWhole: true })
+                return text[..(text.Length - clause.Length + starts[i])].Trim();
+        return null;
+    }
+
     /// <summary>Where each space-separated word of the text starts.</summary>
     private static List<int> WordStarts(string text)
     {

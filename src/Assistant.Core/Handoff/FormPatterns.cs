@@ -17,7 +17,7 @@ public static class FormPatterns
 {
     public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow) =>
     [
-        new FormCancel(flow, kit.Replies),
+        new FormCancel(flow, kit),
         new FormRepeat(flow),
         new FormValues(flow),
         new FormSkip(flow),
@@ -31,20 +31,31 @@ public static class FormPatterns
     internal static TurnResult Result(params AssistantReply[] replies) => new(replies);
 }
 
-/// <summary>"취소", "그만", "아 됐어요", "나중에 할게요", "상담은 안 할게요" anywhere in the form: stop, file nothing.</summary>
-public sealed class FormCancel(HandoffFlow flow, ReplyTexts replies) : IDialoguePattern
+/// <summary>
+/// "취소", "그만", "아 됐어요", "나중에 할게요", "상담은 안 할게요" anywhere in the form, or ending a message that says
+/// nothing about selling ("아 생각해보니 제가 해볼게요 취소할게요"): stop, file nothing.
+/// </summary>
+public sealed class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
 {
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Form is null) return Task.FromResult<TurnResult?>(null);
         // A plain "no" to a question for a detail ("아 지금은 괜찮아요") is a "never mind" too; at the summary it means "that is wrong".
         // A "no" that names a detail ("특정 상품 아니에요") says that detail does not apply (FormSkip).
-        var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == replies["summaryCancel"]
-            || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary;
+        var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
+            || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
+            || EndsInCancel(turn.Text);
         if (!cancel) return Task.FromResult<TurnResult?>(null);
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
         return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
     }
+
+    /// <summary>
+    /// A cancel that ends the message after words about no selling matter: "주문 취소할게요" or "반품은 취소해 주세요"
+    /// speak of an order or a return (a problem to describe), "제가 해볼게요 취소할게요" of the request itself.
+    /// </summary>
+    private bool EndsInCancel(string text) =>
+        ReplyActs.BeforeCancelAtEnd(text) is { } before && !kit.Knowledge.Scope.IsAboutSelling(before, kit.Knowledge.Lexicon);
 }
 
 /// <summary>"다시 말해 주세요", "다시 한번 보여 주세요": the current question or summary again, nothing changed.</summary>
@@ -192,24 +203,47 @@ public sealed class FormHumanRequest(HandoffFlow flow, ReplyTexts replies) : IDi
     }
 }
 
-/// <summary>An FAQ question in the middle of the form is answered, then the form goes on where it was.</summary>
+/// <summary>
+/// A question in the middle of the form is an aside: an FAQ question is answered, one the entries might answer gets
+/// them as buttons (a press is answered the same way), and any other is noted for the agent, who sees the
+/// conversation; then the form goes on where it was. None of them counts as a wrong answer to the question asked.
+/// </summary>
 public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.None || !QuestionReader.IsQuestion(turn.Text)) return null;
+        if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.None) return null;
+        var pressed = kit.Knowledge.FindByTitle(turn.Text) is not null;
+        if (!pressed && !QuestionReader.IsQuestion(turn.Text)) return null;
         // "제 아이디요?" asks back about the question itself; and while the problem is asked for, a question is
         // the problem ("정산이 왜 안 들어왔나요?") unless the seller marks it as an aside ("근데 그 전에, …").
-        if (Words().Matches(turn.Text).Count < 3 || SlotNamed().IsMatch(turn.Text) && turn.Text.Length < 20) return null;
-        if (form.Asking == HandoffForm.AskDescription && !Aside().IsMatch(turn.Text)) return null;
+        if (!pressed && (Words().Matches(turn.Text).Count < 3 || SlotNamed().IsMatch(turn.Text) && turn.Text.Length < 20)) return null;
+        if (form.Asking == HandoffForm.AskDescription && !pressed && !Aside().IsMatch(turn.Text)) return null;
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
-        if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq) return null;
+        if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq)
+            return Unanswered(turn, form, decision);
         turn.State.Topic = faq.Id;
         // What the seller asked about in between is the area of the conversation when the problem itself says little.
         if (faq.Category != "support") turn.State.LastCategory = faq.Category;
         var answer = kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false);
         return FormPatterns.Result(answer, flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
     }
+
+    /// <summary>
+    /// An aside no entry answers with confidence. Only a plain question (a question mark, or a question word with a
+    /// question ending) is taken for one: anything less may still be a try at the detail asked, which the re-ask handles.
+    /// </summary>
+    private TurnResult? Unanswered(Turn turn, HandoffForm form, Decision decision)
+    {
+        if (!PlainQuestion().IsMatch(turn.Text)) return null;
+        var aside = decision.Kind == DecisionKind.Clarify && decision.Suggestions.Count > 0
+            ? kit.Choice(kit.Replies["formAsideChoice"], decision.Suggestions, decision.Intent, decision.Confidence)
+            : flow.Say(kit.Replies["formAsideNoted"], "aside-noted");
+        return FormPatterns.Result(aside, flow.Prompt(form));
+    }
+
+    [GeneratedRegex(@"[?？]|(?:나요|까요|가요|는지요|던가요)\s*[.~!]*\s*$")]
+    private static partial Regex PlainQuestion();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();

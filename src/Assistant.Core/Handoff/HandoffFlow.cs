@@ -32,7 +32,22 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         state.Misses = 0;
         state.PendingChoices.Clear();
 
-        return new TurnResult([Say(Replies["handoffStart"], "start"), Prompt(form)]);
+        var start = Replies["handoffStart"];
+        if (Noted(form) is { } noted) start += "\n" + noted;
+        return new TurnResult([Say(start, "start"), Prompt(form)]);
+    }
+
+    /// <summary>
+    /// The details the form took from what the seller already wrote, named back when it opens ("이미 알려 주신 내용은
+    /// 받아 두었어요: 주문번호 …, 판매자 ID …"), so the seller sees they need not say them again; null when there are none.
+    /// </summary>
+    private string? Noted(HandoffForm form)
+    {
+        var items = new List<string>();
+        if (form.OrderNumber is { } order) items.Add(Replies.Format("notedOrder", ("value", SlotTable.Order.Format(order))));
+        if (form.SellerId is { } seller) items.Add(Replies.Format("notedSeller", ("value", SlotTable.Seller.Format(seller))));
+        if (!form.ProductUnknown && form.ProductName is { } product) items.Add(Replies.Format("notedProduct", ("value", SlotTable.Product.Format(product))));
+        return items.Count == 0 ? null : Replies.Format("handoffNoted", ("details", string.Join(", ", items)));
     }
 
     /// <summary>The problem is asked for at most this often; a seller who goes on without it is not held up.</summary>

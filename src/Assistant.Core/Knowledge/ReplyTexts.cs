@@ -16,7 +16,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
-        "capabilities", "offerDeclined", "offerAgain", "noAnswer", "otherService", "formHurry", "formResume", "confirmHint",
+        "capabilities", "offerDeclined", "offerAgain", "noAnswer", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "handoffNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
         "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed",
     ];
 
@@ -36,6 +36,10 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         ["ticketStatusQueued"] = ["number", "wait"],
         ["ticketStatusClaimed"] = ["number"],
         ["ticketStatusClosed"] = ["number"],
+        ["handoffNoted"] = ["details"],
+        ["notedOrder"] = ["value"],
+        ["notedSeller"] = ["value"],
+        ["notedProduct"] = ["value"],
     };
 
     /// <summary>

@@ -43,11 +43,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
         // A problem that persists after the seller tried the steps stays a case, however general its words; so does a
         // request to look into the seller's own order, store or account ("Can you check this order?").
-        if (StillFailsAfterTrying(message))
+        if (StillFailsAfterTrying(SellersOwn(message)))
             return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
                    || decision.Kind == DecisionKind.Decline && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
                 ? AsCase(decision, "still fails after the seller tried") : decision;
-        if (decision.Kind == DecisionKind.Answer && ActOnMyCase().IsMatch(message))
+        if (decision.Kind == DecisionKind.Answer && ActsOnMyCase(message))
             return AsCase(decision, "asks to act on the seller's own case");
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, message) ?? general;
@@ -131,8 +131,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
-        if (ActOnMyCase().IsMatch(message)) return null;
-        var sentences = SentencesOf(message);
+        if (ActsOnMyCase(message)) return null;
+        var sentences = SentencesOf(WithoutPastedText(message));
         // A question that leans on the situation ("이게 가능한가요?") cannot be read alone.
         var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
         foreach (var question in questions)
@@ -162,8 +162,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<Decision?> WholeAndQuestionAgreeAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
     {
-        if (ActOnMyCase().IsMatch(message)) return null;
-        var sentences = SentencesOf(message);
+        if (ActsOnMyCase(message)) return null;
+        var sentences = SentencesOf(WithoutPastedText(message));
         // The situation first, then one question that ends the message: a question first, or two, are not this shape.
         if (sentences.Length < 2 || !QuestionReader.IsQuestion(sentences[^1])) return null;
         var start = QuestionReader.PointsBack(sentences[^1]) ? sentences.Length - 2 : sentences.Length - 1;
@@ -195,8 +195,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     {
         // A narrow choice (one or two entries) is a doubt the question sentence can settle; a three-way one means the
         // message fits none of them well, unless what blurred it was the situation read as a case.
-        if (ActOnMyCase().IsMatch(message) || whole.Suggestions.Count > NarrowChoice && CaseMass(whole) < BlurringCase) return null;
-        var sentences = SentencesOf(message);
+        if (ActsOnMyCase(message) || whole.Suggestions.Count > NarrowChoice && CaseMass(whole) < BlurringCase) return null;
+        var sentences = SentencesOf(WithoutPastedText(message));
         if (sentences.Length < 2) return null;
         // Every sentence that asks is read, short ones too; they must not disagree ("환불은 언제부터 진행돼요? 반품요청
         // 들어온 순간인지 물건 받고 나서인지 헷갈려서요" asks about refunds and returns at once, which stays a choice).
@@ -241,7 +241,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
     private static string? AboutWhenPeopleAnswer(string message) =>
-        PersonNamed().IsMatch(message) && WhenTheyAnswer().IsMatch(message) && !RequestVerb().IsMatch(message) && !ActOnMyCase().IsMatch(message)
+        PersonNamed().IsMatch(message) && WhenTheyAnswer().IsMatch(message) && !RequestVerb().IsMatch(message) && !ActsOnMyCase(message)
             ? PersonNamed().Replace(message, "고객센터") : null;
 
     [GeneratedRegex(@"(?:상담원|상담사|상담\s*직원|담당자)(?:님|분들?)?")]
@@ -277,11 +277,26 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
     {
+        message = WithoutOpening(message);
         var terms = knowledge.Lexicon.Expand(message);
         var candidates = await retriever.RetrieveAsync(message, FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
         var intents = model.Score(FeatureText.For(message, terms), candidates);
         return policy.Decide(intents, candidates);
     }
+
+    /// <summary>
+    /// The message without the discourse words it opens with ("아 근데", "그냥", "혹시", "oh and btw"): they tell how the
+    /// question joins the conversation, not what it is about, and they blur what the retriever matches ("근데 이거
+    /// 접수하면 답 오는데 얼마나 걸려요?"). A message that is nothing else is kept as it is.
+    /// </summary>
+    internal static string WithoutOpening(string message)
+    {
+        var match = Opening().Match(message);
+        return match.Success && match.Length < message.Length && TextNormalizer.CountLetters(message[match.Length..]) >= 4 ? message[match.Length..] : message;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:아+|어+|음+|앗|아\s*맞다|참|저기요?|근데|그런데|근대|그리고|그냥|혹시|일단|아무튼|암튼|그나저나|아니\s*근데|oh|ah|um+|and|also|btw|by\s+the\s+way|so)(?=[\s,.~…!]|$)[\s,.~…!]*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Opening();
 
     /// <summary>A bare area ("정산 관련이요", "배송") deserves a choice among the area's entries, not "no answer here".</summary>
     private bool IsVague(Decision decision, string message) =>
@@ -345,10 +360,31 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private static string AskedPart(string message)
     {
-        var sentences = SentencesOf(message);
+        var sentences = SentencesOf(WithoutPastedText(message));
         var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
         return questions.Length > 0 && questions.Length < sentences.Length ? string.Join(' ', questions) : message;
     }
+
+    /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
+    private static bool ActsOnMyCase(string message) => ActOnMyCase().IsMatch(SellersOwn(message));
+
+    /// <summary>
+    /// The message without what it quotes: "구매자가 '확인해 주세요, 전화도 해 봤는데 계속 안 받으시네요'라고 남겼어요"
+    /// asks the seller, not us, to check, and tells what the buyer tried, not the seller.
+    /// </summary>
+    private static string SellersOwn(string message) => Quoted().Replace(message, " ");
+
+    /// <summary>
+    /// The message without a long text it pastes in quotes (a buyer's whole message): its sentences are the buyer's
+    /// questions, not the seller's. A short quote ("'발송 지연'이 뜨는데") stays, as part of the seller's sentence.
+    /// </summary>
+    private static string WithoutPastedText(string message) => Pasted().Replace(message, " ");
+
+    [GeneratedRegex(@"""[^""]{2,}""|“[^”]{2,}”|「[^」]{2,}」|『[^』]{2,}』|‘[^’]{2,}’|'(?=[^']*[가-힣])[^']{2,}'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"""[^""]{40,}""|“[^”]{40,}”|「[^」]{40,}」|『[^』]{40,}』|‘[^’]{40,}’|'(?=[^']*[가-힣])[^']{40,}'")]
+    private static partial Regex Pasted();
 
     private static string[] SentencesOf(string message) => Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
 

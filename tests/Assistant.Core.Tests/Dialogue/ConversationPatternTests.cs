@@ -50,6 +50,9 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("취소")]
     [InlineData("아 지금은 괜찮아요")]
     [InlineData("상담은 안 할게요")]
+    // A cancel that ends a message about no selling matter.
+    [InlineData("아 다시 생각해 보니 제가 직접 해 볼게요 그냥 취소할게요")]
+    [InlineData("지금은 바빠서요 나중에 할게요")]
     public async Task CancelStopsTheFormAnywhereAndNothingIsStored(string text)
     {
         var chat = new Chat(repo);
@@ -60,6 +63,82 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(0, chat.Tickets.Count);
         // The next question is answered, not stored as a detail.
         Assert.Equal("answer", (await chat.LastAsync("구매확정은 배송완료 후 며칠 뒤에 자동으로 돼요?")).Info.Action);
+    }
+
+    /// <summary>
+    /// A question opened with "아 근데" while the form asks for a detail is a digression: the words that open it do not
+    /// blur what it asks, so it is answered and the form asks for the detail again, instead of taking the question
+    /// for a wrong order number.
+    /// </summary>
+    [Theory]
+    [InlineData("아 근데 상담 접수하면 답 오는 데 얼마나 걸리나요?", "support-response-time")]
+    [InlineData("근데 급한 건데 전화로 하는 게 더 빠르지 않나요?", "contact-support")]
+    public async Task AQuestionOpenedByAConnectiveMidFormIsAnsweredAndTheFormGoesOn(string question, string faq)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
+        var replies = await chat.SayAsync(question);
+        Assert.Contains(replies, r => r.Info.Action == "answer" && r.Info.FaqId == faq);
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
+        Assert.Equal(0, chat.State.Form.Retries);
+    }
+
+    /// <summary>
+    /// A plain question mid-form that no entry answers with confidence is still an aside, never a wrong order number:
+    /// it is noted for the agent, or offered as a choice, and the same detail is asked again without counting a retry.
+    /// </summary>
+    [Theory]
+    [InlineData("근데 상담원분들은 주말에도 일하시나요?")]
+    [InlineData("혹시 이런 문의는 보통 몇 명이나 하나요?")]
+    public async Task AnUnansweredQuestionMidFormIsAnAsideNotAWrongDetail(string question)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        var replies = await chat.SayAsync(question);
+        Assert.DoesNotContain(replies, r => r.Info.Intent == "handoff.ask-order-retry");
+        Assert.Equal("handoff.ask-order", replies[^1].Info.Intent);
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
+        Assert.Equal(0, chat.State.Form.Retries);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    /// <summary>A title pressed mid-form (offered by an aside's choice) is answered, and the form goes on.</summary>
+    [Fact]
+    public async Task ATitlePressedMidFormIsAnsweredAndTheFormGoesOn()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        var title = repo.Knowledge.FindFaq("support-response-time")!.Title;
+        var replies = await chat.SayAsync(title);
+        Assert.Contains(replies, r => r.Info.Action == "answer" && r.Info.FaqId == "support-response-time");
+        Assert.Equal("handoff.ask-order", replies[^1].Info.Intent);
+    }
+
+    /// <summary>"구매자 주문을 취소할게요" speaks of an order: as the answer to "what is the problem?" it is the problem, not a cancel.</summary>
+    [Fact]
+    public async Task ACancelOfAnOrderIsAProblemNotACancelOfTheForm()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요");
+        var reply = await chat.LastAsync("구매자 요청으로 이 주문 취소할게요");
+        Assert.NotEqual("handoff.cancelled", reply.Info.Intent);
+        Assert.NotNull(chat.State.Form);
+    }
+
+    /// <summary>The details taken from what the seller wrote are named back when the form opens, so they are not asked again.</summary>
+    [Fact]
+    public async Task TheFormOpensNamingTheDetailsItAlreadyHas()
+    {
+        var chat = new Chat(repo);
+        var replies = await chat.SayAsync("담당자분이랑 통화하고 싶어요 주문번호 2025071512345678 아이디 sunny_mall 상품 린넨 셔츠");
+        var start = replies.Single(r => r.Info.Intent == "handoff.start").Text;
+        Assert.Contains("2025071512345678", start);
+        Assert.Contains("sunny_mall", start);
+        Assert.Contains("린넨 셔츠", start);
+        // Nothing taken, nothing named.
+        var plain = new Chat(repo, "chat-2");
+        Assert.DoesNotContain("받아 두었어요", (await plain.SayAsync("상담원 연결해 주세요")).Single(r => r.Info.Intent == "handoff.start").Text);
     }
 
     /// <summary>A cancel with a question after it stops the form and answers the question in the same turn.</summary>

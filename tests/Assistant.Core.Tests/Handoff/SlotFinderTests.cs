@@ -136,6 +136,9 @@ public sealed class SlotFinderTests
     [InlineData("잘못 간 제품 회수하려고요")]
     [InlineData("할인 제품 환불 문의")]
     [InlineData("구매자가 받은 제품이 불량이래요")]
+    // When it was ordered is no product: "금요일에 주문한", "3일 주문 건".
+    [InlineData("지난주 금요일에 주문한 건데 아직 출발을 안 했대요")]
+    [InlineData("고객이 주말에 주문했는데 취소해 달래요")]
     public void GuessesNoProductFromWhatDescribesIt(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

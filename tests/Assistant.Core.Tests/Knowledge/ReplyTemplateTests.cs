@@ -29,6 +29,7 @@ public sealed class ReplyTemplateTests(RepoFixture repo)
             ["product"] = consonant ? "무선이어폰 세트" : "유기농 현미 5kg", ["description"] = "정산금이 안 들어와요", ["confirm"] = "접수하기",
             ["number"] = consonant ? "T000001" : "T000002", ["wait"] = "보통 몇 시간 안에 답변드려요.", ["hours"] = "평일 09:00~18:00",
             ["next"] = "12월 2일(수)", ["opens"] = "오전 9시", ["days"] = consonant ? "3" : "2", ["name"] = consonant ? "김상담" : "최결제", ["phone"] = "1588-0000", ["max"] = "2,000",
+            ["details"] = consonant ? "주문번호 2024112512345678, 판매자 ID myshop_01" : "상품명 유기농 현미 5kg", ["value"] = consonant ? "무선이어폰 세트" : "myshop_01",
         };
         var replies = repo.Knowledge.Replies;
         foreach (var key in ReplyTexts.RequiredKeys)

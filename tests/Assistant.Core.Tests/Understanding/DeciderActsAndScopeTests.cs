@@ -224,6 +224,20 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
     }
 
+    /// <summary>
+    /// A buyer's whole message pasted in quotes asks the seller to check, and tells what the buyer tried; the seller's own
+    /// question after it is what is asked. A request of the seller's own words after the paste is still a case.
+    /// </summary>
+    [Fact]
+    public async Task WhatAPastedBuyerMessageAsksIsNotTheSellersRequest()
+    {
+        const string pasted = "구매자한테 이런 메시지가 왔어요\n\"주문한 지 일주일이 넘었는데 아직도 안 왔어요. 전화도 몇 번 해봤는데 계속 안 받으시네요. 빨리 확인해 주세요.\"\n";
+        var general = await repo.Decider.DecideAsync(pasted + "이런 구매자 문의에는 언제까지 답변을 달아야 하나요?");
+        Assert.Equal((DecisionKind.Answer, "customer-inquiry-reply"), (general.Kind, general.FaqId));
+        var own = await repo.Decider.DecideAsync(pasted + "제 주문 건은 2025061412345678인데 배송 상황 직접 확인해 주세요.");
+        Assert.Equal(DecisionKind.Handoff, own.Kind);
+    }
+
     /// <summary>A question that alone leans to no entry ("이걸 분리하려면 어떻게 하나요?") gives the whole message's doubt no second view.</summary>
     [Fact]
     public async Task AQuestionLeaningNowhereDoesNotSettleTheDoubtOfTheWholeMessage()

@@ -36,6 +36,9 @@ internal static partial class ProductNames
     [GeneratedRegex(@"[았었였했됐왔갔봤줬났웠켰꿨렸졌쳤겠]")]
     private static partial Regex TenseSyllable();
 
+    [GeneratedRegex(@"^(?:[월화수목금토일]요일|주말|평일|연휴|작년|올해|내년|지난달|이번\s*달|다음\s*달|저번\s*주|이번\s*주|다음\s*주|오전|오후|아침|점심|저녁|새벽|밤|\d+\s*(?:년|월|일|시|분|주|개월|주일|일째))$")]
+    private static partial Regex TimeWord();
+
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".
     [GeneratedRegex(@"^(?:주세|주시|주십|줘|줄래|주실|드려|드릴|보세요|봐요)")]
     private static partial Regex Auxiliary();
@@ -186,6 +189,8 @@ internal static partial class ProductNames
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > MaxWords) return SlotValidation.Invalid("상품명만 짧게 알려 주세요.");
         if (value.Contains('?') || value.Contains('？')) return SlotValidation.Invalid("질문이 아니라 상품명을 알려 주세요.");
+        // "지난주 금요일에 주문한 …": a day or a time alone names when, not what.
+        if (words.Length == 1 && TimeWord().IsMatch(Strip(words[0]))) return SlotValidation.Invalid("날짜나 시간이 아니라 상품명을 알려 주세요.");
         // A reply that is only an act ("Yes", "submit", "넵") names no product, in any case.
         if (ReplyActs.Read(value) is { IsWhole: true, Act: not ReplyAct.None }) return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
         if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))

@@ -25,7 +25,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var form = new HandoffForm { Description = description ?? state.LastQuestion };
         form.Category = await OpenProblemAsync(form.Description, state, cancellationToken);
         var sellerTexts = SellerTexts(state).ToArray();
-        foreach (var value in SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value))) form.Set(value.Kind, value.Value);
+        var values = SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value)).ToArray();
+        foreach (var value in values) form.Set(value.Kind, value.Value);
         foreach (var kind in SkippedIn(turn.Text)) if (!form.Has(kind)) form.Skip(kind);
         state.Form = form;
         state.HandoffOffered = false;
@@ -33,21 +34,24 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         state.PendingChoices.Clear();
 
         var start = Replies["handoffStart"];
-        if (Noted(form) is { } noted) start += "\n" + noted;
+        if (Noted(values.Where(v => v.IsCertain)) is { } noted) start += "\n" + noted;
         return new TurnResult([Say(start, "start"), Prompt(form)]);
     }
 
     /// <summary>
-    /// The details the form took from what the seller already wrote, named back when it opens ("이미 알려 주신 내용은
-    /// 받아 두었어요: 주문번호 …, 판매자 ID …"), so the seller sees they need not say them again; null when there are none.
+    /// The details the form took for certain from what the seller already wrote, named back when it opens ("이미 알려
+    /// 주신 내용은 받아 두었어요: 주문번호 …, 판매자 ID …"), so the seller sees they need not say them again; null when
+    /// there are none. A guess (a phrase before "주문했는데") is not named: the summary shows it, to be confirmed.
     /// </summary>
-    private string? Noted(HandoffForm form)
+    private string? Noted(IEnumerable<SlotValue> certain)
     {
-        var items = new List<string>();
-        if (form.OrderNumber is { } order) items.Add(Replies.Format("notedOrder", ("value", SlotTable.Order.Format(order))));
-        if (form.SellerId is { } seller) items.Add(Replies.Format("notedSeller", ("value", SlotTable.Seller.Format(seller))));
-        if (!form.ProductUnknown && form.ProductName is { } product) items.Add(Replies.Format("notedProduct", ("value", SlotTable.Product.Format(product))));
-        return items.Count == 0 ? null : Replies.Format("handoffNoted", ("details", string.Join(", ", items)));
+        var items = certain.OrderBy(v => v.Kind).Select(v => v.Kind switch
+        {
+            SlotKind.Order => Replies.Format("notedOrder", ("value", SlotTable.Order.Format(v.Value))),
+            SlotKind.Seller => Replies.Format("notedSeller", ("value", SlotTable.Seller.Format(v.Value))),
+            _ => Replies.Format("notedProduct", ("value", SlotTable.Product.Format(v.Value))),
+        }).Distinct().ToArray();
+        return items.Length == 0 ? null : Replies.Format("handoffNoted", ("details", string.Join(", ", items)));
     }
 
     /// <summary>The problem is asked for at most this often; a seller who goes on without it is not held up.</summary>
@@ -160,7 +164,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// evidence in the description.
     /// </summary>
     public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken) =>
-        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state);
+        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state, description);
 
     /// <summary>
     /// The category of a problem being opened; an entry that answers it with confidence becomes the conversation's topic,
@@ -170,11 +174,20 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         var read = description is null ? default : await ReadCategoryAsync(description, cancellationToken);
         if ((read.Entry ?? (read.Best.Score >= TopicEvidence ? read.Best.Entry : null)) is { } entry) state.Topic = entry;
-        return Area(read, state);
+        return Area(read, state, description);
     }
 
-    private static string Area(CategoryReading read, DialogueState state) =>
-        read.Clear ?? (state.LastCategory is { } area && area != "support" ? area : read.Weak);
+    /// <summary>
+    /// The problem's area: what its description says clearly, else the area the conversation was in, else weak evidence.
+    /// A description that points back ("들어가 봤는데 사유가 '기타'라고만 돼 있어요. 이건 뭔가요?") is about the
+    /// conversation's area whatever its own words suggest.
+    /// </summary>
+    private static string Area(CategoryReading read, DialogueState state, string? description)
+    {
+        var conversation = state.LastCategory is { } area && area != "support" ? area : null;
+        if (conversation is not null && description is not null && QuestionReader.PointsBack(description)) return conversation;
+        return read.Clear ?? conversation ?? read.Weak;
+    }
 
     /// <summary>
     /// What one text says about the problem's area, each of its parts decided once: <see cref="CategoryReading.Clear"/>
@@ -185,14 +198,36 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         (string? Category, float Score, string? Entry) best = (null, 0, null);
         var parts = Parts(text).ToList();
-        foreach (var part in parts)
+        // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
+        // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
+        var votes = new Dictionary<string, (int Votes, int Order, string? Entry)>(StringComparer.Ordinal);
+        for (var i = 0; i < parts.Count; i++)
         {
-            var decision = await kit.Decider.DecideTopicAsync(part, cancellationToken);
-            if (ClearCategory(decision) is { } clear) return new CategoryReading(clear, best, decision.Kind == DecisionKind.Answer ? decision.FaqId : decision.Suggestions is [var only] ? only : null);
-            if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
+            var decision = await kit.Decider.DecideTopicAsync(parts[i].Text, cancellationToken);
+            if (ClearCategory(decision) is { } clear)
+            {
+                // A clause alone says which area, not which entry: the topic comes from a whole sentence.
+                var entry = parts[i].Clause ? null : EntryOf(decision);
+                var seen = votes.TryGetValue(clear, out var earlier) ? earlier : (Votes: 0, Order: i, Entry: entry);
+                votes[clear] = (seen.Votes + parts[i].Weight, seen.Order, seen.Entry ?? entry);
+            }
+            else if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
+        }
+        if (votes.Count > 0)
+        {
+            var (area, won) = votes.OrderByDescending(v => v.Value.Votes).ThenBy(v => v.Value.Order).First();
+            // The entry of a sentence split into clauses, read whole, when it is in the area the clauses chose.
+            foreach (var sentence in SplitSentences(text))
+            {
+                if (won.Entry is not null) break;
+                var read = await kit.Decider.DecideTopicAsync(sentence, cancellationToken);
+                if (ClearCategory(read) == area) won.Entry = EntryOf(read);
+                else if (Evidence(read) is var evidence && evidence.Score > best.Score) best = evidence;
+            }
+            return new CategoryReading(area, best, won.Entry);
         }
         var whole = WithoutDetails(text);
-        if (!parts.Contains(whole) && Evidence(await kit.Decider.DecideTopicAsync(whole, cancellationToken)) is var all && all.Score > best.Score) best = all;
+        if (parts.All(p => p.Text != whole) && Evidence(await kit.Decider.DecideTopicAsync(whole, cancellationToken)) is var all && all.Score > best.Score) best = all;
         return new CategoryReading(null, best);
     }
 
@@ -211,9 +246,31 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : "general";
     }
 
-    /// <summary>The sentences and slash- or comma-separated items of a message, longest first (at most four).</summary>
-    private static IEnumerable<string> Parts(string text) =>
-        PartBreak().Split(WithoutDetails(text)).Select(p => p.Trim()).Where(p => TextNormalizer.CountLetters(p) >= 4).OrderByDescending(p => p.Length).Take(4);
+    /// <summary>
+    /// The sentences and slash-separated items of a message, longest first (at most six), with their weight as evidence of
+    /// the area. A sentence that opens with a background ("…구매확정까지 났는데 | 정산관리에 보류로 떠 있어요") votes by its
+    /// clauses, the clause after "…는데" (the point) weighing most; it is read whole only for the entry it is about
+    /// (<see cref="SplitSentences"/>).
+    /// </summary>
+    private static IEnumerable<(string Text, int Weight, bool Clause)> Parts(string text) =>
+        PartBreak().Split(WithoutDetails(text))
+            .SelectMany(sentence => BackgroundBreak().Split(sentence) is { Length: > 1 } clauses
+                ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true))
+                : [(Text: sentence.Trim(), Weight: 2, Clause: false)])
+            .Where(p => TextNormalizer.CountLetters(p.Text) >= 4)
+            .OrderByDescending(p => p.Text.Length)
+            .Take(6);
+
+    /// <summary>The sentences of a message that <see cref="Parts"/> splits into clauses, longest first (at most two).</summary>
+    private static IEnumerable<string> SplitSentences(string text) =>
+        PartBreak().Split(WithoutDetails(text)).Select(p => p.Trim()).Where(p => BackgroundBreak().IsMatch(p)).OrderByDescending(p => p.Length).Take(2);
+
+    private static string? EntryOf(Decision decision) =>
+        decision.Kind == DecisionKind.Answer ? decision.FaqId : decision.Suggestions is [var only] ? only : null;
+
+    /// <summary>The end of a background clause: "…했는데", "…났는데요,", "…인데".</summary>
+    [GeneratedRegex(@"(?<=[가-힣](?:는데|은데|인데|ㄴ데))(?:요)?[,\s]+")]
+    private static partial Regex BackgroundBreak();
 
     /// <summary>
     /// The message when it says what the problem is besides asking for a person and giving details

@@ -54,7 +54,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)
                 ?? await WholeAndQuestionAgreeAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)) is { } asked)
             return NotCovered(asked, message) ?? asked;
-        if (decision.Kind == DecisionKind.Answer && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
+        if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
         return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) ?? decision;
     }
@@ -94,22 +94,29 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>Entries whose retrieval score is at least this share of the best one's are as likely for a bare area word.</summary>
     private const float AreaTie = 0.8f;
 
+    /// <summary>Entries of an area a bare word offers, at most.</summary>
+    private const int MaxAreaChoices = 3;
+
     /// <summary>A classifier this sure of one entry for a bare word is trusted ("반품", "상품등록").</summary>
     private const float AreaSure = 0.9f;
 
     /// <summary>
-    /// A bare area word ("정산", "정산이요", "배송") names an area, not a question: when several entries of that area
-    /// match the word about equally and the classifier is not sure of one, the seller gets a choice among them instead of a guess. A word only one entry is
-    /// about ("수수료", "세금계산서") is still answered.
+    /// A bare area word ("정산", "정산이요", "배송", "상품 문의요") names an area, not a question: when several entries of
+    /// that area match the word about equally and the classifier is not sure of one, the seller gets a choice among them
+    /// instead of a guess, and a choice is among the entries of the area the word names ("상품 문의요" is about products,
+    /// whatever entries the word 문의 pulls in). A word only one entry is about ("수수료", "세금계산서") is still answered.
     /// </summary>
     private async Task<Decision?> AreaChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
     {
-        if (decision.Reason == TitleChosen || decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
+        if (decision.Reason == TitleChosen || decision.Kind == DecisionKind.Answer && decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
         var candidates = word == TextNormalizer.Compact(message)
             ? decision.Candidates
             : await retriever.RetrieveAsync(word, FeatureText.ForRetrieval(word, knowledge.Lexicon.Expand(word)), CandidateCount, cancellationToken).ConfigureAwait(false);
         if (candidates.Count < 2 || candidates[0].Score <= 0) return null;
-        var near = candidates.Where(c => c.Score >= AreaTie * candidates[0].Score).Take(3).Select(c => c.FaqId).ToArray();
+        var near = candidates.Where(c => c.Score >= AreaTie * candidates[0].Score).Take(MaxAreaChoices).Select(c => c.FaqId).ToArray();
+        // A choice keeps the entries the whole message was offered after the area's own, up to the usual number.
+        if (decision.Kind == DecisionKind.Clarify)
+            near = near.Concat(decision.Suggestions).Distinct(StringComparer.Ordinal).Take(Math.Max(policy.Options.MaxSuggestions, near.Length)).ToArray();
         return near.Length < 2 ? null : decision with { Kind = DecisionKind.Clarify, Suggestions = near, Reason = "a bare area word" };
     }
 

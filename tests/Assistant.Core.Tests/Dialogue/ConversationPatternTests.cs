@@ -693,6 +693,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("로그인하면 자꾸 오류가 떠요 상담원요. 아이디 shop_a1 이고 상품이랑은 상관없어요", "account")]
     [InlineData("비번 재설정했는데도 접속이 안 돼요 상담원요. 제 아이디는 mint_home 이고 제품이랑은 관계없어요", "account")]
     [InlineData("계정이 잠겼다고 나와요. 사람 연결해 주세요. 상품하고는 상관없고요", "account")]
+    // The background before "…는데" (a purchase confirmed) is not the problem; the clause after it (a settlement held) is.
+    [InlineData("주문 하나가 배송완료되고 구매확정까지 났는데 정산 내역에는 보류로 잡혀 있어요. 이유 좀 확인해 주실 수 있나요?", "settlement")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);
@@ -712,6 +714,19 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         await chat.SayAsync("특정 주문이나 상품 건은 아니에요");
         var created = await chat.LastAsync("네 접수해 주세요");
         Assert.Equal("ticket-created", created.Info.Intent.Split('.')[^1]);
+        Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
+    }
+
+    /// <summary>A problem that points back ("이건 뭔가요?") is about the area the conversation was in, whatever its own words suggest.</summary>
+    [Fact]
+    public async Task AProblemPointingBackIsInTheConversationsArea()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("answer", (await chat.SayAsync("정산 보류 사유는 어디서 확인해요?"))[0].Info.Action);
+        await chat.SayAsync("확인해 봤는데 사유 칸에 '기타'라고만 적혀 있어요. 이건 뭔가요?");
+        await chat.SayAsync("그냥 사람이랑 얘기할게요");
+        await chat.SayAsync("아이디 sea_food01, 주문번호 2025012812345678, 상품은 손질 고등어 10팩");
+        var created = await chat.LastAsync("네");
         Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
     }
 

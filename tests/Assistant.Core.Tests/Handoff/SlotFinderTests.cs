@@ -139,6 +139,8 @@ public sealed class SlotFinderTests
     // When it was ordered is no product: "금요일에 주문한", "3일 주문 건".
     [InlineData("지난주 금요일에 주문한 건데 아직 출발을 안 했대요")]
     [InlineData("고객이 주말에 주문했는데 취소해 달래요")]
+    // "이렇게 늦어질 때 구매자한테 …": a clause of when, before the cue word 구매(자).
+    [InlineData("이렇게 늦어질 때 구매자한테 안내하는 방법이 있나요?")]
     public void GuessesNoProductFromWhatDescribesIt(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

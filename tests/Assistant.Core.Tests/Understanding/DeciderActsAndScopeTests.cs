@@ -264,6 +264,15 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal(DecisionKind.Handoff, decision.Kind);
     }
 
+    /// <summary>"상품 문의요" names the area of products; the word 문의 does not make it a question about buyer inquiries only.</summary>
+    [Fact]
+    public async Task AnAreaNamedWithInquiryOffersThatAreasEntries()
+    {
+        var decision = await repo.Decider.DecideAsync("상품 문의요");
+        Assert.Equal(DecisionKind.Clarify, decision.Kind);
+        Assert.Contains("product-registration", decision.Suggestions);
+    }
+
     [Fact]
     public async Task ABareAreaWordIsAChoiceNotNoAnswer()
     {

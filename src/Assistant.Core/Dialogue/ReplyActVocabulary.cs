@@ -138,6 +138,11 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황조회|상태조회|현황조회|상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),
+        // "접수된 거 맞죠?", "접수 번호 한 번만 더 알려 주세요": whether it was filed, and its number again.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담요청|상담신청|접수|요청|신청|티켓)(?:이|은|는|가)?(?:잘)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
+            + "|(?:접수|신청|요청)(?:이|가)?(?:잘)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:를|좀|가|는)?(?:한번만더|한번더|다시|다시한번)?(?:알려|보여|말해)" + Please + Yo
+            + "|번호(?:를|좀)?(?:한번만더|한번더|다시|다시한번)(?:알려|보여|말해)" + Please + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
 

@@ -141,6 +141,28 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.DoesNotContain("받아 두었어요", (await plain.SayAsync("상담원 연결해 주세요")).Single(r => r.Info.Intent == "handoff.start").Text);
     }
 
+    /// <summary>"접수된 거 맞죠? 번호 한 번만 더 알려 주세요" after filing gets the ticket and its number, never "out of scope".</summary>
+    [Fact]
+    public async Task AskingWhetherItWasFiledGivesTheTicketNumber()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        var reply = await chat.LastAsync("접수된 거 맞죠? 번호 한 번만 더 알려 주세요");
+        Assert.Equal("handoff.status", reply.Info.Intent);
+        Assert.Contains(number, reply.Text);
+    }
+
+    /// <summary>"이럴 땐 어떻게 돼요?" asks about the sentence before it: one answer, not a second one for the pointing part read alone.</summary>
+    [Fact]
+    public async Task APartThatPointsBackIsNotAnsweredOnItsOwn()
+    {
+        var chat = new Chat(repo);
+        var replies = await chat.SayAsync("구매자가 구매확정 버튼을 한참째 안 누르고 있어요. 이럴 땐 어떻게 되는 거예요?");
+        var answers = replies.Where(r => r.Info.Action == "answer").Select(r => r.Info.FaqId).ToArray();
+        Assert.Equal("purchase-confirmation", Assert.Single(answers));
+    }
+
     /// <summary>A cancel with a question after it stops the form and answers the question in the same turn.</summary>
     [Fact]
     public async Task ACancelWithAQuestionStopsTheFormAndAnswersIt()

@@ -157,6 +157,10 @@ public sealed class ReplyActsTests
     [InlineData("언제 연락 와요?", TicketStatus)]
     [InlineData("상담 요청한 거 진행 상황", TicketStatus)]
     [InlineData("문의한 거 어떻게 됐나요", TicketStatus)]
+    // Whether it was filed, and its number again.
+    [InlineData("접수된 거 맞죠? 번호 한 번만 더 알려 주세요", TicketStatus)]
+    [InlineData("신청 잘 들어간 거 맞나요?", TicketStatus)]
+    [InlineData("접수번호 다시 알려 주세요", TicketStatus)]
     [InlineData("상담원 언제 와요?", TicketStatus)]
     [InlineData("얼마나 기다려야 해요?", TicketStatus)]
     [InlineData("아직 연락이 없어요", TicketStatus)]

@@ -79,6 +79,9 @@ public sealed class SlotFinderTests
     [InlineData("상품 무선 이어폰, 배송이 안 와요", "무선 이어폰")]
     [InlineData("상품은 무선 청소기고 배송이 아직 안 왔어요", "무선 청소기")]
     [InlineData("상품명은 스텐 텀블러로 바꿔 주세요", "스텐 텀블러")]
+    // How it is named stands before the quoted name.
+    [InlineData("상품명은 정확하게 '감귤 선물세트 5kg'이에요", "감귤 선물세트 5kg")]
+    [InlineData("상품은 정확히 \"라탄 수납 바구니 대\"예요", "라탄 수납 바구니 대")]
     [InlineData("상품은 텀블러예요", "텀블러")]
     [InlineData("상품은 텀블러 입니다", "텀블러")]
     [InlineData("상품명은 '수제 쿠키 세트'요", "수제 쿠키 세트")]
@@ -172,6 +175,9 @@ public sealed class SlotFinderTests
     [InlineData("'수제 쿠키 세트'요", "수제 쿠키 세트")]
     [InlineData("상품명: 캠핑 의자", "캠핑 의자")]
     [InlineData("상품명은 스텐 텀블러로 바꿔 주세요", "스텐 텀블러")]
+    // How it is named stands before the quoted name.
+    [InlineData("상품명은 정확하게 '감귤 선물세트 5kg'이에요", "감귤 선물세트 5kg")]
+    [InlineData("상품은 정확히 \"라탄 수납 바구니 대\"예요", "라탄 수납 바구니 대")]
     [InlineData("레고", "레고")]
     [InlineData("포도", "포도")]
     [InlineData("iPhone 15 케이스", "iPhone 15 케이스")]

@@ -39,6 +39,10 @@ internal static partial class ProductNames
     [GeneratedRegex(@"^(?:[월화수목금토일]요일|주말|평일|연휴|작년|올해|내년|지난달|이번\s*달|다음\s*달|저번\s*주|이번\s*주|다음\s*주|오전|오후|아침|점심|저녁|새벽|밤|\d+\s*(?:년|월|일|시|분|주|개월|주일|일째))$")]
     private static partial Regex TimeWord();
 
+    /// <summary>Adverbs of naming before a quoted name: "정확하게", "정확히는", "정식 명칭은", "full name is".</summary>
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히|정확한|정식|정식으로|원래|공식|전체|풀네임|풀\s*네임|명칭|이름)(?:은|는|이|으로|로)?\s*)+")]
+    private static partial Regex HowNamed();
+
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".
     [GeneratedRegex(@"^(?:주세|주시|주십|줘|줄래|주실|드려|드릴|보세요|봐요)")]
     private static partial Regex Auxiliary();
@@ -102,6 +106,9 @@ internal static partial class ProductNames
 
     public static SlotMatch? ReadAt(string text, int at)
     {
+        // "상품명은 정확하게 '한라봉 선물세트 3kg'이에요": words that only say how it is named stand before the quoted name.
+        if (HowNamed().Match(text, at) is { Success: true } how && how.Index == at && at + how.Length < text.Length && OpenQuotes.Contains(text[at + how.Length]))
+            at += how.Length;
         if (at < text.Length && OpenQuotes.Contains(text[at]))
         {
             var close = text.IndexOfAny(CloseQuotes.ToCharArray(), at + 1);

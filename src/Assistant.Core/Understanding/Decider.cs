@@ -379,13 +379,33 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// The message without what it quotes: "구매자가 '확인해 주세요, 전화도 해 봤는데 계속 안 받으시네요'라고 남겼어요"
     /// asks the seller, not us, to check, and tells what the buyer tried, not the seller.
     /// </summary>
-    private static string SellersOwn(string message) => Quoted().Replace(message, " ");
+    private static string SellersOwn(string message) => Quoted().Replace(WithoutHeadedPaste(message), " ");
 
     /// <summary>
     /// The message without a long text it pastes in quotes (a buyer's whole message): its sentences are the buyer's
     /// questions, not the seller's. A short quote ("'발송 지연'이 뜨는데") stays, as part of the seller's sentence.
     /// </summary>
-    private static string WithoutPastedText(string message) => Pasted().Replace(message, " ");
+    private static string WithoutPastedText(string message) => Pasted().Replace(WithoutHeadedPaste(message), " ");
+
+    /// <summary>
+    /// A message pasted under a header that names the buyer ("[구매자 문의] … 빨리 처리해 주세요. 이런 문의가 왔는데 …"):
+    /// the buyer's words run from the header to the sentence where the seller speaks of them ("이런 문의가 왔는데"), and
+    /// only what follows is the seller's. Without such a sentence the message is kept whole.
+    /// </summary>
+    private static string WithoutHeadedPaste(string message)
+    {
+        var header = PasteHeader().Match(message);
+        if (!header.Success) return message;
+        var sentences = SentencesOf(message[header.Length..]);
+        var resumes = Array.FindIndex(sentences, p => SellerResumes().IsMatch(p));
+        return resumes <= 0 ? message : string.Join(' ', sentences[resumes..]);
+    }
+
+    [GeneratedRegex(@"^\s*[\[【<(]\s*(?:구매자|고객|손님|buyer|customer)[^\]】>)\n]{0,12}[\]】>)]\s*|^\s*(?:구매자|고객|손님)\s*(?:문의|메시지|톡|채팅|글)\s*[:：]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex PasteHeader();
+
+    [GeneratedRegex(@"(?:이런|이렇게|이\s*문의|이\s*메시지|위\s*(?:문의|내용|메시지)|라고|라는)")]
+    private static partial Regex SellerResumes();
 
     [GeneratedRegex(@"""[^""]{2,}""|“[^”]{2,}”|「[^」]{2,}」|『[^』]{2,}』|‘[^’]{2,}’|'(?=[^']*[가-힣])[^']{2,}'")]
     private static partial Regex Quoted();

@@ -238,6 +238,19 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal(DecisionKind.Handoff, own.Kind);
     }
 
+    /// <summary>
+    /// A buyer's message pasted under a header ("[구매자 문의]") runs to the sentence where the seller speaks of it ("이런
+    /// 문의가 왔는데"): its "처리해 주세요" is the buyer's. Without such a sentence the whole message is the seller's.
+    /// </summary>
+    [Fact]
+    public async Task APasteUnderABuyerHeaderIsTheBuyersWords()
+    {
+        const string pasted = "[구매자 문의] 반품 보낸 지 5일 됐는데 환불이 아직이에요. 빨리 처리 좀 해 주세요.";
+        var general = await repo.Decider.DecideAsync(pasted + " 이런 문의가 왔는데 카드 환불은 보통 며칠 걸려요?");
+        Assert.Equal((DecisionKind.Answer, "refund-process"), (general.Kind, general.FaqId));
+        Assert.NotEqual(DecisionKind.Answer, (await repo.Decider.DecideAsync(pasted)).Kind);
+    }
+
     /// <summary>A question that alone leans to no entry ("이걸 분리하려면 어떻게 하나요?") gives the whole message's doubt no second view.</summary>
     [Fact]
     public async Task AQuestionLeaningNowhereDoesNotSettleTheDoubtOfTheWholeMessage()

@@ -42,6 +42,20 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         return JsonDocument.Parse(json).RootElement.GetProperty("conversationId").GetString()!;
     }
 
+    /// <summary>A request for a person that already gives the details: the form names them back in the bubble that opens it.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task TheFormNamesBackTheDetailsItAlreadyHas(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "상담원 연결해 주세요. 주문번호 2024112511223344, 아이디 widget_shop02, 상품 무선 청소기");
+        var noted = Text(page, "이미 알려 주신 내용은 받아 두었어요");
+        await Assertions.Expect(noted).ToBeVisibleAsync();
+        await Assertions.Expect(noted).ToContainTextAsync("widget_shop02");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("어떤 문제인지");
+        await page.ShotAsync($"widget-handoff-noted-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

@@ -98,35 +98,31 @@ public static partial class ReplyActs
     /// Whether any clause ends in a request for a person, also after other words ("똑같은 답변 말고 담당자
     ///붙여 주세요", "책임자 연결하세요"): each clause's tail is read from every word on.
     /// </summary>
-    public static bool AsksForAPerson(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
-        foreach (var clause in Clauses(text))
-        {
-            // Folded once: each tail is the clause read from one of its word starts on.
-            var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
-            var starts = WordStarts(folded.Original);
-            // A request for a person ends its clause: its last few words are enough to read.
-            for (var i = Math.Max(0, starts.Count - MaxRequestWords); i < starts.Count; i++)
-                if (Read(folded, folded.CompactAt(starts[i])) is { Act: ReplyAct.HumanRequest, IsWhole: true }) return true;
-        }
-        return false;
-    }
+    public static bool AsksForAPerson(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, ReplyAct.HumanRequest, firstWord: 0) is not null);
 
     /// <summary>
     /// What comes before a cancel that ends the message ("아 생각해보니 제가 해볼게요 취소할게요" → "아 생각해보니 제가
-    /// 해볼게요"), or null when its last clause does not end in one. Only the last few words are read, each tail whole.
+    /// 해볼게요"), or null when its last clause does not end in one after other words.
     /// </summary>
     public static string? BeforeCancelAtEnd(string? text)
     {
         if (string.IsNullOrEmpty(text) || text.Length > 400) return null;
         var clause = Clauses(text).LastOrDefault(c => c.Trim().Length > 0);
-        if (clause is null) return null;
+        return clause is not null && WholeTailAt(clause, ReplyAct.Cancel, firstWord: 1) is { } at ? text[..(text.Length - clause.Length + at)].Trim() : null;
+    }
+
+    /// <summary>
+    /// Where the first of the clause's tails that is wholly the act starts, reading from each of its last few words on
+    /// (from word <paramref name="firstWord"/> at the earliest); null when none is. The clause is folded once.
+    /// </summary>
+    private static int? WholeTailAt(string clause, ReplyAct act, int firstWord)
+    {
         var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
         var starts = WordStarts(folded.Original);
-        for (var i = Math.Max(1, starts.Count - MaxRequestWords); i < starts.Count; i++)
-            if (Read(folded, folded.CompactAt(starts[i])) is { Act: ReplyAct.Cancel, IsWhole: true })
-                return text[..(text.Length - clause.Length + starts[i])].Trim();
+        // An act that ends its clause: its last few words are enough to read.
+        for (var i = Math.Max(firstWord, starts.Count - MaxRequestWords); i < starts.Count; i++)
+            if (Read(folded, folded.CompactAt(starts[i])) is { IsWhole: true } tail && tail.Act == act) return starts[i];
         return null;
     }
 

@@ -45,12 +45,12 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// </summary>
     private string? Noted(IEnumerable<SlotValue> certain)
     {
-        var items = certain.OrderBy(v => v.Kind).Select(v => v.Kind switch
+        // One value a slot, in the slot table's order (SlotExtraction.Values).
+        var items = certain.Select(v =>
         {
-            SlotKind.Order => Replies.Format("notedOrder", ("value", SlotTable.Order.Format(v.Value))),
-            SlotKind.Seller => Replies.Format("notedSeller", ("value", SlotTable.Seller.Format(v.Value))),
-            _ => Replies.Format("notedProduct", ("value", SlotTable.Product.Format(v.Value))),
-        }).Distinct().ToArray();
+            var slot = SlotTable.For(v.Kind);
+            return Replies.Format(slot.NotedKey, ("value", slot.Format(v.Value)));
+        }).ToArray();
         return items.Length == 0 ? null : Replies.Format("handoffNoted", ("details", string.Join(", ", items)));
     }
 
@@ -197,7 +197,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private async Task<CategoryReading> ReadCategoryAsync(string text, CancellationToken cancellationToken)
     {
         (string? Category, float Score, string? Entry) best = (null, 0, null);
-        var parts = Parts(text).ToList();
+        var plain = WithoutDetails(text);
+        var parts = Parts(plain).ToList();
         // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
         // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
         var votes = new Dictionary<string, (int Votes, int Order, string? Entry)>(StringComparer.Ordinal);
@@ -217,7 +218,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         {
             var (area, won) = votes.OrderByDescending(v => v.Value.Votes).ThenBy(v => v.Value.Order).First();
             // The entry of a sentence split into clauses, read whole, when it is in the area the clauses chose.
-            foreach (var sentence in SplitSentences(text))
+            foreach (var sentence in SplitSentences(plain))
             {
                 if (won.Entry is not null) break;
                 var read = await kit.Decider.DecideTopicAsync(sentence, cancellationToken);
@@ -226,8 +227,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             }
             return new CategoryReading(area, best, won.Entry);
         }
-        var whole = WithoutDetails(text);
-        if (parts.All(p => p.Text != whole) && Evidence(await kit.Decider.DecideTopicAsync(whole, cancellationToken)) is var all && all.Score > best.Score) best = all;
+        if (parts.All(p => p.Text != plain) && Evidence(await kit.Decider.DecideTopicAsync(plain, cancellationToken)) is var all && all.Score > best.Score) best = all;
         return new CategoryReading(null, best);
     }
 
@@ -247,13 +247,13 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     }
 
     /// <summary>
-    /// The sentences and slash-separated items of a message, longest first (at most six), with their weight as evidence of
+    /// The sentences and slash-separated items of a message (without its details, <see cref="WithoutDetails"/>), longest first (at most six), with their weight as evidence of
     /// the area. A sentence that opens with a background ("…구매확정까지 났는데 | 정산관리에 보류로 떠 있어요") votes by its
     /// clauses, the clause after "…는데" (the point) weighing most; it is read whole only for the entry it is about
     /// (<see cref="SplitSentences"/>).
     /// </summary>
-    private static IEnumerable<(string Text, int Weight, bool Clause)> Parts(string text) =>
-        PartBreak().Split(WithoutDetails(text))
+    private static IEnumerable<(string Text, int Weight, bool Clause)> Parts(string plain) =>
+        PartBreak().Split(plain)
             .SelectMany(sentence => BackgroundBreak().Split(sentence) is { Length: > 1 } clauses
                 ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true))
                 : [(Text: sentence.Trim(), Weight: 2, Clause: false)])
@@ -262,8 +262,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             .Take(6);
 
     /// <summary>The sentences of a message that <see cref="Parts"/> splits into clauses, longest first (at most two).</summary>
-    private static IEnumerable<string> SplitSentences(string text) =>
-        PartBreak().Split(WithoutDetails(text)).Select(p => p.Trim()).Where(p => BackgroundBreak().IsMatch(p)).OrderByDescending(p => p.Length).Take(2);
+    private static IEnumerable<string> SplitSentences(string plain) =>
+        PartBreak().Split(plain).Select(p => p.Trim()).Where(p => BackgroundBreak().IsMatch(p)).OrderByDescending(p => p.Length).Take(2);
 
     private static string? EntryOf(Decision decision) =>
         decision.Kind == DecisionKind.Answer ? decision.FaqId : decision.Suggestions is [var only] ? only : null;

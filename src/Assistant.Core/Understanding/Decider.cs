@@ -34,39 +34,65 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
-        var topics = new TopicReadings(this);
+        var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
         // about the support center, not a request for a person.
-        if (AboutWhenPeopleAnswer(message) is { } aboutSupport
-            && await topics.DecideAsync(aboutSupport, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } support)
+        if (AboutWhenPeopleAnswer(reading) is { } aboutSupport
+            && await reading.DecideAsync(aboutSupport, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } support)
             return support with { Reason = "a question about when people answer" };
-        var decision = await topics.DecideAsync(message, cancellationToken).ConfigureAwait(false);
+        var decision = await reading.DecideAsync(message, cancellationToken).ConfigureAwait(false);
         // A problem that persists after the seller tried the steps stays a case, however general its words; so does a
         // request to look into the seller's own order, store or account ("Can you check this order?").
-        if (StillFailsAfterTrying(SellersOwn(message)))
+        if (StillFailsAfterTrying(reading.Own))
             return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
                    || decision.Kind == DecisionKind.Decline && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
                 ? AsCase(decision, "still fails after the seller tried") : decision;
-        if (decision.Kind == DecisionKind.Answer && ActsOnMyCase(message))
+        if (decision.Kind == DecisionKind.Answer && reading.ActsOnMyCase)
             return AsCase(decision, "asks to act on the seller's own case");
-        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) is { } general)
-            return NotCovered(general, message) ?? general;
-        if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)
-                ?? await WholeAndQuestionAgreeAsync(decision, message, topics, cancellationToken).ConfigureAwait(false)) is { } asked)
-            return NotCovered(asked, message) ?? asked;
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
+            return NotCovered(general, reading) ?? general;
+        if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)
+                ?? await WholeAndQuestionAgreeAsync(decision, reading, cancellationToken).ConfigureAwait(false)) is { } asked)
+            return NotCovered(asked, reading) ?? asked;
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return choice;
-        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, topics, cancellationToken).ConfigureAwait(false) ?? decision;
+        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, reading, cancellationToken).ConfigureAwait(false) ?? decision;
     }
 
     /// <summary>
-    /// The topic decisions (<see cref="DecideTopicAsync"/>) made while one message is decided, each text decided once: a
-    /// one-sentence question is both the whole message and its own question sentence, and a part of a message may be
-    /// read by more than one rule. A topic decision depends only on its text, so a repeat gives the same result.
+    /// What is read of one message while it is decided, each thing once: the topic decisions (<see cref="DecideTopicAsync"/>)
+    /// of its texts (a one-sentence question is both the whole message and its own question sentence, and a part may be
+    /// read by more than one rule; a topic decision depends only on its text, so a repeat gives the same result), and the
+    /// seller's own words, sentences and request to act, which several rules ask about.
     /// </summary>
-    private sealed class TopicReadings(Decider decider)
+    private sealed class MessageReading(Decider decider, string message)
     {
         private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
+        private string? _unheaded, _own;
+        private string[]? _sentences, _questions;
+        private bool? _actsOnMyCase;
+
+        public string Message => message;
+
+        /// <summary>
+        /// The message without what it quotes: "구매자가 '확인해 주세요, 전화도 해 봤는데 계속 안 받으시네요'라고
+        /// 남겼어요" asks the seller, not us, to check, and tells what the buyer tried, not the seller.
+        /// </summary>
+        public string Own => _own ??= Quoted().Replace(Unheaded, " ");
+
+        /// <summary>
+        /// The sentences of the message without a long text it pastes in quotes (a buyer's whole message): those are the
+        /// buyer's questions, not the seller's. A short quote ("'발송 지연'이 뜨는데") stays, as part of the seller's sentence.
+        /// </summary>
+        public string[] Sentences => _sentences ??= SentencesOf(Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value));
+
+        /// <summary>The sentences that ask and can be read alone: "이게 가능한가요?" leans on the situation and is not one.</summary>
+        public string[] Questions => _questions ??= Sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
+
+        /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
+        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own);
+
+        private string Unheaded => _unheaded ??= WithoutHeadedPaste(message);
 
         public async Task<Decision> DecideAsync(string text, CancellationToken cancellationToken)
         {
@@ -74,6 +100,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return _decided[text] = await decider.DecideTopicAsync(text, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Letters inside quotes that make a pasted text (a buyer's whole message) rather than a phrase quoted in a sentence.</summary>
+    private const int PastedLength = 40;
 
     /// <summary>
     /// "이게 가능한가요?": what a short message pointing back asks about is not in it. Read alone, the entry its words
@@ -136,15 +165,14 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// into or act on the seller's own case ("확인해 주세요", "직접 봐 주세요") needs a person. The question
     /// sentences are decided on their own, last first.
     /// </summary>
-    private async Task<Decision?> GeneralQuestionAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
+    private async Task<Decision?> GeneralQuestionAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
     {
-        if (ActsOnMyCase(message)) return null;
-        var sentences = SentencesOf(WithoutPastedText(message));
+        if (reading.ActsOnMyCase) return null;
+        var sentences = reading.Sentences;
         // A question that leans on the situation ("이게 가능한가요?") cannot be read alone.
-        var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).Reverse().Take(2).ToArray();
-        foreach (var question in questions)
+        foreach (var question in reading.Questions.Reverse().Take(2))
         {
-            var decision = await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+            var decision = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
@@ -156,7 +184,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
         var topic = policy.Decide(asTopic, whole.Candidates);
         if (topic.Kind == DecisionKind.Answer) return topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" };
-        return await WholeAndQuestionAgreeAsync(whole, message, topics, cancellationToken).ConfigureAwait(false);
+        return await WholeAndQuestionAgreeAsync(whole, reading, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,16 +195,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// and the policy's every threshold applied to the result. A question that points back ("이게 가능한가요?") is read
     /// with the sentence before it.
     /// </summary>
-    private async Task<Decision?> WholeAndQuestionAgreeAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
+    private async Task<Decision?> WholeAndQuestionAgreeAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
     {
-        if (ActsOnMyCase(message)) return null;
-        var sentences = SentencesOf(WithoutPastedText(message));
+        if (reading.ActsOnMyCase) return null;
+        var sentences = reading.Sentences;
         // The situation first, then one question that ends the message: a question first, or two, are not this shape.
         if (sentences.Length < 2 || !QuestionReader.IsQuestion(sentences[^1])) return null;
         var start = QuestionReader.PointsBack(sentences[^1]) ? sentences.Length - 2 : sentences.Length - 1;
         if (start == 0 || sentences.Take(sentences.Length - 1).Any(QuestionReader.IsQuestion)) return null;
         var question = string.Join(' ', sentences[start..]);
-        var alone = await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+        var alone = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
         var own = alone.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer).ToDictionary(i => i.Label, i => i.Probability, StringComparer.Ordinal);
         var joint = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)
             .Select(i => i with { Probability = i.Probability * own.GetValueOrDefault(i.Label) }).ToArray();
@@ -198,19 +226,19 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// its own, is answered with confidence by one of the entries on offer, that is the answer; a request to act on
     /// the seller's case is still none.
     /// </summary>
-    private async Task<Decision?> QuestionAmongChoicesAsync(Decision whole, string message, TopicReadings topics, CancellationToken cancellationToken)
+    private async Task<Decision?> QuestionAmongChoicesAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
     {
         // A narrow choice (one or two entries) is a doubt the question sentence can settle; a three-way one means the
         // message fits none of them well, unless what blurred it was the situation read as a case.
-        if (ActsOnMyCase(message) || whole.Suggestions.Count > NarrowChoice && CaseMass(whole) < BlurringCase) return null;
-        var sentences = SentencesOf(WithoutPastedText(message));
+        if (reading.ActsOnMyCase || whole.Suggestions.Count > NarrowChoice && CaseMass(whole) < BlurringCase) return null;
+        var sentences = reading.Sentences;
         if (sentences.Length < 2) return null;
         // Every sentence that asks is read, short ones too; they must not disagree ("환불은 언제부터 진행돼요? 반품요청
         // 들어온 순간인지 물건 받고 나서인지 헷갈려서요" asks about refunds and returns at once, which stays a choice).
         // The answer comes from a sentence that can be read alone.
         var answered = new List<(Decision Decision, bool Alone)>();
         foreach (var question in sentences.Where(QuestionReader.IsQuestion).TakeLast(MaxChoiceParts))
-            if (await topics.DecideAsync(question, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } answer)
+            if (await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } answer)
                 answered.Add((answer, !QuestionReader.IsFollowUp(question)));
         if (answered.Select(a => a.Decision.FaqId).Distinct().Count() != 1 || !answered.Any(a => a.Alone)) return null;
         var chosen = answered.Last(a => a.Alone).Decision;
@@ -247,9 +275,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex Persists();
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
-    private static string? AboutWhenPeopleAnswer(string message) =>
-        PersonNamed().IsMatch(message) && WhenTheyAnswer().IsMatch(message) && !RequestVerb().IsMatch(message) && !ActsOnMyCase(message)
-            ? PersonNamed().Replace(message, "고객센터") : null;
+    private static string? AboutWhenPeopleAnswer(MessageReading reading) =>
+        PersonNamed().IsMatch(reading.Message) && WhenTheyAnswer().IsMatch(reading.Message) && !RequestVerb().IsMatch(reading.Message) && !reading.ActsOnMyCase
+            ? PersonNamed().Replace(reading.Message, "고객센터") : null;
 
     [GeneratedRegex(@"(?:상담원|상담사|상담\s*직원|담당자)(?:님|분들?)?")]
     private static partial Regex PersonNamed();
@@ -319,7 +347,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// first is right, not "no answer". Two entries the classifier merely splits its doubt between ("묶음배송 설정",
     /// which neither covers) are no such choice.
     /// </summary>
-    private async Task<bool> IsRealChoiceAsync(Decision decision, string message, TopicReadings topics, CancellationToken cancellationToken)
+    private async Task<bool> IsRealChoiceAsync(Decision decision, string message, MessageReading reading, CancellationToken cancellationToken)
     {
         var supported = decision.Suggestions.Where(id => decision.Intents.FirstOrDefault(i => i.Label == id)?.Probability >= RealChoiceSupport).ToHashSet(StringComparer.Ordinal);
         if (supported.Count < 2) return false;
@@ -328,7 +356,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in parts.Take(MaxChoiceParts))
         {
-            var own = await topics.DecideAsync(part, cancellationToken).ConfigureAwait(false);
+            var own = await reading.DecideAsync(part, cancellationToken).ConfigureAwait(false);
             if (own.Kind == DecisionKind.Answer && supported.Contains(own.FaqId!)) reached.Add(own.FaqId!);
         }
         return reached.Count >= 2;
@@ -347,7 +375,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// none of whose entries mention it ("반품지는 어디서 바꾸나요?" offered only the returns entry): "no answer here", the
     /// entries kept as options.
     /// </summary>
-    private Decision? NotCovered(Decision decision, string message)
+    private Decision? NotCovered(Decision decision, MessageReading reading)
     {
         IReadOnlyList<string> offered = decision.Kind switch
         {
@@ -356,7 +384,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             _ => [],
         };
         var entries = offered.Select(knowledge.FindFaq).OfType<FaqEntry>().ToArray();
-        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, AskedPart(message))) return null;
+        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, AskedPart(reading))) return null;
         return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
     }
 
@@ -365,27 +393,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// sentence too and they can be read alone ("통계를 보니 … 쇼핑 검색 주문 수수료는 몇 퍼센트인가요?" asks about fees,
     /// not statistics), otherwise the whole message.
     /// </summary>
-    private static string AskedPart(string message)
+    private static string AskedPart(MessageReading reading)
     {
-        var sentences = SentencesOf(WithoutPastedText(message));
-        var questions = sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
-        return questions.Length > 0 && questions.Length < sentences.Length ? string.Join(' ', questions) : message;
+        var questions = reading.Questions;
+        return questions.Length > 0 && questions.Length < reading.Sentences.Length ? string.Join(' ', questions) : reading.Message;
     }
-
-    /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
-    private static bool ActsOnMyCase(string message) => ActOnMyCase().IsMatch(SellersOwn(message));
-
-    /// <summary>
-    /// The message without what it quotes: "구매자가 '확인해 주세요, 전화도 해 봤는데 계속 안 받으시네요'라고 남겼어요"
-    /// asks the seller, not us, to check, and tells what the buyer tried, not the seller.
-    /// </summary>
-    private static string SellersOwn(string message) => Quoted().Replace(WithoutHeadedPaste(message), " ");
-
-    /// <summary>
-    /// The message without a long text it pastes in quotes (a buyer's whole message): its sentences are the buyer's
-    /// questions, not the seller's. A short quote ("'발송 지연'이 뜨는데") stays, as part of the seller's sentence.
-    /// </summary>
-    private static string WithoutPastedText(string message) => Pasted().Replace(WithoutHeadedPaste(message), " ");
 
     /// <summary>
     /// A message pasted under a header that names the buyer ("[구매자 문의] … 빨리 처리해 주세요. 이런 문의가 왔는데 …"):
@@ -407,11 +419,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:이런|이렇게|이\s*문의|이\s*메시지|위\s*(?:문의|내용|메시지)|라고|라는)")]
     private static partial Regex SellerResumes();
 
+    /// <summary>A quoted span: in double, single (around Korean), corner or curly quotes.</summary>
     [GeneratedRegex(@"""[^""]{2,}""|“[^”]{2,}”|「[^」]{2,}」|『[^』]{2,}』|‘[^’]{2,}’|'(?=[^']*[가-힣])[^']{2,}'")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"""[^""]{40,}""|“[^”]{40,}”|「[^」]{40,}」|『[^』]{40,}』|‘[^’]{40,}’|'(?=[^']*[가-힣])[^']{40,}'")]
-    private static partial Regex Pasted();
 
     private static string[] SentencesOf(string message) => Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
 
@@ -419,9 +430,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):
     /// "there is no answer for that here" and the offer of a person, keeping the weak choices as options.
     /// </summary>
-    private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, TopicReadings topics, CancellationToken cancellationToken)
+    private async Task<Decision?> NoAnswerHereAsync(Decision decision, string message, MessageReading reading, CancellationToken cancellationToken)
     {
-        if (NotCovered(decision, message) is { } notCovered) return notCovered;
+        if (NotCovered(decision, reading) is { } notCovered) return notCovered;
 
         // The classifier's own "out of scope" needs a selling word to be overruled ("딤채 냉장고 고객센터" stays declined).
         var classifierDeclined = decision.Kind == DecisionKind.Decline && decision.Intent == OutOfScope && decision.Confidence >= policy.Options.DeclineConfidence;
@@ -429,7 +440,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // (a case, a greeting); a confident "noise" is not.
         var unsure = decision.Kind == DecisionKind.Decline && (decision.Intent is OutOfScope or "unknown" || decision.Reason == DecisionPolicy.NoConfidentReading)
             || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsVague(decision, message)
-                && !await IsRealChoiceAsync(decision, message, topics, cancellationToken).ConfigureAwait(false);
+                && !await IsRealChoiceAsync(decision, message, reading, cancellationToken).ConfigureAwait(false);
         if (!unsure) return null;
         var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
         if (!aboutSelling) return null;

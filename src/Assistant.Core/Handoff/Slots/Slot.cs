@@ -38,6 +38,9 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     internal Func<string, SlotValidation> Validator { get; init; } = null!;
     internal Func<string, string> Formatter { get; init; } = null!;
 
+    /// <summary>The reply that names a value of this slot back when the form opens with it ("주문번호 {value}").</summary>
+    public string NotedKey { get; init; } = null!;
+
     public SlotValue? Find(string text)
     {
         // A table slot competes with the others for each token; a slot outside the table takes its best value.

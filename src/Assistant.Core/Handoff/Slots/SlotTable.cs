@@ -15,6 +15,7 @@ public static class SlotTable
         Normalizer = OrderNumbers.Normalize,
         Validator = OrderNumbers.Validate,
         Formatter = OrderNumbers.Format,
+        NotedKey = "notedOrder",
     };
 
     public static Slot Seller { get; } = new(SlotKind.Seller, "askSellerId", "askSellerIdRetry")
@@ -27,6 +28,7 @@ public static class SlotTable
         Normalizer = SellerIds.Normalize,
         Validator = SellerIds.Validate,
         Formatter = SellerIds.Normalize,
+        NotedKey = "notedSeller",
     };
 
     /// <summary>The product has no retry question: an answer that is not a product name is the integrator's to confirm or skip.</summary>
@@ -42,6 +44,7 @@ public static class SlotTable
         Validator = ProductNames.Validate,
         // A stored name stands alone: it ends its text, so a final 이 is the noun's ("진주 귀걸이").
         Formatter = ProductNames.NormalizeFinal,
+        NotedKey = "notedProduct",
     };
 
     /// <summary>The slots in ask order.</summary>

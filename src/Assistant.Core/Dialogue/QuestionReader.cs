@@ -44,6 +44,14 @@ public sealed partial class QuestionReader(Decider decider)
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
             usedTopic = true;
         }
+        else if (topic is not null && (weak || decision.Kind == DecisionKind.Decline) && ChoosesAnother(decision, text, topic) is { } chosen
+                 && await decider.DecideAsync(chosen.Title + " " + text, cancellationToken) is { Kind: DecisionKind.Answer } moved && moved.FaqId == chosen.Id)
+        {
+            // "그럼 그런 게 얼마나 쌓이면 제재 받아요?" after the cancel answer: the words of the follow-up choose the
+            // penalty entry, far over the topic; read with the entry they choose, not pulled back to the topic's title.
+            decision = moved with { Reason = "follow-up moves to the entry its own words choose" };
+            usedTopic = true;
+        }
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current
                  && (IsFollowUp(text) || AddsToTopic(text)))
         {
@@ -58,7 +66,7 @@ public sealed partial class QuestionReader(Decider decider)
             var answeredOnTopic = contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
-                || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence
+                || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && ChoosesAnother(decision, text, topic) is null
                 || Conditional().IsMatch(text.Trim()) && answeredOnTopic
                 || Also().IsMatch(text) && answeredOnTopic;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
@@ -97,6 +105,31 @@ public sealed partial class QuestionReader(Decider decider)
     /// </summary>
     private static bool AsksBack(Decision decision, string text) =>
         decision.Reason == DecisionPolicy.ClassifierSmalltalk && Anaphora().IsMatch(text) && IsQuestion(text);
+
+    /// <summary>A retrieval score this far under the first choice's, or none at all, says the message's own words are not about an entry.</summary>
+    private const float FarUnder = 0.5f;
+
+    /// <summary>
+    /// The entry the message's own words choose, clearly and not the topic: the one it is answered with, offered first,
+    /// or (declined by the classifier) retrieved first. It clears the policy's retrieval floor, and the topic scores under
+    /// <see cref="FarUnder"/> of it (or is not retrieved at all), and the message is not too short to carry a topic of its
+    /// own. A decline by rule (another service) retrieves nothing.
+    /// </summary>
+    private FaqEntry? ChoosesAnother(Decision decision, string text, string topic)
+    {
+        // "이게 가능한가요?" has no words of its own to choose with, whatever it happens to match.
+        if (IsShort(text)) return null;
+        var first = decision.Kind switch
+        {
+            DecisionKind.Answer => decision.FaqId,
+            DecisionKind.Decline => decision.Candidates.FirstOrDefault()?.FaqId,
+            _ => decision.Suggestions.FirstOrDefault(),
+        };
+        if (first is null || first == topic) return null;
+        var score = decision.Candidates.FirstOrDefault(c => c.FaqId == first)?.Score ?? 0;
+        var topicScore = decision.Candidates.FirstOrDefault(c => c.FaqId == topic)?.Score ?? 0;
+        return score >= (float)decider.Policy.MinRetrievalScore && topicScore < FarUnder * score ? Knowledge.FindFaq(first) : null;
+    }
 
     /// <summary>The contextual reading keeps to the topic: answered with it, or offering it among the choices at the top.</summary>
     private static bool StaysOnTopic(Decision contextual, string topic) =>

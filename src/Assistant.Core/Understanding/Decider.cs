@@ -14,6 +14,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     public KnowledgeBase Knowledge => knowledge;
 
+    /// <summary>The thresholds decisions are made with.</summary>
+    public PolicyOptions Policy => policy.Options;
+
     public async Task<Decision> DecideAsync(string message, CancellationToken cancellationToken = default)
     {
         if (knowledge.FindByTitle(message) is { } chosen)

@@ -645,6 +645,25 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("settlement-schedule", (await chat.LastAsync("확정되면 돈은 언제 들어와요")).Info.FaqId);
     }
 
+    /// <summary>
+    /// A follow-up that points back ("그럼 그런 …") but whose own words choose another entry, far over the topic, goes to
+    /// that entry: read with the topic's title it would only be pulled back to it.
+    /// </summary>
+    [Theory]
+    [InlineData("품절이라 제가 주문을 취소해야 하는데 어떻게 처리해요?", "order-cancel", "그럼 그런 일이 여러 번 생기면 페널티 점수가 쌓여요?", "seller-grade-penalty")]
+    [InlineData("결제하고 며칠 안에 발송해야 돼요?", "dispatch-deadline", "그럼 그걸 넘기면 판매자 등급이 떨어지나요?", "seller-grade-penalty")]
+    [InlineData("재고가 없어서 제가 직접 주문 취소하면 문제 되나요?", "order-cancel", "그럼 그런 게 몇 번 쌓이면 판매 제한 걸려요?", "seller-grade-penalty")]
+    [InlineData("재고가 없어서 제가 직접 주문 취소하면 문제 되나요?", "order-cancel", "그럼 그런 점수는 얼마나 모이면 제재예요?", "seller-grade-penalty")]
+    [InlineData("주문 들어오면 며칠 안에 보내야 해요?", "dispatch-deadline", "그럼 그런 지연이 쌓이면 제재 받나요?", "seller-grade-penalty")]
+    [InlineData("판매 수수료는 얼마나 떼가요?", "fees", "그럼 그 수수료 세금계산서는 어디서 받아요?", "tax-invoice")]
+    public async Task AFollowUpWhoseOwnWordsChooseAnotherEntryGoesThere(string first, string topic, string followUp, string next)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(topic, (await chat.LastAsync(first)).Info.FaqId);
+        var reply = await chat.LastAsync(followUp);
+        Assert.Equal(("answer", next), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     /// <summary>"이게 가능한가요?" says what it asks about only through what came before: read with the topic, it is answered there.</summary>
     [Fact]
     public async Task AQuestionThatPointsBackIsAnsweredOnTheTopicItPointsTo()

@@ -71,7 +71,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private sealed class MessageReading(Decider decider, string message)
     {
         private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
-        private string? _unheaded, _own;
+        private string? _unheaded, _own, _unpasted;
         private string[]? _sentences, _questions;
         private bool? _actsOnMyCase;
 
@@ -87,7 +87,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// The sentences of the message without a long text it pastes in quotes (a buyer's whole message): those are the
         /// buyer's questions, not the seller's. A short quote ("'발송 지연'이 뜨는데") stays, as part of the seller's sentence.
         /// </summary>
-        public string[] Sentences => _sentences ??= SentencesOf(Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value));
+        public string[] Sentences => _sentences ??= SentencesOf(Unpasted);
+
+        /// <summary>The message without a long text it pastes (under a header or in quotes); the message itself when it pastes none.</summary>
+        public string Unpasted => _unpasted ??= RunOfSpaces().Replace(Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value), " ").Trim() is var own
+            && own.Length < message.Trim().Length ? own : message;
 
         /// <summary>The sentences that ask and can be read alone: "이게 가능한가요?" leans on the situation and is not one.</summary>
         public string[] Questions => _questions ??= Sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
@@ -178,6 +182,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             var decision = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
+        // A buyer's text pasted in ("구매자가 이렇게 톡 보냈어요 → "… 언제 보내 주실 건가요? 계속 이러면 취소할게요"") reads as a
+        // demand to act; the seller's own words around it, read alone, are what the seller asks.
+        if (!ReferenceEquals(reading.Unpasted, reading.Message)
+            && await reading.DecideAsync(reading.Unpasted, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } own)
+            return own with { Reason = "the seller's own words, without the text they paste" };
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
         // the case goes to the entries in proportion, and the answer must still clear every threshold of the policy.
         if (sentences.Length == 0 || !AsksOutright().IsMatch(sentences[^1])) return null;
@@ -425,6 +434,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>A quoted span: in double, single (around Korean), corner or curly quotes.</summary>
     [GeneratedRegex(@"""[^""]{2,}""|“[^”]{2,}”|「[^」]{2,}」|『[^』]{2,}』|‘[^’]{2,}’|'(?=[^']*[가-힣])[^']{2,}'")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex RunOfSpaces();
 
 
     private static string[] SentencesOf(string message) => Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();

@@ -228,6 +228,20 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     /// A buyer's whole message pasted in quotes asks the seller to check, and tells what the buyer tried; the seller's own
     /// question after it is what is asked. A request of the seller's own words after the paste is still a case.
     /// </summary>
+    /// <summary>
+    /// A buyer's demanding text pasted in ("언제 보내 주실 건가요? 계속 이러면 취소할게요") makes the whole message read as
+    /// a case; the seller's own words around it ask a general question, and that is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("구매자가 이렇게 보냈어요 → \"주문한 지 열흘째인데 아직 배송준비중이네요. 도대체 언제 보내 주실 거예요? 계속 이러면 취소하고 신고할게요\" 재료 입고가 늦어서 발송이 밀린 거거든요. 이럴 때 구매자한테 알리는 공식적인 방법이 있나요?", "shipping-delay")]
+    [InlineData("톡으로 이런 게 왔어요 \"벌써 일주일째 준비중이에요. 언제 받을 수 있는지 빨리 확인해 주세요. 안 그러면 취소할게요\" 공장 사정으로 발송이 늦어지고 있거든요. 이런 경우엔 뭘 해 두면 되나요?", "shipping-delay")]
+    [InlineData("구매자 메시지 그대로 붙여요 → \"환불해 준다고 해 놓고 아직 돈이 안 들어왔어요. 언제 들어오는지 확인해서 알려 주세요. 오늘까지 안 되면 신고합니다\" 반품 상품은 어제 받아서 검수까지 끝냈어요. 그럼 환불은 언제쯤 들어가게 되나요?", "refund-process")]
+    public async Task ThePastedBuyerTextDoesNotMakeTheSellersOwnQuestionACase(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
     [Fact]
     public async Task WhatAPastedBuyerMessageAsksIsNotTheSellersRequest()
     {

@@ -237,8 +237,21 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (decision.Kind == DecisionKind.Clarify
             && decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support")
             return only;
+        // "정산 목록에서 이 주문만 빠져 있어요": no one entry, but most of what the classifier gives the entries is in one area.
+        if (decision.Kind == DecisionKind.Clarify)
+        {
+            var byArea = decision.Intents.Select(i => (Entry: kit.Knowledge.FindFaq(i.Label), i.Probability)).Where(i => i.Entry is not null)
+                .GroupBy(i => i.Entry!.Category).Select(g => (Area: g.Key, Mass: g.Sum(i => i.Probability))).ToArray();
+            var entries = byArea.Sum(g => g.Mass);
+            if (byArea.Length > 0 && byArea.MaxBy(g => g.Mass) is { Area: not "support" } heaviest
+                && heaviest.Mass >= AreaSupport && heaviest.Mass >= AreaShare * entries)
+                return heaviest.Area;
+        }
         return null;
     }
+
+    /// <summary>The classifier's weight in one area, at least, and its share of the weight on all entries, that make the area clear without a clear entry.</summary>
+    private const float AreaSupport = 0.3f, AreaShare = 0.7f;
 
     /// <summary>A text's reading for the category: a clear area, or the best weak evidence.</summary>
     private readonly record struct CategoryReading(string? Clear, (string? Category, float Score, string? Entry) Best, string? Entry = null)

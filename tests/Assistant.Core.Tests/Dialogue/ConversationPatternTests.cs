@@ -736,6 +736,12 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("계정이 잠겼다고 나와요. 사람 연결해 주세요. 상품하고는 상관없고요", "account")]
     // The background before "…는데" (a purchase confirmed) is not the problem; the clause after it (a settlement held) is.
     [InlineData("주문 하나가 배송완료되고 구매확정까지 났는데 정산 내역에는 보류로 잡혀 있어요. 이유 좀 확인해 주실 수 있나요?", "settlement")]
+    // The point after "…는데" names no one entry, but what the classifier gives it is mostly in one area.
+    [InlineData("배송 끝나고 구매확정도 됐는데 이번 정산 내역에 그 주문 하나만 안 들어가 있어요. 담당자가 직접 봐 주세요", "settlement")]
+    [InlineData("구매자가 수령하고 확정까지 눌렀는데 정산 예정 목록에 그 건만 없어요. 상담원 연결 부탁해요", "settlement")]
+    [InlineData("환불 처리 다 끝났는데 정산 금액에서 그 건이 또 빠져 있어요. 사람이랑 얘기하고 싶어요", "settlement")]
+    [InlineData("반품 건 환불까지 마무리됐는데 이번 달 정산 내역에서 금액이 안 맞아요. 확인 좀 해 주세요", "settlement")]
+    [InlineData("구매확정 알림까지 받았는데 정산 목록에 이 주문이 빠져 있네요. 직접 확인 부탁드려요", "settlement")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

@@ -38,7 +38,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     public static string ThirdIndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent-3.json");
 
     /// <summary>Of the fourth batch of 30, written the same way (19 passed on the build before it was written, 20 when it was first run).</summary>
-    public const int FourthIndependentFloor = 29;
+    public const int FourthIndependentFloor = 30;
 
     public static string FourthIndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent-4.json");
 

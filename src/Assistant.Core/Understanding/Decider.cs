@@ -90,8 +90,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         public string[] Sentences => _sentences ??= SentencesOf(Unpasted);
 
         /// <summary>The message without a long text it pastes (under a header or in quotes); the message itself when it pastes none.</summary>
-        public string Unpasted => _unpasted ??= RunOfSpaces().Replace(Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value), " ").Trim() is var own
-            && own.Length < message.Trim().Length ? own : message;
+        public string Unpasted => _unpasted ??= Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value) is var own
+            && own != message ? RunOfSpaces().Replace(own, " ").Trim() : message;
 
         /// <summary>The sentences that ask and can be read alone: "이게 가능한가요?" leans on the situation and is not one.</summary>
         public string[] Questions => _questions ??= Sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();

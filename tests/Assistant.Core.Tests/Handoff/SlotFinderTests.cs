@@ -126,6 +126,8 @@ public sealed class SlotFinderTests
     [InlineData("상품: 없음")]
     [InlineData("주문번호 상품 그런거 없어요")]
     [InlineData("no specific product either")]
+    // A determiner before 주문/상품 ("특정 주문이나 상품 건은 아니에요") names none.
+    [InlineData("아이디 mellow_tea 이고, 특정 주문이나 상품 건은 아니에요")]
     [InlineData("Yes, submit")]
     public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
         Assert.Null(SlotTable.Product.Find(text));

@@ -333,6 +333,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문이나 특정 상품이랑은 상관없어요", true, true)]
     [InlineData("특정 주문이나 상품 문제는 아니에요", true, true)]
     [InlineData("주문은 결제가 안돼서 없어요", true, false)]
+    // "Cannot pin one down" says as much: there is no one order or product to give.
+    [InlineData("주문번호나 상품은 하나로 특정할 수가 없어요", true, true)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);

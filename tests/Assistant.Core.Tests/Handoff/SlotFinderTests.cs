@@ -146,6 +146,8 @@ public sealed class SlotFinderTests
     [InlineData("고객이 주말에 주문했는데 취소해 달래요")]
     // "이렇게 늦어질 때 구매자한테 …": a clause of when, before the cue word 구매(자).
     [InlineData("이렇게 늦어질 때 구매자한테 안내하는 방법이 있나요?")]
+    // A verb joined to what follows ("들어와서", "바꿔서") is no product.
+    [InlineData("지금 누가 제 계정으로 들어와서 상품 가격을 전부 바꿔놨어요")]
     public void GuessesNoProductFromWhatDescribesIt(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

@@ -29,7 +29,7 @@ internal static partial class ProductNames
     [GeneratedRegex(@"[^\s,!?/;:：|…~()\[\]<>'""“”‘’「」『』]+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|(?:깨|터|어|아|서|가|겨)져|하려|되려|주세|됨)$")]
+    [GeneratedRegex(@"(?:[어아여해돼되와워봐줘꿔라러게께구]요|세요|네요|군요|죠|지요|까요|나요|래요|대요|데요|(?<!입)니다|는데|은데|던데|는지|[어아해돼와워여져봐줘꿔]서|니까|려고|지만|[하되한된있없같싶]다|[있없같싶알]어|같아|몰라|알아|하고|되고|하는|되는|하면|되면|[해돼줘꿔봐]|(?:깨|터|어|아|서|가|겨)져|하려|되려|주세|됨)$")]
     private static partial Regex PredicateEnding();
 
     // Past and future tense syllables occur in verbs, not in product names: 했, 됐, 왔, 겠…

@@ -801,6 +801,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [Theory]
     [InlineData("스토어 전체가 갑자기 판매 정지됐어요. 당장 확인해 주세요. 아이디 kr_beauty01")]
     [InlineData("스토어에 판매 제한이 걸렸어요 내일 기획전인데 큰일이에요 아이디 kr_beauty01")]
+    // Someone else in the account, said without the word 해킹.
+    [InlineData("누가 제 계정으로 들어와서 배송지 정보를 다 바꿔 놨어요!! 아이디 kr_beauty01 급해요")]
     public async Task UrgentCasesAreFlagged(string first)
     {
         var chat = new Chat(repo);

@@ -82,6 +82,8 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         var asked = HandoffForm.SlotOf(form.Asking);
         // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
         if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
+        // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
+        if (values.Count == 0 && form.AtSummary && NamedCorrection(turn.Text) is { } corrected) values.Add(corrected);
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);
@@ -111,6 +113,24 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
 
     [GeneratedRegex(@"^\s*(?<old>.+?)\s*(?:이|가)?\s*(?:말고|아니고|아니라|대신)\s*,?\s*(?<new>.+?)\s*$")]
     private static partial Regex InsteadOf();
+
+    /// <summary>
+    /// A correction at the summary that names one detail (the seller ID or the order number) and gives, among its words, a
+    /// value that detail's answer parser takes ("아이디 오타났어요 glasswave 예요"); the last such value, or null.
+    /// </summary>
+    private static SlotValue? NamedCorrection(string text)
+    {
+        var named = Named().Matches(text).Select(m => m.Groups["order"].Success ? SlotKind.Order : SlotKind.Seller).Distinct().ToArray();
+        if (named is not [var kind]) return null;
+        return Token().Matches(text).Select(m => m.Value).Where(t => !Named().IsMatch(t)).Select(t => SlotTable.For(kind).Parse(t)).LastOrDefault(v => v is not null);
+    }
+
+    [GeneratedRegex(@"(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|\bID\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Named();
+
+    /// <summary>A word a seller ID or an order number can be: letters of the alphabet, digits, and . _ -.</summary>
+    [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._-]{2,}")]
+    private static partial Regex Token();
 
     /// <summary>The message without the values' text: what else the seller said.</summary>
     private static string Rest(string text, IReadOnlyList<SlotValue> values)

@@ -213,6 +213,20 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(0, chat.Tickets.Count);
     }
 
+    /// <summary>A typo named at the summary, with the right value beside it in words ("아이디 오타났어요 harulving 예요"), corrects that detail.</summary>
+    [Theory]
+    [InlineData("아 아이디 오타났어요 haruliving 예요 언더바 없이요", "haruliving")]
+    [InlineData("판매자 ID 잘못 썼네요 haru.living 입니다", "haru.living")]
+    public async Task ANamedDetailWithItsValueInWordsAtTheSummaryIsCorrected(string correction, string sellerId)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var summary = await chat.LastAsync(correction);
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("2025031412345678", sellerId, "무선 청소기"), (form.OrderNumber, form.SellerId, form.ProductName));
+    }
+
     [Fact]
     public async Task ANewValueAtTheSummaryCorrectsOnlyThatField()
     {

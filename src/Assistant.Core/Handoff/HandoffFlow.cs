@@ -201,7 +201,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var parts = Parts(plain).ToList();
         // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
         // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
-        var votes = new Dictionary<string, (int Votes, int Order, string? Entry)>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, (float Votes, int Order, string? Entry)>(StringComparer.Ordinal);
         for (var i = 0; i < parts.Count; i++)
         {
             var decision = await kit.Decider.DecideTopicAsync(parts[i].Text, cancellationToken);
@@ -210,7 +210,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
                 // A clause alone says which area, not which entry: the topic comes from a whole sentence.
                 var entry = parts[i].Clause ? null : EntryOf(decision);
                 var seen = votes.TryGetValue(clear, out var earlier) ? earlier : (Votes: 0, Order: i, Entry: entry);
-                votes[clear] = (seen.Votes + parts[i].Weight, seen.Order, seen.Entry ?? entry);
+                // A weak choice ("빨리 막아 주세요" offered the contact entry at 0.09) votes in proportion to its confidence.
+                var strength = decision.Kind == DecisionKind.Clarify ? Math.Min(1f, decision.Confidence / FullChoice) : 1f;
+                votes[clear] = (seen.Votes + parts[i].Weight * strength, seen.Order, seen.Entry ?? entry);
             }
             else if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
         }
@@ -249,6 +251,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         }
         return null;
     }
+
+    /// <summary>The confidence at which a choice among entries votes for its area as fully as an answer does; under it, in proportion.</summary>
+    private const float FullChoice = 0.5f;
 
     /// <summary>The classifier's weight in one area, at least, and its share of the weight on all entries, that make the area clear without a clear entry.</summary>
     private const float AreaSupport = 0.3f, AreaShare = 0.7f;

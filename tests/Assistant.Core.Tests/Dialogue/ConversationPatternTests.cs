@@ -758,6 +758,10 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("환불 처리 다 끝났는데 정산 금액에서 그 건이 또 빠져 있어요. 사람이랑 얘기하고 싶어요", "settlement")]
     [InlineData("반품 건 환불까지 마무리됐는데 이번 달 정산 내역에서 금액이 안 맞아요. 확인 좀 해 주세요", "settlement")]
     [InlineData("구매확정 알림까지 받았는데 정산 목록에 이 주문이 빠져 있네요. 직접 확인 부탁드려요", "settlement")]
+    // A weak choice ("사유에 … 나와요" barely offering the suspension entry) votes in proportion to its confidence.
+    [InlineData("상담원 부탁드립니다. 정산 보류가 걸렸는데 사유에 '검토 중'이라고만 나와요", "settlement")]
+    [InlineData("정산 보류 걸렸는데요 사유 칸에 '확인 중' 이라고만 있어요. 사람 연결해 주세요", "settlement")]
+    [InlineData("사람 연결해 주세요. 구매자가 \"상자 열어 보니 접시가 두 장 깨져 있었어요\" 라고 사진을 보냈는데 배송 중에 파손된 것 같아요", "shipping")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

@@ -129,7 +129,10 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         // outweighs weak evidence in the first message.
         var category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
         if (category == "general") category = await CategoryAsync(sellerTexts, cancellationToken);
-        var urgency = Script.UrgencyReason(string.Join('\n', sellerTexts.Append(form.Description ?? "")));
+        var rule = Script.Urgency(string.Join('\n', sellerTexts.Append(form.Description ?? "")));
+        // An urgent kind of case names its area: an account taken over is an account case, whatever else it mentions.
+        if (rule?.Category is { } area) category = area;
+        var urgency = rule?.Reason;
         var details = new TicketDetails(
             form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
             form.ProductUnknown ? null : form.ProductName, category, form.Description ?? "",

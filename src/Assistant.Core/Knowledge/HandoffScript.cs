@@ -3,7 +3,8 @@ using Assistant.Text;
 
 namespace Assistant.Knowledge;
 
-public sealed record UrgencyRule(string Reason, IReadOnlyList<string> Keywords);
+/// <summary>What makes a case urgent: the reason shown to agents, its keywords, and the ticket area such a case is in (optional).</summary>
+public sealed record UrgencyRule(string Reason, IReadOnlyList<string> Keywords, string? Category = null);
 
 /// <summary>The words and rules of the handoff conversation, from <c>knowledge/handoff.yaml</c>.</summary>
 public sealed class HandoffScript(
@@ -39,10 +40,13 @@ public sealed class HandoffScript(
     public string CategoryLabel(string category) => Categories.GetValueOrDefault(category, category);
 
     /// <summary>The reason a case is urgent, or null: the first rule with a keyword in the text (spacing ignored).</summary>
-    public string? UrgencyReason(string text)
+    public string? UrgencyReason(string text) => Urgency(text)?.Reason;
+
+    /// <summary>The first urgency rule with a keyword in the text (spacing ignored), or null.</summary>
+    public UrgencyRule? Urgency(string text)
     {
         var compact = TextNormalizer.Compact(text);
-        return urgency.FirstOrDefault(r => r.Keywords.Any(k => compact.Contains(TextNormalizer.Compact(k), StringComparison.Ordinal)))?.Reason;
+        return urgency.FirstOrDefault(r => r.Keywords.Any(k => compact.Contains(TextNormalizer.Compact(k), StringComparison.Ordinal)));
     }
 
     /// <summary>

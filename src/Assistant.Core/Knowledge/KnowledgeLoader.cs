@@ -226,9 +226,13 @@ public static partial class KnowledgeLoader
             else categories[key] = value;
         foreach (var missing in Categories.Append("general").Where(c => !categories.ContainsKey(c)))
             doc.Error("categories", $"has no label for '{missing}'");
-        var rules = doc.ListOfMappings("urgency")
-            .Select(m => new UrgencyRule(m.String("reason") ?? "", Values(m.StringList("keywords", 1))))
-            .ToArray();
+        var rules = doc.ListOfMappings("urgency").Select(m =>
+        {
+            var area = m.String("category", required: false);
+            if (area is not null && !categories.ContainsKey(area))
+                m.Error("category", $"'{area}' is not one of the ticket categories ({string.Join(", ", categories.Keys)})", m.LineOf("category"));
+            return new UrgencyRule(m.String("reason") ?? "", Values(m.StringList("keywords", 1)), area);
+        }).ToArray();
         doc.RejectUnknownFields();
         return new HandoffScript(script.Cancel, script.Unknown, script.Confirm, script.Solved, script.NotSolved, categories, rules);
     }

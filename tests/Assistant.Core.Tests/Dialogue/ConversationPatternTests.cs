@@ -821,6 +821,7 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("스토어에 판매 제한이 걸렸어요 내일 기획전인데 큰일이에요 아이디 kr_beauty01")]
     // Someone else in the account, said without the word 해킹.
     [InlineData("누가 제 계정으로 들어와서 배송지 정보를 다 바꿔 놨어요!! 아이디 kr_beauty01 급해요")]
+    [InlineData("누가 제 계정으로 들어와서 상품 가격을 다 바꿔 놨어요!! 주문이 계속 들어와요 아이디 kr_beauty01")]
     public async Task UrgentCasesAreFlagged(string first)
     {
         var chat = new Chat(repo);
@@ -830,5 +831,7 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         var ticket = (await chat.Tickets.GetAsync(number))!;
         Assert.Equal("urgent", ticket.Details.Urgency);
         Assert.Equal(("kr_beauty01", null, null), (ticket.Details.SellerId, ticket.Details.OrderNumber, ticket.Details.ProductName));
+        // An account taken over is an account case, whatever else the message mentions.
+        if (ticket.Details.UrgencyReason == "계정 도용 의심") Assert.Equal("account", ticket.Details.Category);
     }
 }

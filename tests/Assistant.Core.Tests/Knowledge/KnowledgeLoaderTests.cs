@@ -112,6 +112,19 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void AnUrgencyRulesCategoryMustBeATicketCategory()
+    {
+        using var temp = new TempKnowledge();
+        var text = File.ReadAllText(temp.PathOf("handoff.yaml"));
+        temp.Write("handoff.yaml", text.Replace("    category: account\n", "    category: acount\n"));
+
+        var error = SingleError(temp);
+        Assert.Equal(("handoff.yaml", "category"), (error.File, error.Field));
+        Assert.Contains("'acount'", error.Problem);
+        Assert.Equal(File.ReadAllLines(temp.PathOf("handoff.yaml")).ToList().FindIndex(l => l.Contains("category: acount")) + 1, error.Line);
+    }
+
+    [Fact]
     public void MissingReplyTextStopsLoading()
     {
         using var temp = new TempKnowledge();

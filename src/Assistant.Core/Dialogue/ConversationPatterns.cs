@@ -306,7 +306,8 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
         var decision = reading.Decision;
         state.PendingChoices.Clear();
         var category = CategoryOf(decision);
-        if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown")
+        // A question with no answer here is the problem a person will look at if the seller takes the offer ("넵").
+        if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown" or Decider.NoAnswer)
         {
             state.LastQuestion = turn.Text.Trim();
             if (category is not null) state.LastCategory = category;

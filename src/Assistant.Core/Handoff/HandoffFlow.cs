@@ -167,7 +167,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// evidence in the description.
     /// </summary>
     public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken) =>
-        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state, description);
+        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state, description, kit.Knowledge.Scope);
 
     /// <summary>
     /// The category of a problem being opened; an entry that answers it with confidence becomes the conversation's topic,
@@ -177,19 +177,20 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         var read = description is null ? default : await ReadCategoryAsync(description, cancellationToken);
         if ((read.Entry ?? (read.Best.Score >= TopicEvidence ? read.Best.Entry : null)) is { } entry) state.Topic = entry;
-        return Area(read, state, description);
+        return Area(read, state, description, kit.Knowledge.Scope);
     }
 
     /// <summary>
-    /// The problem's area: what its description says clearly, else the area the conversation was in, else weak evidence.
-    /// A description that points back ("들어가 봤는데 사유가 '기타'라고만 돼 있어요. 이건 뭔가요?") is about the
-    /// conversation's area whatever its own words suggest.
+    /// The problem's area: what its description says clearly, else the area of a selling feature it names that no entry
+    /// covers ("검색광고 하루 예산 …" is marketing; <c>sellingAreas</c> in scope.yaml), else the area the conversation was in,
+    /// else weak evidence. A description that points back ("들어가 봤는데 사유가 '기타'라고만 돼 있어요. 이건 뭔가요?")
+    /// is about the conversation's area whatever its own words suggest.
     /// </summary>
-    private static string Area(CategoryReading read, DialogueState state, string? description)
+    private static string Area(CategoryReading read, DialogueState state, string? description, ScopeRules scope)
     {
         var conversation = state.LastCategory is { } area && area != "support" ? area : null;
         if (conversation is not null && description is not null && QuestionReader.PointsBack(description)) return conversation;
-        return read.Clear ?? conversation ?? read.Weak;
+        return read.Clear ?? (description is null ? null : scope.AreaIn(description)) ?? conversation ?? read.Weak;
     }
 
     /// <summary>

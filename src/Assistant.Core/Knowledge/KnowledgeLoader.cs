@@ -252,8 +252,12 @@ public static partial class KnowledgeLoader
                 doc.Error(field, $"'{name}' is too short to match safely (2 letters or more)", line);
             lists[field] = names;
         }
+        var areas = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (area, line, words) in doc.MappingOfLists("sellingAreas"))
+            if (!Categories.Contains(area)) doc.Error($"sellingAreas.{area}", $"'{area}' is not one of the ticket categories ({string.Join(", ", Categories)})", line);
+            else areas[area] = words;
         doc.RejectUnknownFields();
-        return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]), Values(lists["sellingWithStore"]));
+        return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]), Values(lists["sellingWithStore"]), areas);
     }
 
     /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>

@@ -16,8 +16,22 @@ namespace Assistant.Knowledge;
 /// "반품 배송비 보험은 어떻게 가입해요?" asks about selling, "자동차 보험은 언제 갱신해요?" does not.
 /// </remarks>
 public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IReadOnlyList<string>? notOurs = null, IReadOnlyList<string>? sellingWords = null,
-    IReadOnlyList<string>? sellingWithStore = null)
+    IReadOnlyList<string>? sellingWithStore = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? sellingAreas = null)
 {
+    /// <summary>Each area's words as forms, longest first over all areas, so the most specific word names the area.</summary>
+    private readonly (Form Form, string Area)[] _areas = (sellingAreas ?? new Dictionary<string, IReadOnlyList<string>>())
+        .SelectMany(a => Forms(a.Value).Select(f => (Form: f, Area: a.Key))).OrderByDescending(f => f.Form.Compact.Length).ToArray();
+
+    /// <summary>The ticket area of the first (longest) selling-area word in the message ("검색광고" → marketing), or null.</summary>
+    public string? AreaIn(string message)
+    {
+        if (_areas.Length == 0) return null;
+        var text = new Text(message);
+        foreach (var (form, area) in _areas)
+            if (form.IsIn(text)) return area;
+        return null;
+    }
+
     private readonly Form[] _others = Forms(otherServices);
     private readonly Form[] _notOurs = Forms(notOurs ?? []);
     private readonly Form[] _selling = Forms(sellingWords ?? []);

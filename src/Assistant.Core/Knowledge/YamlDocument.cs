@@ -26,6 +26,29 @@ internal sealed class YamlDocument
             yield return ((keyNode as YamlScalarNode)?.Value ?? "", (int)keyNode.Start.Line, (valueNode as YamlScalarNode)?.Value?.Trim());
     }
 
+    /// <summary>An optional nested mapping of text to a list of text (e.g. each ticket area's words); nothing when absent.</summary>
+    public IEnumerable<(string Key, int Line, IReadOnlyList<string> Values)> MappingOfLists(string field)
+    {
+        var node = Find(field);
+        if (node is null) yield break;
+        if (node is not YamlMappingNode map)
+        {
+            Error(field, "must be a mapping", LineOf(field));
+            yield break;
+        }
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var values = new List<string>();
+            if (valueNode is YamlSequenceNode sequence)
+                foreach (var child in sequence.Children)
+                    if (child is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) values.Add(v.Trim());
+                    else Error($"{field}.{key}", "every item must be non-empty text", (int)child.Start.Line);
+            else Error($"{field}.{key}", "must be a list", (int)keyNode.Start.Line);
+            yield return (key, (int)keyNode.Start.Line, values);
+        }
+    }
+
     /// <summary>A list of mappings, each read as a document of its own (same file, same error list).</summary>
     public IReadOnlyList<YamlDocument> ListOfMappings(string field)
     {

@@ -770,6 +770,23 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     }
 
     /// <summary>A question answered in the middle of the form gives the area when the problem itself says little.</summary>
+    /// <summary>
+    /// A question no entry answers, then "넵" to the offer: that question is the problem (the form does not ask for it
+    /// again), and the selling feature it names gives the ticket its area.
+    /// </summary>
+    [Fact]
+    public async Task TheQuestionWithNoAnswerIsTheProblemWhenTheOfferIsTaken()
+    {
+        var chat = new Chat(repo);
+        const string question = "쇼핑라이브 방송을 처음 해 보려는데 송출 화질은 어떻게 맞춰요?";
+        Assert.Equal("handoff.no-answer", (await chat.LastAsync(question)).Info.Intent);
+        await chat.SayAsync("넵");
+        Assert.Equal(question, chat.State.Form!.Description);
+        await chat.SayAsync("아이디는 live_mint 이고 주문번호랑 상품은 해당 없어요");
+        var created = await chat.LastAsync("네 접수해 주세요");
+        Assert.Equal("marketing", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
+    }
+
     [Fact]
     public async Task AQuestionAnsweredInTheFormGivesTheAreaAWeakProblemLacks()
     {

@@ -43,7 +43,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     public static string FourthIndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent-4.json");
 
     /// <summary>Of the fifth batch of 30, written the same way (23 passed on the build before it was written).</summary>
-    public const int FifthIndependentFloor = 27;
+    public const int FifthIndependentFloor = 29;
 
     public static string FifthIndependentPath => Path.Combine(Paths.Root, "eval", "scenarios", "independent-5.json");
 

@@ -125,6 +125,30 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void ASellingAreaMustBeATicketCategory()
+    {
+        using var temp = new TempKnowledge();
+        var text = File.ReadAllText(temp.PathOf("scope.yaml"));
+        temp.Write("scope.yaml", text.Replace("  settlement: [선정산]", "  setlement: [선정산]"));
+
+        var error = SingleError(temp);
+        Assert.Equal(("scope.yaml", "sellingAreas.setlement"), (error.File, error.Field));
+        Assert.Contains("'setlement'", error.Problem);
+        Assert.Equal(File.ReadAllLines(temp.PathOf("scope.yaml")).ToList().FindIndex(l => l.Contains("setlement:")) + 1, error.Line);
+    }
+
+    [Theory]
+    [InlineData("검색광고 하루 예산은 얼마부터 돼요?", "marketing")]
+    [InlineData("리뷰 이벤트는 어떻게 열어요?", "marketing")]
+    [InlineData("악성 리뷰를 지우고 싶어요", "customer-service")]
+    [InlineData("해외배송으로도 팔 수 있나요?", "shipping")]
+    // Words are matched without spaces, but a word that merely spans two ("제 휴대폰") is not listed.
+    [InlineData("구매자가 리뷰에 제 휴대폰 번호를 올렸어요", "customer-service")]
+    [InlineData("정산은 언제 들어와요?", null)]
+    public void TheMostSpecificSellingWordNamesTheArea(string message, string? area) =>
+        Assert.Equal(area, KnowledgeLoader.Load(Paths.Knowledge).Scope.AreaIn(message));
+
+    [Fact]
     public void MissingReplyTextStopsLoading()
     {
         using var temp = new TempKnowledge();

@@ -38,13 +38,15 @@ public sealed partial class QuestionReader(Decider decider)
         var usedTopic = false;
         // Weak readings: a choice, or "no answer here" with choices.
         var weak = decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer;
+        // The entry the message's own words choose over the topic, if any: read once, for moving there and for staying.
+        var chosen = topic is null ? null : ChoosesAnother(decision, text, topic);
         if (topic is not null && weak && decision.Suggestions.Count > 0 && decision.Suggestions[0] == topic)
         {
             // Unsure between entries, and the one the conversation is about comes first: stay on it.
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
             usedTopic = true;
         }
-        else if (topic is not null && (weak || decision.Kind == DecisionKind.Decline) && ChoosesAnother(decision, text, topic) is { } chosen
+        else if (chosen is not null && (weak || decision.Kind == DecisionKind.Decline)
                  && await decider.DecideAsync(chosen.Title + " " + text, cancellationToken) is { Kind: DecisionKind.Answer } moved && moved.FaqId == chosen.Id)
         {
             // "그럼 그런 게 얼마나 쌓이면 제재 받아요?" after the cancel answer: the words of the follow-up choose the
@@ -66,7 +68,7 @@ public sealed partial class QuestionReader(Decider decider)
             var answeredOnTopic = contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
                 || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
-                || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && ChoosesAnother(decision, text, topic) is null
+                || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && chosen is null
                 || Conditional().IsMatch(text.Trim()) && answeredOnTopic
                 || Also().IsMatch(text) && answeredOnTopic;
             if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)

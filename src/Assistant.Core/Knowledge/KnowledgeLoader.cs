@@ -89,8 +89,7 @@ public static partial class KnowledgeLoader
                 if (!idLines.TryAdd(id, $"{name}:{doc.LineOf("id")}"))
                     doc.Error("id", $"'{id}' is already used at {idLines[id]}");
             }
-            if (category is not null && !Categories.Contains(category))
-                doc.Error("category", $"'{category}' is not one of: {string.Join(", ", Categories)}");
+            if (category is not null) CheckCategory(doc, "category", category);
             if (answer is not null)
                 CheckPlaceholders(doc, answer);
             CheckDuplicates(doc, "questions", questions);
@@ -229,8 +228,7 @@ public static partial class KnowledgeLoader
         var rules = doc.ListOfMappings("urgency").Select(m =>
         {
             var area = m.String("category", required: false);
-            if (area is not null && !categories.ContainsKey(area))
-                m.Error("category", $"'{area}' is not one of the ticket categories ({string.Join(", ", categories.Keys)})", m.LineOf("category"));
+            if (area is not null) CheckCategory(m, "category", area, m.LineOf("category"));
             return new UrgencyRule(m.String("reason") ?? "", Values(m.StringList("keywords", 1)), area);
         }).ToArray();
         doc.RejectUnknownFields();
@@ -254,10 +252,17 @@ public static partial class KnowledgeLoader
         }
         var areas = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (area, line, words) in doc.MappingOfLists("sellingAreas"))
-            if (!Categories.Contains(area)) doc.Error($"sellingAreas.{area}", $"'{area}' is not one of the ticket categories ({string.Join(", ", Categories)})", line);
-            else areas[area] = words;
+            if (CheckCategory(doc, $"sellingAreas.{area}", area, line)) areas[area] = words;
         doc.RejectUnknownFields();
         return new ScopeRules(Values(lists["otherServices"]), Values(lists["notOurs"]), Values(lists["sellingWords"]), Values(lists["sellingWithStore"]), areas);
+    }
+
+    /// <summary>Whether <paramref name="category"/> is one of <see cref="Categories"/>; if not, an error naming the field (and line) is recorded.</summary>
+    private static bool CheckCategory(YamlDocument doc, string field, string category, int? line = null)
+    {
+        if (Categories.Contains(category)) return true;
+        doc.Error(field, $"'{category}' is not one of: {string.Join(", ", Categories)}", line);
+        return false;
     }
 
     /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>

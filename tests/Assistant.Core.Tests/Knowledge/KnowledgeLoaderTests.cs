@@ -111,30 +111,19 @@ public sealed class KnowledgeLoaderTests
         Assert.Contains(ex.Errors, e => e.Field == "category" && e.Problem.Contains("'money'"));
     }
 
-    [Fact]
-    public void AnUrgencyRulesCategoryMustBeATicketCategory()
+    /// <summary>A ticket category named outside the FAQ files (an urgency rule's, a selling area's) must exist; the error names file, line and field.</summary>
+    [Theory]
+    [InlineData("handoff.yaml", "    category: account\n", "    category: acount\n", "category", "acount")]
+    [InlineData("scope.yaml", "  settlement: [선정산]", "  setlement: [선정산]", "sellingAreas.setlement", "setlement")]
+    public void ACategoryNamedInTheScriptsMustBeATicketCategory(string file, string from, string to, string field, string wrong)
     {
         using var temp = new TempKnowledge();
-        var text = File.ReadAllText(temp.PathOf("handoff.yaml"));
-        temp.Write("handoff.yaml", text.Replace("    category: account\n", "    category: acount\n"));
+        temp.Write(file, File.ReadAllText(temp.PathOf(file)).Replace(from, to));
 
         var error = SingleError(temp);
-        Assert.Equal(("handoff.yaml", "category"), (error.File, error.Field));
-        Assert.Contains("'acount'", error.Problem);
-        Assert.Equal(File.ReadAllLines(temp.PathOf("handoff.yaml")).ToList().FindIndex(l => l.Contains("category: acount")) + 1, error.Line);
-    }
-
-    [Fact]
-    public void ASellingAreaMustBeATicketCategory()
-    {
-        using var temp = new TempKnowledge();
-        var text = File.ReadAllText(temp.PathOf("scope.yaml"));
-        temp.Write("scope.yaml", text.Replace("  settlement: [선정산]", "  setlement: [선정산]"));
-
-        var error = SingleError(temp);
-        Assert.Equal(("scope.yaml", "sellingAreas.setlement"), (error.File, error.Field));
-        Assert.Contains("'setlement'", error.Problem);
-        Assert.Equal(File.ReadAllLines(temp.PathOf("scope.yaml")).ToList().FindIndex(l => l.Contains("setlement:")) + 1, error.Line);
+        Assert.Equal((file, field), (error.File, error.Field));
+        Assert.Contains($"'{wrong}'", error.Problem);
+        Assert.Equal(File.ReadAllLines(temp.PathOf(file)).ToList().FindIndex(l => l.Contains(to.Trim())) + 1, error.Line);
     }
 
     [Theory]

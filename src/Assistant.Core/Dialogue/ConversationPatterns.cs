@@ -137,20 +137,26 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
             : kit.Tickets.Store.FindLatestBySellerAsync(turn.Conversation.Channel, turn.Conversation.SellerKey, cancellationToken);
 }
 
-/// <summary>The reply to "상담원에게 연결해 드릴까요?": yes opens the form, no (or "괜찮아요") is accepted kindly.</summary>
+/// <summary>
+/// The reply to "상담원에게 연결해 드릴까요?": yes opens the form, no (or "괜찮아요") is accepted kindly, also with a few
+/// words after it that ask nothing and raise no selling matter ("no thanks, I'll figure it out myself", "아뇨 제가 알아볼게요").
+/// </summary>
 public sealed class OfferReply(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (!turn.State.HandoffOffered) return null;
         if (turn.Act.IsOnly(ReplyAct.Affirm)) return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, null, cancellationToken);
-        if (turn.Act.IsWhole && turn.Act.Act is ReplyAct.Deny or ReplyAct.Cancel)
+        if (turn.Act.Act is ReplyAct.Deny or ReplyAct.Cancel && (turn.Act.IsWhole || SaysNothingMore(turn.Act.Remainder)))
         {
             ConversationPatterns.Helped(turn.State);
             return ConversationPatterns.One(DialogueKit.Say(kit.Replies["offerDeclined"], DecisionKind.Smalltalk, "handoff.offer-declined"));
         }
         return null;
     }
+
+    private bool SaysNothingMore(string rest) =>
+        !QuestionReader.IsQuestion(rest) && !kit.Knowledge.Scope.IsAboutSelling(rest, kit.Knowledge.Lexicon);
 }
 
 /// <summary>"상담원 연결해 주세요", "사람이랑 얘기할래요", "talk to a human", or the button: the handoff form opens.</summary>
@@ -263,9 +269,16 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
     {
         var choices = turn.State.PendingChoices;
         if (choices.Count == 0) return null;
-        // A new question of its own is not a pick among the choices ("그럼 검색 광고는 어떻게 해요?").
-        if (!QuestionReader.IsShort(turn.Text)) return null;
         if (kit.Knowledge.FindByTitle(turn.Text) is not null) return null;
+        // A new question of its own is not a pick among the choices ("그럼 검색 광고는 어떻게 해요?"), unless it is still
+        // unsure and what it leans to is one of them and no other ("it says on hold. why does that happen?" after a
+        // choice among the payout entries): the seller has narrowed the choice down.
+        if (!QuestionReader.IsShort(turn.Text))
+        {
+            var own = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
+            if (own.Kind != DecisionKind.Clarify || own.Suggestions.Count(choices.Contains) != 1 || !choices.Contains(own.Suggestions[0])) return null;
+            return Chosen(turn, own.Suggestions[0], own.Confidence);
+        }
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
         if (decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return null;
         if (decision.Kind == DecisionKind.Answer && !choices.Contains(decision.FaqId!)) return null;
@@ -282,10 +295,15 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
             best = (together.FaqId!, together.Confidence);
         }
 
+        return Chosen(turn, best.Id, best.Score);
+    }
+
+    private TurnResult Chosen(Turn turn, string id, float score)
+    {
         turn.State.PendingChoices.Clear();
-        turn.State.Topic = best.Id;
+        turn.State.Topic = id;
         ConversationPatterns.Helped(turn.State);
-        return ConversationPatterns.One(kit.Answer(kit.Knowledge.FindFaq(best.Id)!, turn.Text, best.Score, "clarify.chosen"));
+        return ConversationPatterns.One(kit.Answer(kit.Knowledge.FindFaq(id)!, turn.Text, score, "clarify.chosen"));
     }
 }
 

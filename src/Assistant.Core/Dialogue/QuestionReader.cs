@@ -54,8 +54,8 @@ public sealed partial class QuestionReader(Decider decider)
             decision = moved with { Reason = "follow-up moves to the entry its own words choose" };
             usedTopic = true;
         }
-        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && Knowledge.FindFaq(topic) is { } current
-                 && (IsFollowUp(text) || AddsToTopic(text)))
+        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !PlainlyNotOurs(decision, text)
+                 && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text)))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
@@ -107,6 +107,18 @@ public sealed partial class QuestionReader(Decider decider)
     /// </summary>
     private static bool AsksBack(Decision decision, string text) =>
         decision.Reason == DecisionPolicy.ClassifierSmalltalk && Anaphora().IsMatch(text) && IsQuestion(text);
+
+    /// <summary>A classifier this sure that a message is out of scope is not overruled by the topic it follows.</summary>
+    private const float PlainlyOutOfScope = 0.8f;
+
+    /// <summary>
+    /// "그 돈으로 비트코인 사도 될까요?" after the settlement answer: the classifier is sure it is out of scope, no selling
+    /// word says otherwise, and the message is long enough to carry a topic of its own, so it is declined, not read as a
+    /// question about the topic it follows. "카드면요?" is too short to be about anything alone.
+    /// </summary>
+    private bool PlainlyNotOurs(Decision decision, string text) =>
+        decision is { Kind: DecisionKind.Decline, Intent: Decider.OutOfScope } && decision.Confidence >= PlainlyOutOfScope
+        && !IsShort(text) && !Knowledge.Scope.HasSellingWord(text);
 
     /// <summary>A retrieval score this far under the first choice's, or none at all, says the message's own words are not about an entry.</summary>
     private const float FarUnder = 0.5f;

@@ -56,7 +56,7 @@ internal static class ReplyActVocabulary
     private const string Topic = "(?:(?:상담원|상담사|사람)?(?:접수|연결|상담|진행|신청|요청|문의)(?:은|는|을|를|도)?)?";
 
     /// <summary>A person to talk to.</summary>
-    private const string Person = "(?:상담원|상담사|상담직원|상담선생님|직원|담당자|책임자|관리자|매니저|사람|실제사람|진짜사람|사람상담원)";
+    private const string Person = "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|상담선생님|직원|담당자|책임자|관리자|매니저|사람|실제사람|진짜사람|사람상담원)";
 
     /// <summary>A particle after the person: 이랑, 하고, 한테, 님 …</summary>
     private const string With = "(?:님이랑|님과|님하고|님한테|님께|님|이랑|랑|하고|과|와|한테|에게|께|분|분이랑|분하고|분한테)?";
@@ -71,17 +71,20 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Affirm, 0, Whole, "(?:해|하세|해줘|하자)" + Yo + "|해" + Please + "|하세요|해라|하셈|ㄱ"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:맞아|맞습니다|맞어|맞음|맞죠|맞지|맞네|맞아용|맞아여|맞습니당|맞구요|맞고요|맞는데요|맞아요)" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그래|그래요|그럼요|그렇습니다|그렇죠|그렇지|그렇네요|좋아|좋아요|좋습니다|좋네요|좋지요|좋죠|알겠어요|알겠습니다|알겠어|알았어요|알았어|알겠음|오케이|콜|당연하죠|당연하지|당연합니다|물론이죠|물론입니다|물론)" + Yo),
-        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그렇게|그대로|이대로|이렇게)(?:" + "(?:해|하여)?" + Please + "|" + WillDo + "|진행" + Do + "|접수" + Do + ")"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:그렇게|그대로|이대로|이렇게|이걸로|그걸로|이것으로|그것으로|이내용으로|이대로요)(?:" + "(?:해|하여)?" + Please + "|" + WillDo + "|진행" + Do + "|접수" + Do + ")"),
+        // "그래 주세요" is "그렇게 해 주세요"; "넣어 주세요" after a summary files it ("빨리 넣어요").
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "그래" + Please + Yo),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|신청|요청|문의)?(?:넣어|넣어줘)(?:" + Please + "|요|용|여)?"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|진행|신청|연결|확인|등록|제출|요청)" + Do),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:확인했어요|확인했습니다|확인완료|접수하기|진행시켜" + Please + "?)"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:좀)?부탁(?:드립니다|드려요|드릴게요|드려|해요|합니다|해)"),
-        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:yes|yeah|yep|yup|yea|yess+|sure|ok|okay|okey|okie|alright|allright|correct|exactly|confirm|confirmed|proceed|goahead|sounds?good|thatsright|thatscorrect|thatsit|pleasedo|doit|submit|submitit|absolutely|definitely|ofcourse|yesplease|yessure|looksgood|allgood)"),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:yes|yeah|yep|yup|yea|yess+|sure|ok|okay|okey|okie|alright|allright|correct|exactly|confirm|confirmed|proceed|goahead|sounds?good|thatsright|thatscorrect|thatsit|pleasedo|doit|submit|submitit|absolutely|definitely|ofcourse|yesplease|yessure|looksgood|allgood)(?:now|rightnow)?"),
 
         // ── Deny: no, that's wrong, no thanks ────────────────────────────────────────────────
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:아니|아뇨|아녀|아녜|아냐|아닙니다|아니야|아니에요|아니예요|아니거든요|아닌데|아닌데요|아니라고요|아니지|아니죠|아니오|아니요|아니용|아녜요|아니구요|아니고요|아니고)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:ㄴㄴ|ㄴㄴㄴ|노노|노노노)"),
         new(Kind.Act, ReplyAct.Deny, 0, Whole, "노|ㄴ"),
-        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못썼|잘못쓴|잘못입력했|잘못넣었|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못썼|잘못쓴|잘못입력했|잘못넣었|잘못들어갔|잘못들어가있|잘못기재됐|잘못기재했|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:그게|그거|그건|그거는)(?:아니|아니에요|아니고|아니라|아닌데요|아니거든요|아니요)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:괜찮|괜춘|됐습니다만)(?:아요|습니다|아|아용|아여|어요|을것같아요|을것같습니다|을듯|아요ㅎㅎ)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:노땡큐|사양할게요|사양합니다)"),
@@ -110,7 +113,10 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:상관|관계|관련)(?:이|은|는)?(?:없|없음|없어요|없습니다|없는데요|없는거예요|없는건데요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:문제|건|쪽|관련|관련된거|관련문의)(?:는|은)?(?:아니에요|아닙니다|아니고요|아니구요|아님|아니예요|아니거든요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "확인(?:이)?(?:안|잘안)(?:돼요|되요|됩니다|돼|되네요|되는데요)" + Yo),
+        // "특정 못 해요", "하나로 특정할 수가 없어요": no one order or product to name.
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:하나로)?특정(?:이|을)?(?:못해요|못하겠어요|못합니다|못해|못하겠네요|못하는데요|안돼요|안되요|불가|불가능|불가능해요|할수가없어요|할수없어요|할수없습니다|할수가없습니다|할수가없네요|하기어려워요|하기힘들어요|하기가어려워요|이안돼요|이안되요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotaboutan?|notabout(?:an?|any)|notany)"),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
         new(Kind.Act, ReplyAct.Skip, 0, Whole, "na|pass"),
 
@@ -141,8 +147,8 @@ internal static class ReplyActVocabulary
         // "접수된 거 맞죠?", "접수 번호 한 번만 더 알려 주세요": whether it was filed, and its number again.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담요청|상담신청|접수|요청|신청|티켓)(?:이|은|는|가)?(?:잘)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
             + "|(?:접수|신청|요청)(?:이|가)?(?:잘)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:를|좀|가|는)?(?:한번만더|한번더|다시|다시한번)?(?:알려|보여|말해)" + Please + Yo
-            + "|번호(?:를|좀)?(?:한번만더|한번더|다시|다시한번)(?:알려|보여|말해)" + Please + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:를|좀|가|는)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)?(?:알려|보여|말해)" + Please + Yo
+            + "|번호(?:를|좀)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)(?:알려|보여|말해)" + Please + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
 
@@ -154,10 +160,10 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
 
         // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|붙여|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|할수있을까요|할수있을까|가능한가요|가능할까요|될까요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|하세요|하세여|하십시오|시켜" + Please + "|시켜|이요|요|해)?" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|붙여|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|할수있을까요|할수있을까|가능한가요|가능할까요|될까요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|하세요|하세여|하십시오|시켜" + Please + "|시켜|하게(?:해)?" + Please + "|하게해|이요|요|해)?" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
         // A bare person ("상담원요", "매니저") asks for one only when nothing else is said: "매니저 초대 권한" is a question about managers.
-        new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:연결)(?:요|이요)?"),
         // "사람으로요", "상담 받고 싶어요": a person, said another way.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:으로|로)(?:요|이요|해" + Please + "|부탁해요|부탁드려요|연결" + Do + ")?"),
@@ -180,6 +186,6 @@ internal static class ReplyActVocabulary
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
         new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
-        new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|but|also|btw|however)"),
+        new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|or|nor|but|also|btw|however)"),
     ];
 }

@@ -209,16 +209,30 @@ public static partial class ReplyActs
         consumed = last + 1;
         while (consumed < limit && units[consumed].Row.Kind is Kind.Tail or Kind.Connective) consumed++;
 
-        // English names the detail after the "no": "no order number", "I don't have a specific product".
-        var named = -1;
+        // English names the detail after the "no": "no order number", "I don't have a specific product", and may name
+        // more than one ("there's no order number or product").
+        var named = new HashSet<int>();
         if (units[last].Act is ReplyAct.Skip or ReplyAct.Deny)
         {
             var next = consumed;
             while (next < limit && units[next].Row.Kind == Kind.Filler) next++;
             // "no, the order number is …" answers no and then corrects: a mark after the "no" ends it.
-            if (next < limit && units[next].Row.Kind == Kind.Field && compact.AsSpan(units[next].Start, units[next].End - units[next].Start).ContainsAnyInRange('a', 'z')
+            if (next < limit && IsEnglishField(units[next])
                 && original.AsSpan(map[units[last].End - 1] + 1, map[units[next].Start] - map[units[last].End - 1] - 1).IndexOfAny(",.;:!?") < 0)
-                consumed = (named = next) + 1;
+            {
+                named.Add(next);
+                consumed = next + 1;
+                // "… or product", "… or a product": a detail joined by "or"/"and" is named too.
+                for (var more = consumed; more < limit && units[more].Row.Kind == Kind.Connective; )
+                {
+                    var at = more + 1;
+                    while (at < limit && units[at].Row.Kind == Kind.Filler) at++;
+                    if (at >= limit || !IsEnglishField(units[at])) break;
+                    named.Add(at);
+                    consumed = at + 1;
+                    more = consumed;
+                }
+            }
         }
         var acts = units.Take(consumed).Where(u => u.Row.Kind == Kind.Act && u.Act != ReplyAct.None).ToList();
         var strong = acts.LastOrDefault(u => u.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye));
@@ -227,12 +241,15 @@ public static partial class ReplyActs
         var field = ReplyField.None;
         if (act is ReplyAct.Skip or ReplyAct.Deny)
             for (var i = 0; i < consumed; i++)
-                if (units[i].Row.Kind == Kind.Field && (i == named || units.Skip(i + 1).Take(consumed - i - 1).Any(u => u.Act is ReplyAct.Skip or ReplyAct.Deny)))
+                if (units[i].Row.Kind == Kind.Field && (named.Contains(i) || units.Skip(i + 1).Take(consumed - i - 1).Any(u => u.Act is ReplyAct.Skip or ReplyAct.Deny)))
                     field |= units[i].Row.Field;
 
         var end = units[consumed - 1].End;
         var remainder = end >= compact.Length ? "" : Remainder(original, map[end]);
         return new ReplyActReading(act, remainder, field, remainder.Length == 0);
+
+        // A detail named in English ("order number", "product"): English names it after the "no".
+        bool IsEnglishField(Unit unit) => unit.Row.Kind == Kind.Field && compact.AsSpan(unit.Start, unit.End - unit.Start).ContainsAnyInRange('a', 'z');
     }
 
     /// <summary>The units starting at <paramref name="pos"/>, longest first (of equally long ones, the earliest row's).</summary>

@@ -84,7 +84,10 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
         if (values.Count == 0 && form.AtSummary && NamedCorrection(turn.Text) is { } corrected) values.Add(corrected);
-        if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None
+        // "아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요": a no that names one detail, then its right value.
+        if (values.Count == 0 && form.AtSummary && StatedAfterANo(turn.Act) is { } stated) values.Add(stated);
+        // "상품은 여러 개 섞인 주문이라 특정 못 해요" answers the question by saying there is no such detail (FormSkip).
+        if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None && !HandoffFlow.SkippedIn(turn.Text).Contains(kind)
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);
         if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
@@ -128,6 +131,18 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
     [GeneratedRegex(@"(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|\bID\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Named();
 
+    /// <summary>The value said after a no that names one detail ("상품명 틀렸네요. 블루투스 스피커 미니가 맞아요"), read by that detail's parser.</summary>
+    private static SlotValue? StatedAfterANo(ReplyActReading act)
+    {
+        if (act.Act != ReplyAct.Deny || act.Remainder.Length == 0 || FormSummaryReply.Single(act.Field) is not { } kind) return null;
+        var said = TheRightOne().Match(act.Remainder);
+        return SlotTable.For(kind).Parse(said.Success ? said.Groups["value"].Value : act.Remainder);
+    }
+
+    /// <summary>"X가 맞아요", "X입니다", "X예요": the value and the words that say it is the right one.</summary>
+    [GeneratedRegex(@"^\s*(?<value>.+?)\s*(?:(?:이|가)\s*)?(?:맞아요|맞습니다|맞아|맞음|맞고요|맞는\s*거예요|정확해요|예요|이에요|입니다|에요|이요)\s*[.!~]*\s*$")]
+    private static partial Regex TheRightOne();
+
     /// <summary>A word a seller ID or an order number can be: letters of the alphabet, digits, and . _ -.</summary>
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._-]{2,}")]
     private static partial Regex Token();
@@ -151,8 +166,9 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
         // Asked for a detail, "특정 상품 아니에요" (a no that names the detail) means it does not apply.
         var notThis = turn.Act.Act == ReplyAct.Deny && turn.Act.Field != ReplyField.None && !form.AtSummary;
         var named = HandoffFlow.SkippedIn(turn.Text).ToList();
-        // Said in passing ("주문이나 상품 하나 문제가 아니라 스토어 전체가 …") while a detail is asked for, not while the problem is.
-        var inPassing = named.Count > 0 && HandoffForm.SlotOf(form.Asking) is not null;
+        // Said in passing ("주문이나 상품 하나 문제가 아니라 스토어 전체가 …") while a detail is asked for, not while the problem
+        // is; at the summary it corrects a detail taken from the story ("상품은 여러 개 섞인 주문이라 특정 못 해요").
+        var inPassing = named.Count > 0 && (HandoffForm.SlotOf(form.Asking) is not null || form.AtSummary);
         if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis && !inPassing) return Task.FromResult<TurnResult?>(null);
 
         if (notThis) named.AddRange(Kinds(turn.Act.Field).Except(named));
@@ -201,7 +217,7 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
         return m.Groups["order"].Success ? SlotKind.Order : m.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
     }
 
-    private static SlotKind? Single(ReplyField field) => field switch
+    internal static SlotKind? Single(ReplyField field) => field switch
     {
         ReplyField.OrderNumber => SlotKind.Order,
         ReplyField.SellerId => SlotKind.Seller,

@@ -375,6 +375,12 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
             if (m.Groups["product"].Success) fields |= ReplyField.Product;
         }
+        // "전 상품이 다 그래요", "모든 주문이 결제가 안 돼요": every one of them, so no one to name.
+        foreach (Match m in EveryOne().Matches(text))
+        {
+            if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
+            if (m.Groups["product"].Success) fields |= ReplyField.Product;
+        }
         if (fields.HasFlag(ReplyField.OrderNumber)) yield return SlotKind.Order;
         if (fields.HasFlag(ReplyField.SellerId)) yield return SlotKind.Seller;
         if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
@@ -424,8 +430,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private static partial Regex PersonRequest();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|이)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:[가-힣]{1,8}(?:이|가)?\s*[가-힣]{0,6}(?:어서|아서|해서|돼서|되서|라서|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되))")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|이)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
     private static partial Regex NotApplicable();
+
+    /// <summary>
+    /// A detail said of every one of its kind: "모든 주문", "전 상품이 다", "상품 전부", "all products" ("전 상품을 올렸는데"
+    /// is "I", not "every").
+    /// </summary>
+    [GeneratedRegex(@"(?:모든|전체|온갖)\s*(?:(?<order>주문)|(?<product>상품|제품))|(?<![가-힣])전\s*(?:(?<order>주문)|(?<product>상품|제품))\s*(?:이|에서|에)?\s*(?:다|전부|모두)\s|(?:(?<order>주문)|(?<product>상품|제품))\s*(?:이|가|은|는)?\s*(?:전부|전체|모두|다\s*(?:그래|안|똑같))|\b(?:all|every)\s+(?:(?<order>orders?)|(?<product>products?|listings?|items?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EveryOne();
 
     [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+")]
     private static partial Regex Clause();

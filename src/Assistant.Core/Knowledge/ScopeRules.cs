@@ -86,7 +86,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     }
 
     /// <summary>Words that put a message in a store's business, for the words that are about selling only there.</summary>
-    [GeneratedRegex(@"스토어|판매|상품|주문|구매자|고객|손님|셀러|매출|정산|배송|택배|발송|반품|사업자|쇼핑몰|\b(?:store|shop|sell(?:er|ing)?|orders?|customers?|buyers?|products?|listings?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"스토어|판매|상품|주문|구매자|고객|손님|셀러|매출|정산|배송|택배|발송|반품|사업자|쇼핑몰|\b(?:stores?|shops?|sell(?:ers?|ing)?|orders?|customers?|buyers?|products?|listings?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AboutAStore();
 
     /// <summary>

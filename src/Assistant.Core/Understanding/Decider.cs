@@ -19,6 +19,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     public async Task<Decision> DecideAsync(string message, CancellationToken cancellationToken = default)
     {
+        // Markup pasted or injected ("<b>정산</b>은 언제…", "<img src=x onerror=…>") is no part of what the seller asks:
+        // its tags are read as spaces, and a message that was nothing but markup asks nothing.
+        if (Markup().IsMatch(message))
+        {
+            message = Markup().Replace(message, " ").Trim();
+            if (TextNormalizer.CountLetters(message) == 0) return new Decision(DecisionKind.Decline, NoiseIntent, 1f, null, [], "markup only");
+        }
         if (knowledge.FindByTitle(message) is { } chosen)
             return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], TitleChosen);
         if ((knowledge.Scope.OtherServiceIn(message) ?? knowledge.Scope.NotOursIn(message)) is { } notOurs)
@@ -300,12 +307,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"연결|바꿔|불러|통화\s*하고|얘기\s*하고|이야기\s*하고|부탁|해\s*주세요|해\s*줘")]
     private static partial Regex RequestVerb();
 
-    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks";
+    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise";
+
+    /// <summary>An HTML tag: "&lt;" then a letter or "/", up to the next "&gt;" ("a &lt; b" and "&lt;3" are no tags).</summary>
+    [GeneratedRegex(@"<\s*/?\s*[A-Za-z][^<>]{0,300}>")]
+    private static partial Regex Markup();
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();

@@ -349,6 +349,13 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문은 결제가 안돼서 없어요", true, false)]
     // "Cannot pin one down" says as much: there is no one order or product to give.
     [InlineData("주문번호나 상품은 하나로 특정할 수가 없어요", true, true)]
+    [InlineData("주문번호는 여러 건이 섞여 있어서 특정 못 해요", true, false)]
+    [InlineData("there's no order number or product, it's the whole account", true, true)]
+    // Every one of them: no one order or product to name.
+    [InlineData("특정 주문번호는 없고 전 상품이 다 그래요", true, true)]
+    [InlineData("모든 주문이 다 결제가 안 돼요 상품 상관없이요", true, true)]
+    // "전" as "I" ("전 상품을 …") is no "every".
+    [InlineData("전 상품을 올렸을 뿐인데 주문번호는 몰라요", true, false)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);
@@ -368,6 +375,9 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("맞아요 진행해주세요")]
     [InlineData("좋아요 그렇게 접수해 주세요")]
     [InlineData("접수하기")]
+    [InlineData("그래주세요")]
+    [InlineData("빨리 넣어요")]
+    [InlineData("yes, submit it now")]
     public async Task AnyYesAtTheSummaryFilesOneTicket(string yes)
     {
         var chat = new Chat(repo);
@@ -376,6 +386,33 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("ticket-created", created.Info.Intent);
         Assert.Equal(1, chat.Tickets.Count);
         Assert.Contains(created.Info.Ticket!, created.Text);
+    }
+
+    [Fact]
+    public async Task ADetailSaidNotToBePinnedDownIsSkippedEvenWhenAGuessWasTaken()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("담당자 연결이요. 아이디 dalbit_soap, 주문번호 2025102733331111. 구매자가 비누가 배송 중에 다 깨졌다고 해요");
+        var reply = await chat.LastAsync("상품은 여러 개 섞인 주문이라 특정 못 해요");
+        Assert.Equal("handoff.confirm", reply.Info.Intent);
+        Assert.True(chat.State.Form!.ProductUnknown);
+        Assert.Null(chat.State.Form.ProductName);
+        Assert.Equal(("dalbit_soap", "2025102733331111"), (chat.State.Form.SellerId, chat.State.Form.OrderNumber));
+    }
+
+    /// <summary>"X가 맞아요" at the summary after naming the detail that is wrong: the value it names replaces that detail.</summary>
+    [Theory]
+    [InlineData("아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요", "블루투스 스피커 미니")]
+    [InlineData("상품명이 잘못 들어갔어요 무선 물걸레 청소기가 맞습니다", "무선 물걸레 청소기")]
+    public async Task AProductNamedWrongThenGivenAtTheSummaryIsCorrected(string correction, string product)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var summary = await chat.LastAsync(correction);
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("2025031412345678", "haru_living", product), (form.OrderNumber, form.SellerId, form.ProductName));
+        Assert.Equal("ticket-created", (await chat.LastAsync("네 맞아요 이걸로 접수해주세요")).Info.Intent);
     }
 
     [Fact]
@@ -539,6 +576,22 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Null(other.State.Form);
     }
 
+    /// <summary>A no to the offer with a few words that ask nothing ("I'll figure it out myself") is still a no; a question after it is answered.</summary>
+    [Theory]
+    [InlineData("no thanks, I'll figure it out myself", "handoff.offer-declined")]
+    [InlineData("아뇨 괜찮아요 제가 알아서 해볼게요", "handoff.offer-declined")]
+    [InlineData("아니요 됐어요 그냥 제가 찾아볼게요", "handoff.offer-declined")]
+    [InlineData("아뇨 괜찮아요. 근데 수수료는 얼마예요?", "fees")]
+    public async Task ANoToTheOfferWithAFewWordsAfterItIsStillANo(string reply, string intent)
+    {
+        var chat = new Chat(repo);
+        var offer = await chat.LastAsync("라이브 방송으로 판매하려면 어떻게 시작해요?");
+        Assert.True(chat.State.HandoffOffered, offer.Text);
+        var answer = await chat.LastAsync(reply);
+        Assert.Equal(intent, answer.Info.Intent);
+        Assert.Null(chat.State.Form);
+    }
+
     [Fact]
     public async Task ARequestForAPersonAfterTheSituationKeepsTheSituationAsTheProblem()
     {
@@ -611,6 +664,21 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("answer", (await chat.LastAsync("그럼 정산을 좀 더 빨리 받는 방법은 있어요?")).Info.Action);
     }
 
+    /// <summary>A question plainly out of scope after an answer ("그 돈으로 비트코인 사도 될까요?") is declined, not read as a follow-up on the topic.</summary>
+    [Theory]
+    [InlineData("그 돈으로 비트코인 사도 될까요? ㅋㅋ")]
+    [InlineData("그럼 오늘 저녁 메뉴 추천해 줄래요?")]
+    public async Task AQuestionPlainlyOutOfScopeAfterAnAnswerIsDeclined(string text)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("settlement-schedule", (await chat.LastAsync("구매확정 되고 나면 정산은 며칠 뒤에 들어와요?")).Info.Intent);
+        var reply = await chat.LastAsync(text);
+        Assert.Equal("decline", reply.Info.Action);
+        // The conversation keeps its topic: a follow-up after the decline is still about settlement, and a short one
+        // the classifier alone would decline ("카드면요?") is still read with the topic.
+        Assert.Equal("answer", (await chat.LastAsync("그럼 정산을 좀 더 빨리 받는 방법은 있어요?")).Info.Action);
+    }
+
     [Fact]
     public async Task AShortReplyAfterAChoicePicksAmongTheOfferedEntries()
     {
@@ -618,6 +686,18 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         var choice = await chat.LastAsync("정산 관련이요");
         Assert.Equal("clarify", choice.Info.Action);
         var answer = await chat.LastAsync("보류된 거요");
+        Assert.Equal(("answer", "settlement-hold"), (answer.Info.Action, answer.Info.FaqId));
+    }
+
+    /// <summary>A longer reply after a choice, itself unsure but leaning to exactly one of the entries offered, picks it.</summary>
+    [Fact]
+    public async Task ALongerReplyThatNarrowsTheChoiceToOneEntryPicksIt()
+    {
+        var chat = new Chat(repo);
+        var choice = await chat.LastAsync("question about my payout");
+        Assert.Equal("clarify", choice.Info.Action);
+        Assert.Contains("settlement-hold", chat.State.PendingChoices);
+        var answer = await chat.LastAsync("it says on hold. why does that happen?");
         Assert.Equal(("answer", "settlement-hold"), (answer.Info.Action, answer.Info.FaqId));
     }
 
@@ -839,6 +919,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     // Someone else in the account, said without the word 해킹.
     [InlineData("누가 제 계정으로 들어와서 배송지 정보를 다 바꿔 놨어요!! 아이디 kr_beauty01 급해요")]
     [InlineData("누가 제 계정으로 들어와서 상품 가격을 다 바꿔 놨어요!! 주문이 계속 들어와요 아이디 kr_beauty01")]
+    // Every payment failing is an outage, however it is said.
+    [InlineData("지금 저희 스토어 결제가 하나도 안 돼요!! 한 시간째 구매자분들이 결제 오류 난다고 문의 폭주예요. 아이디 kr_beauty01 이에요")]
     public async Task UrgentCasesAreFlagged(string first)
     {
         var chat = new Chat(repo);

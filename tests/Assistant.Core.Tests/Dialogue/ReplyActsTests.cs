@@ -161,6 +161,7 @@ public sealed class ReplyActsTests
     [InlineData("접수된 거 맞죠? 번호 한 번만 더 알려 주세요", TicketStatus)]
     [InlineData("신청 잘 들어간 거 맞나요?", TicketStatus)]
     [InlineData("접수번호 다시 알려 주세요", TicketStatus)]
+    [InlineData("접수번호 한 번만 다시 알려주실래요?", TicketStatus)]
     [InlineData("상담원 언제 와요?", TicketStatus)]
     [InlineData("얼마나 기다려야 해요?", TicketStatus)]
     [InlineData("아직 연락이 없어요", TicketStatus)]
@@ -284,6 +285,22 @@ public sealed class ReplyActsTests
     [InlineData("Who am I talking to?", AreYouBot)]
     [InlineData("who are you exactly", AreYouBot)]
     [InlineData("Who is this?", AreYouBot)]
+    // Said another way: "그래 주세요" is "그렇게 해 주세요"; "넣어 주세요" files it; "this one" confirms the summary shown.
+    [InlineData("그래주세요", Affirm)]
+    [InlineData("네 그래 주세요", Affirm)]
+    [InlineData("그래 줘요", Affirm)]
+    [InlineData("빨리 넣어요", Affirm)]
+    [InlineData("접수 넣어 주세요", Affirm)]
+    [InlineData("네 맞아요 이걸로 접수해주세요", Affirm)]
+    [InlineData("그걸로 진행해 주세요", Affirm)]
+    [InlineData("yes, submit it now", Affirm)]
+    [InlineData("yep, go ahead", Affirm)]
+    [InlineData("직원분이랑 얘기하게 해주세요", HumanRequest)]
+    [InlineData("상담원이랑 통화하게 해 주세요", HumanRequest)]
+    [InlineData("ㅅㄷㅇ 연결좀", HumanRequest)]
+    [InlineData("ㅅㄷㅇ", HumanRequest)]
+    [InlineData("특정 못 해요", Skip)]
+    [InlineData("특정할 수가 없어요", Skip)]
     public void ReadsAWholeAct(string text, ReplyAct expected)
     {
         var reading = ReplyActs.Read(text);
@@ -330,6 +347,9 @@ public sealed class ReplyActsTests
     [InlineData("I don't have a product", Skip, ReplyField.Product)]
     [InlineData("no, the order number is 2025010187654321", Deny, ReplyField.None)]
     [InlineData("특정 상품 아니에요", Deny, ReplyField.Product)]
+    [InlineData("there's no order number or product, it's the whole account", Skip, ReplyField.OrderNumber | ReplyField.Product)]
+    [InlineData("there is no order number", Skip, ReplyField.OrderNumber)]
+    [InlineData("no order number and no product", Deny, ReplyField.OrderNumber | ReplyField.Product)]
     public void ReadsTheDetailANoIsAbout(string text, ReplyAct act, ReplyField field)
     {
         var reading = ReplyActs.Read(text);

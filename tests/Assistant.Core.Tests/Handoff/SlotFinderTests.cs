@@ -148,6 +148,11 @@ public sealed class SlotFinderTests
     [InlineData("이렇게 늦어질 때 구매자한테 안내하는 방법이 있나요?")]
     // A verb joined to what follows ("들어와서", "바꿔서") is no product.
     [InlineData("지금 누가 제 계정으로 들어와서 상품 가격을 전부 바꿔놨어요")]
+    // How long something has gone on ("한 시간째") is no product.
+    [InlineData("지금 저희 스토어 결제가 하나도 안 돼요!! 한 시간째 구매자분들이 결제 오류 난다고 문의 폭주예요")]
+    // A label followed by what is wrong with it names none: "상품명이 잘못 들어갔어요".
+    [InlineData("상품명이 잘못 들어갔어요")]
+    [InlineData("상품명 오타 났어요")]
     public void GuessesNoProductFromWhatDescribesIt(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

@@ -17,6 +17,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("인터넷에서 가방을 샀는데 열흘째 안 와요. 판매자는 전화도 안 받고요. 어떻게 하죠?")]
     [InlineData("온라인으로 산 청바지 반품했는데 환불이 아직이에요. 소비자인데 얼마나 기다려야 돼요?")]
     [InlineData("적금 중도해지하면 이자 얼마나 손해봐요?")]
+    // Markup alone asks nothing.
+    [InlineData("<img src=x onerror=alert(document.cookie)><iframe src=\"javascript:alert(1)\"></iframe>")]
+    [InlineData("배달앱 사장님인데 배달 들어온 주문 취소는 어떻게 해요?")]
     public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -178,6 +181,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // The classifier splits its doubt between two shipping entries, neither of which covers this: not a real choice.
     [InlineData("배송비 조건부 무료 설정은 어떻게 하나요?")]
     [InlineData("편의점 택배로 발송해도 발송 처리가 되나요?")]
+    // English names sellers in the plural too.
+    [InlineData("Do you offer any loans or working-capital financing for sellers?")]
     public async Task AQuestionAboutSellingWithNoAnswerHereOffersAPerson(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -191,6 +196,14 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal(DecisionKind.Clarify, decision.Kind);
         Assert.Contains("tracking-number", decision.Suggestions);
         Assert.Contains("dispatch-deadline", decision.Suggestions);
+    }
+
+    /// <summary>A question wrapped in markup is read without its tags.</summary>
+    [Fact]
+    public async Task AQuestionInMarkupIsReadWithoutItsTags()
+    {
+        var decision = await repo.Decider.DecideAsync("<div><b>정산</b>은 보통 언제 입금되나요?</div>");
+        Assert.Equal((DecisionKind.Answer, "settlement-schedule"), (decision.Kind, decision.FaqId));
     }
 
     [Theory]
@@ -277,6 +290,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("지난주에 들어와야 할 정산금이 아직도 안 들어왔어요. 제 건은 주문번호 2025020212345678 인데 직접 확인해 주세요.")]
     [InlineData("어제 들어온 주문 세 건이 결제 오류로 취소됐다고 떠요. 어떻게 된 건지 알아봐 주세요.")]
     [InlineData("사업자 정보 변경 신청을 지난주에 했는데 아직도 심사 중이에요. 진행 상황 확인 좀 해 주세요.")]
+    // Asking who makes good a loss on the seller's own order is a demand to act on it, not a question about the policy.
+    [InlineData("진짜 어이가 없네요 반품 검수도 안 끝났는데 환불이 먼저 나가 버렸어요 이거 누가 책임져요?")]
+    [InlineData("챗봇 답변 벌써 세 번째 보고 있네요. 반품 거부했는데 환불이 나가 버렸다고요. 제 돈은 누가 돌려줘요?")]
     public async Task AskingToLookIntoMyOwnCaseStillGoesToAPerson(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

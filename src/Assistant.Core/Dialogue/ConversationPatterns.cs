@@ -276,7 +276,9 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
         if (!QuestionReader.IsShort(turn.Text))
         {
             var own = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
-            if (own.Kind != DecisionKind.Clarify || own.Suggestions.Count(choices.Contains) != 1 || !choices.Contains(own.Suggestions[0])) return null;
+            // Unsure: a choice of its own, or "no answer here" with the entries it came near.
+            var unsure = own.Kind == DecisionKind.Clarify || own.Intent == Decider.NoAnswer;
+            if (!unsure || own.Suggestions.Count == 0 || own.Suggestions.Count(choices.Contains) != 1 || !choices.Contains(own.Suggestions[0])) return null;
             return Chosen(turn, own.Suggestions[0], own.Confidence);
         }
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);

@@ -46,6 +46,14 @@ public sealed partial class QuestionReader(Decider decider)
             decision = decision with { Kind = DecisionKind.Answer, FaqId = topic, Suggestions = [], Reason = "ambiguous, on the last topic" };
             usedTopic = true;
         }
+        else if (topic is not null && weak && decision.Suggestions.Contains(topic) && Knowledge.FindFaq(topic) is { } among
+                 && await decider.DecideAsync(among.Title + " " + text, cancellationToken) is { Kind: DecisionKind.Answer } onTopic && onTopic.FaqId == topic)
+        {
+            // Unsure between entries the topic is one of ("How long does the review take?" after the payout-account answer),
+            // and read with the topic it is answered by it: the conversation settles the doubt.
+            decision = onTopic with { Reason = "ambiguous, settled by the last topic" };
+            usedTopic = true;
+        }
         else if (chosen is not null && (weak || decision.Kind == DecisionKind.Decline)
                  && await decider.DecideAsync(chosen.Title + " " + text, cancellationToken) is { Kind: DecisionKind.Answer } moved && moved.FaqId == chosen.Id)
         {

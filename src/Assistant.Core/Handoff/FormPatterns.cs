@@ -102,11 +102,16 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 
-    /// <summary>"무선 청소기 말고 무선 물걸레 청소기요": the value after "말고" replaces the slot whose value came before it.</summary>
+    /// <summary>
+    /// "무선 청소기 말고 무선 물걸레 청소기요": the value after "말고" replaces the slot whose value came before it; "상품 말고 린넨
+    /// 바지였어요" names that slot itself.
+    /// </summary>
     private static SlotValue? Instead(HandoffForm form, string text)
     {
         var m = InsteadOf().Match(text);
         if (!m.Success) return null;
+        if (FormSummaryReply.NamedField(Interjection().Replace(m.Groups["old"].Value, "")) is { } named)
+            return SlotTable.For(named).Parse(FirstClause(m.Groups["new"].Value));
         var old = TextNormalizer.Compact(m.Groups["old"].Value);
         foreach (var slot in SlotTable.All)
             if (form.ValueOf(slot.Kind) is { } current && TextNormalizer.Compact(current) == old)
@@ -116,6 +121,12 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
 
     [GeneratedRegex(@"^\s*(?<old>.+?)\s*(?:이|가)?\s*(?:말고|아니고|아니라|대신)\s*,?\s*(?<new>.+?)\s*$")]
     private static partial Regex InsteadOf();
+
+    [GeneratedRegex(@"^\s*(?:(?:아|어|앗|음|아니|아니요|아뇨|죄송한데|죄송해요)\s*[,.]?\s+)+")]
+    private static partial Regex Interjection();
+
+    /// <summary>The text up to its first comma or sentence mark: "린넨 바지였어요, 셔츠는 다른 주문이에요" gives the value's clause.</summary>
+    private static string FirstClause(string text) => text.Split([',', '.', '!', '?', '\n'], 2)[0];
 
     /// <summary>
     /// A correction at the summary that names one detail (the seller ID or the order number) and gives, among its words, a

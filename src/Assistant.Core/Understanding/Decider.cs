@@ -353,7 +353,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return match.Success && match.Length < message.Length && TextNormalizer.CountLetters(message[match.Length..]) >= 4 ? message[match.Length..] : message;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:아+|어+|음+|앗|아\s*맞다|참|저기요?|근데|그런데|근대|그리고|그냥|혹시|일단|아무튼|암튼|그나저나|아니\s*근데|oh|ah|um+|and|also|btw|by\s+the\s+way|so)(?=[\s,.~…!]|$)[\s,.~…!]*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:아+|어+|음+|앗|아\s*맞다|참|저기요?|근데|그런데|근대|그리고|그냥|혹시|일단|아무튼|암튼|그나저나|아니\s*근데|oh|ah|um+|and|also|btw|by\s+the\s+way|so|one\s+more\s+thing|another\s+(?:thing|question)|quick\s+question|하나\s*더|한\s*가지\s*더|추가로)(?=[\s,.~…!:]|$)[\s,.~…!:]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Opening();
 
     /// <summary>A bare area ("정산 관련이요", "배송") deserves a choice among the area's entries, not "no answer here".</summary>

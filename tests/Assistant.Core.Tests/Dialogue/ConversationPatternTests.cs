@@ -353,6 +353,9 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("there's no order number or product, it's the whole account", true, true)]
     // Every one of them: no one order or product to name.
     [InlineData("특정 주문번호는 없고 전 상품이 다 그래요", true, true)]
+    [InlineData("주문번호랑 상품은 그건 몰라요, 주문이랑 상관없는 문제라서요", true, true)]
+    [InlineData("주문이나 상품은 따로 없어요", true, true)]
+    [InlineData("주문 건은 아니에요. 상품도 없어요", true, true)]
     [InlineData("모든 주문이 다 결제가 안 돼요 상품 상관없이요", true, true)]
     // "전" as "I" ("전 상품을 …") is no "every".
     [InlineData("전 상품을 올렸을 뿐인데 주문번호는 몰라요", true, false)]
@@ -426,14 +429,17 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("ticket-created", (await chat.LastAsync("접수하기")).Info.Intent);
     }
 
-    [Fact]
-    public async Task NotThisButThatCorrectsTheValueItNames()
+    [Theory]
+    [InlineData("아 상품명이 틀렸어요 무선 청소기 말고 무선 물걸레 청소기요", "무선 물걸레 청소기")]
+    // The detail itself named before "말고", and the value said in the past ("…였어요").
+    [InlineData("아 상품 말고 린넨 바지였어요, 셔츠는 다른 주문이에요", "린넨 바지")]
+    public async Task NotThisButThatCorrectsTheValueItNames(string correction, string product)
     {
         var chat = new Chat(repo);
         await chat.ToSummaryAsync();
-        var summary = await chat.LastAsync("아 상품명이 틀렸어요 무선 청소기 말고 무선 물걸레 청소기요");
+        var summary = await chat.LastAsync(correction);
         Assert.Equal("handoff.confirm", summary.Info.Intent);
-        Assert.Equal("무선 물걸레 청소기", chat.State.Form!.ProductName);
+        Assert.Equal(product, chat.State.Form!.ProductName);
     }
 
     [Fact]
@@ -699,6 +705,30 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Contains("settlement-hold", chat.State.PendingChoices);
         var answer = await chat.LastAsync("it says on hold. why does that happen?");
         Assert.Equal(("answer", "settlement-hold"), (answer.Info.Action, answer.Info.FaqId));
+    }
+
+    /// <summary>
+    /// After a choice, a longer reply that this time says no entry answers it but comes near exactly one of the entries
+    /// offered picks it: the seller has described which one they meant.
+    /// </summary>
+    [Fact]
+    public async Task ALongerReplyNearOnlyOneOfTheOfferedEntriesPicksIt()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("clarify", (await chat.LastAsync("배송 관련")).Info.Action);
+        Assert.Contains("shipping-delay", chat.State.PendingChoices);
+        var answer = await chat.LastAsync("택배 보낸 지 나흘 됐는데 조회가 하나도 안 바뀌어서요, 이럴 땐 어떻게 해야 하는지 궁금했어요");
+        Assert.Equal(("answer", "shipping-delay"), (answer.Info.Action, answer.Info.FaqId));
+    }
+
+    /// <summary>An unsure question one of whose choices is the conversation's topic, answered by it when read with it, stays on it.</summary>
+    [Fact]
+    public async Task AnUnsureQuestionAmongWhoseChoicesIsTheTopicIsSettledByIt()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("settlement-account", (await chat.LastAsync("정산 계좌 change 하고 싶어요")).Info.FaqId);
+        var answer = await chat.LastAsync("How long does the review take?");
+        Assert.Equal(("answer", "settlement-account"), (answer.Info.Action, answer.Info.FaqId));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static partial class ProductNames
         "딱히", "특별히", "별로", "다시", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "그런거", "그런건", "그런것", "그런게", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
-        "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로",
+        "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로", "그건", "이건", "저건", "그게", "이게", "말고", "아니고", "대신", "따로", "별도로",
         // Determiners: "특정 주문이나 상품 건은 아니에요", "다른 상품 건도 아니고" name no product.
         "특정", "다른", "각", "같은", "전체", "기타",
         "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
@@ -89,6 +89,8 @@ internal static partial class ProductNames
     // Endings dropped from a name's last word, longest first, with the sound of the word they follow.
     private static readonly (string Ending, Sound After, int MinStem)[] Endings =
     [
+        ("이었어요", Sound.Consonant, 1), ("이었습니다", Sound.Consonant, 1), ("이었는데", Sound.Consonant, 1),
+        ("였어요", Sound.Vowel, 1), ("였습니다", Sound.Vowel, 1), ("였는데", Sound.Vowel, 1),
         ("입니다", Sound.Any, 1), ("인데요", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
         ("예요", Sound.Vowel, 1), ("에요", Sound.Any, 1), ("이요", Sound.Consonant, 1), ("이고", Sound.Consonant, 1), ("인데", Sound.Any, 1),
         ("라서", Sound.Vowel, 1), ("고요", Sound.Vowel, 2), ("구요", Sound.Vowel, 2), ("이라", Sound.Consonant, 1), ("이랑", Sound.Consonant, 1), ("으로", Sound.Consonant, 1), ("에서", Sound.Any, 1),
@@ -260,7 +262,7 @@ internal static partial class ProductNames
     }
 
     private static bool EndsWithCopula(string word) =>
-        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서";
+        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서" or "였어요" or "이었어요" or "였습니다" or "이었습니다" or "였는데" or "이었는데";
 
     /// <summary>The word without its particle, copula or connective, when the ending fits the sound before it.</summary>
     private static string Strip(string word) => Strip(word, caseParticles: true);

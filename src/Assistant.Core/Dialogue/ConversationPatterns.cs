@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Text;
@@ -20,6 +21,7 @@ public static class ConversationPatterns
         new WhatICanDo(kit),
         new RepeatLastAnswer(kit),
         new AreYouABot(kit),
+        new LanguageQuestion(kit),
         new Courtesy(kit),
         new OtherService(kit),
         new ClarifyChoice(kit),
@@ -229,6 +231,29 @@ public sealed class AreYouABot(DialogueKit kit) : IDialoguePattern
         ConversationPatterns.Helped(turn.State);
         return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(reply, DecisionKind.Smalltalk, IdentityIntent)));
     }
+}
+
+/// <summary>
+/// "영어로도 설명해 줄 수 있어요?", "Do you speak English?": a question about the language of the answers, not about selling.
+/// The reply says, in both languages, that English questions are welcome, answers come in Korean, and a person can help in
+/// English; the offer of a person stands for the next turn.
+/// </summary>
+public sealed partial class LanguageQuestion(DialogueKit kit) : IDialoguePattern
+{
+    public const string Intent = "smalltalk.language";
+
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Text.Length > 80 || !AboutLanguage().IsMatch(turn.Text) || !QuestionReader.IsQuestion(turn.Text) && !turn.Text.TrimEnd().EndsWith('?'))
+            return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        turn.State.HandoffOffered = true;
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(kit.Replies["languageHelp"], DecisionKind.Smalltalk, Intent, [kit.Replies["handoffAction"]])));
+    }
+
+    /// <summary>Explaining, answering or speaking in English (or another language than Korean).</summary>
+    [GeneratedRegex(@"(?:영어|영문|english)\s*(?:로|로도|로는)?\s*(?:설명|답변|대답|답|말|상담|안내|대화|얘기|이야기|써|적어|해\s*줄|가능|돼|되나|되요|돼요)|\b(?:speak|reply|respond|answer|explain|write|talk|chat)\b[^?]{0,20}\b(?:in\s+)?english\b|\benglish\s+(?:please|support|ok|okay|possible)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutLanguage();
 }
 
 /// <summary>"고마워요!", "안녕히 계세요": a short kind reply, never read as a follow-up question on the last topic.</summary>

@@ -128,6 +128,9 @@ public sealed partial class QuestionReader(Decider decider)
         decision is { Kind: DecisionKind.Decline, Intent: Decider.OutOfScope } && decision.Confidence >= PlainlyOutOfScope
         && !IsShort(text) && !Knowledge.Scope.HasSellingWord(text);
 
+    /// <summary>The retrieval score a short follow-up's own words need to choose an entry other than the topic.</summary>
+    private const float ShortChoosesAt = 0.5f;
+
     /// <summary>A retrieval score this far under the first choice's, or none at all, says the message's own words are not about an entry.</summary>
     private const float FarUnder = 0.5f;
 
@@ -139,8 +142,10 @@ public sealed partial class QuestionReader(Decider decider)
     /// </summary>
     private FaqEntry? ChoosesAnother(Decision decision, string text, string topic)
     {
-        // "이게 가능한가요?" has no words of its own to choose with, whatever it happens to match.
-        if (IsShort(text)) return null;
+        // "이게 가능한가요?" has no words of its own to choose with, whatever it happens to match; a short one that does
+        // ("늦으면 어떻게 돼요?" after the returns answer) must match its entry clearly, and the classifier lean to it too.
+        var @short = IsShort(text);
+        if (@short && PointsBack(text)) return null;
         var first = decision.Kind switch
         {
             DecisionKind.Answer => decision.FaqId,
@@ -150,6 +155,7 @@ public sealed partial class QuestionReader(Decider decider)
         if (first is null || first == topic) return null;
         var score = decision.Candidates.FirstOrDefault(c => c.FaqId == first)?.Score ?? 0;
         var topicScore = decision.Candidates.FirstOrDefault(c => c.FaqId == topic)?.Score ?? 0;
+        if (@short && (score < ShortChoosesAt || decision.Intents.FirstOrDefault(i => Knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label != first)) return null;
         return score >= (float)decider.Policy.MinRetrievalScore && topicScore < FarUnder * score ? Knowledge.FindFaq(first) : null;
     }
 

@@ -731,6 +731,21 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(("answer", "settlement-account"), (answer.Info.Action, answer.Info.FaqId));
     }
 
+    /// <summary>A question about the language of the answers is answered in both languages with a person offered, never declined.</summary>
+    [Theory]
+    [InlineData("영어로도 설명해 줄 수 있어요?")]
+    [InlineData("Do you speak English?")]
+    [InlineData("Can you answer in English please?")]
+    public async Task AQuestionAboutTheLanguageIsAnsweredWithAPersonOffered(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("택배 보내고 송장번호는 어디에 넣어요?");
+        var reply = await chat.LastAsync(text);
+        Assert.Equal(("smalltalk", LanguageQuestion.Intent), (reply.Info.Action, reply.Info.Intent));
+        Assert.Contains("You can ask in English", reply.Text);
+        Assert.Equal("handoff", (await chat.LastAsync("네")).Info.Action);
+    }
+
     [Fact]
     public async Task AFollowUpStaysOnTheLastTopic()
     {
@@ -782,6 +797,8 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     [InlineData("재고가 없어서 제가 직접 주문 취소하면 문제 되나요?", "order-cancel", "그럼 그런 점수는 얼마나 모이면 제재예요?", "seller-grade-penalty")]
     [InlineData("주문 들어오면 며칠 안에 보내야 해요?", "dispatch-deadline", "그럼 그런 지연이 쌓이면 제재 받나요?", "seller-grade-penalty")]
     [InlineData("판매 수수료는 얼마나 떼가요?", "fees", "그럼 그 수수료 세금계산서는 어디서 받아요?", "tax-invoice")]
+    // Short, but its own words clearly choose: a consequence ("늦으면") is the penalty's.
+    [InlineData("수거된 다음엔 며칠 안에 반품 처리해야 돼요?", "return-exchange", "늦으면 어떻게 돼요?", "seller-grade-penalty")]
     public async Task AFollowUpWhoseOwnWordsChooseAnotherEntryGoesThere(string first, string topic, string followUp, string next)
     {
         var chat = new Chat(repo);

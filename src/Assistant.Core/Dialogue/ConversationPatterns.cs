@@ -1,3 +1,4 @@
+using Assistant.Handoff.Slots;
 using System.Text.RegularExpressions;
 using Assistant.Handoff;
 using Assistant.Knowledge;
@@ -24,6 +25,7 @@ public static class ConversationPatterns
         new LanguageQuestion(kit),
         new Courtesy(kit),
         new OtherService(kit),
+        new BareDetail(kit, flow),
         new ClarifyChoice(kit),
         new AnswerQuestion(kit, flow, reader),
     ];
@@ -256,6 +258,33 @@ public sealed partial class LanguageQuestion(DialogueKit kit) : IDialoguePattern
     private static partial Regex AboutLanguage();
 }
 
+/// <summary>
+/// A message that is only an order number or a seller ID ("2025-1103-4455-6677", "hanul_shop", "아이디는 hanul_shop"), with
+/// no form open: not a question to answer or decline. It is named back as kept (a handoff opened later takes it from the
+/// conversation), the seller is asked what it is about, and a person is offered.
+/// </summary>
+public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
+{
+    public const string Intent = "detail.noted";
+
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Text.Length > 80) return Task.FromResult<TurnResult?>(null);
+        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && v.Kind != SlotKind.Product).ToList();
+        if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
+        var rest = values.Aggregate(turn.Text, (text, v) => v.Source.Length > 0 ? text.Replace(v.Source, " ", StringComparison.Ordinal) : text);
+        if (TextNormalizer.Compact(Label().Replace(rest, " ")).Length > 0 || flow.Noted(values, "detailNoted") is not { } noted)
+            return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        turn.State.HandoffOffered = true;
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(noted, DecisionKind.Smalltalk, Intent, [kit.Replies["handoffAction"]])));
+    }
+
+    /// <summary>The words that label a detail, and the particles and endings around it.</summary>
+    [GeneratedRegex(@"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|셀러\s*ID|\b(?:seller\s*id|order\s*(?:number|no)|my\s+id|id)\b|[은는이가요예에:：=]|입니다|이에요|예요|is", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
+}
+
 /// <summary>"고마워요!", "안녕히 계세요": a short kind reply, never read as a follow-up question on the last topic.</summary>
 public sealed class Courtesy(DialogueKit kit) : IDialoguePattern
 {
@@ -383,7 +412,9 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 return new TurnResult(replies);
             case DecisionKind.Clarify:
                 state.PendingChoices = decision.Suggestions.ToList();
-                return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(kit.Replies.Clarify, decision.Suggestions, decision.Intent, decision.Confidence)));
+                // No entry to offer ("문제가 좀 생겨서요"): the seller is asked what happened, a person offered.
+                var ask = decision.Suggestions.Count > 0 ? kit.Replies.Clarify : kit.Replies["askWhatHappened"];
+                return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(ask, decision.Suggestions, decision.Intent, decision.Confidence)));
             case DecisionKind.Smalltalk:
                 ConversationPatterns.Helped(state);
                 return ConversationPatterns.One(DialogueKit.Say(kit.Knowledge.FindIntent(decision.Intent)?.Reply ?? kit.Replies.DeclineNoise, DecisionKind.Smalltalk, decision.Intent));

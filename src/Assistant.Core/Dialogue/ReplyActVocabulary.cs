@@ -149,6 +149,9 @@ internal static class ReplyActVocabulary
             + "|(?:접수|신청|요청)(?:이|가)?(?:잘)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:를|좀|가|는)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)?(?:알려|보여|말해)" + Please + Yo
             + "|번호(?:를|좀)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)(?:알려|보여|말해)" + Please + Yo),
+        // "접수번호 뭐였죠?": the number of a request already filed. "아까 접수한 건 지금 어떤 상태예요?": how it stands.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:가|는|이|좀)?(?:뭐였죠|뭐였지|뭐였어요|뭐였더라|뭐였나요|몇번이었죠|몇번이었어요|몇번이었지)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)?(?:은|는|이|가)?(?:지금|현재)?(?:어떤|무슨)?(?:상태|상황)(?:예요|에요|인가요|이에요|이죠|죠|일까요|야)?" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
 
@@ -160,7 +163,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
 
         // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|붙여|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|할수있을까요|할수있을까|가능한가요|가능할까요|될까요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|하세요|하세여|하십시오|시켜" + Please + "|시켜|하게(?:해)?" + Please + "|하게해|이요|요|해)?" + Yo),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장|직접|잠깐)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|붙여|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|할수있을까요|할수있을까|가능한가요|가능할까요|될까요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|하세요|하세여|하십시오|시켜" + Please + "|시켜|하게(?:해)?" + Please + "|하게해|이요|요|해)?" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
         // A bare person ("상담원요", "매니저") asks for one only when nothing else is said: "매니저 초대 권한" is a question about managers.
         new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
@@ -184,7 +187,7 @@ internal static class ReplyActVocabulary
         new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정)?(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
-        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만)"),
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만|역시|차라리|직접)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
         new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|or|nor|but|also|btw|however)"),
     ];

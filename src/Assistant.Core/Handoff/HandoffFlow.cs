@@ -43,7 +43,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// 주신 내용은 받아 두었어요: 주문번호 …, 판매자 ID …"), so the seller sees they need not say them again; null when
     /// there are none. A guess (a phrase before "주문했는데") is not named: the summary shows it, to be confirmed.
     /// </summary>
-    private string? Noted(IEnumerable<SlotValue> certain)
+    public string? Noted(IEnumerable<SlotValue> certain, string key = "handoffNoted")
     {
         // One value a slot, in the slot table's order (SlotExtraction.Values).
         var items = certain.Select(v =>
@@ -51,7 +51,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             var slot = SlotTable.For(v.Kind);
             return Replies.Format(slot.NotedKey, ("value", slot.Format(v.Value)));
         }).ToArray();
-        return items.Length == 0 ? null : Replies.Format("handoffNoted", ("details", string.Join(", ", items)));
+        return items.Length == 0 ? null : Replies.Format(key, ("details", string.Join(", ", items)));
     }
 
     /// <summary>The problem is asked for at most this often; a seller who goes on without it is not held up.</summary>
@@ -367,7 +367,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         foreach (var clause in Clause().Split(text))
         {
             var reading = ReplyActs.Read(clause);
-            if (reading.Act == ReplyAct.Skip) fields |= reading.Field;
+            // "no specific order or product": in English a no that names details says they do not apply, as a skip does
+            // ("주문번호가 틀렸어요" says one is wrong, not that there is none).
+            if (reading.Act == ReplyAct.Skip || reading.Act == ReplyAct.Deny && TextNormalizer.IsMostlyLatin(clause)) fields |= reading.Field;
         }
         // Said in passing inside a longer message: "주문번호는 해당없음 특정 상품도 아니고요", "주문이나 상품 문제가 아니라 …".
         foreach (Match m in NotApplicable().Matches(text))

@@ -57,8 +57,14 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
                    || decision.Kind == DecisionKind.Decline && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
                 ? AsCase(decision, "still fails after the seller tried") : decision;
-        if (decision.Kind == DecisionKind.Answer && reading.ActsOnMyCase)
+        // An unsure reading too ("can someone look at order … for me?"): what is unsure is the area, not that it is a case.
+        if (reading.ActsOnMyCase && (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
+                || decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)))
             return AsCase(decision, "asks to act on the seller's own case");
+        // A story that asks nothing and says nothing about selling (a pasted news item) is no seller's case.
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase
+            && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
+            return decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)

@@ -24,6 +24,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
     /// <summary>The reason of a smalltalk reading the classifier alone made (not a rule such as "asks whether it is a bot").</summary>
     public const string ClassifierSmalltalk = "classifier: smalltalk";
 
+    /// <summary>The label of a message that names an area, or nothing, without a question.</summary>
+    public const string VagueIntent = "vague";
+
     public Decision Decide(IReadOnlyList<IntentScore> intents, IReadOnlyList<RetrievalCandidate> candidates)
     {
         // What the classifier says against retrieval's best entry weighs no more than what it knows of that entry.
@@ -76,6 +79,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         var choices = faqs.Where(f => f.Score >= (isVague ? options.ClarifyConfidence / 2 : options.ClarifyConfidence)).Take(options.MaxSuggestions).Select(f => f.Id).ToArray();
         if (choices.Length > 0)
             return Make(DecisionKind.Clarify, top.Id, top.Score, null, choices, "several FAQs possible");
+        // "오늘 좀 문제가 생겨서요": sure it names no question, and no area either; the seller is asked what happened, not declined.
+        if (isVague && vague >= Math.Max(Math.Max(handoff, smalltalk), decline) && vague >= options.ClarifyConfidence)
+            return Make(DecisionKind.Clarify, VagueIntent, vague, null, [], "a vague message naming no area");
 
         var (fallback, mass) = new[] { (bestDecline, decline), (bestHandoff, handoff), (bestSmalltalk, smalltalk) }.MaxBy(x => x.Item2);
         return Make(DecisionKind.Decline, fallback ?? "unknown", mass, null, [], NoConfidentReading);

@@ -356,6 +356,7 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문번호랑 상품은 그건 몰라요, 주문이랑 상관없는 문제라서요", true, true)]
     [InlineData("주문이나 상품은 따로 없어요", true, true)]
     [InlineData("주문 건은 아니에요. 상품도 없어요", true, true)]
+    [InlineData("my seller id is not the issue, no specific order or product", true, true)]
     [InlineData("모든 주문이 다 결제가 안 돼요 상품 상관없이요", true, true)]
     // "전" as "I" ("전 상품을 …") is no "every".
     [InlineData("전 상품을 올렸을 뿐인데 주문번호는 몰라요", true, false)]
@@ -416,6 +417,29 @@ public sealed class FormPatternTests(RepoFixture repo)
         var form = chat.State.Form!;
         Assert.Equal(("2025031412345678", "haru_living", product), (form.OrderNumber, form.SellerId, form.ProductName));
         Assert.Equal("ticket-created", (await chat.LastAsync("네 맞아요 이걸로 접수해주세요")).Info.Intent);
+    }
+
+    /// <summary>A lone handle given when the order number is asked for is the seller ID: kept, and the order number asked again.</summary>
+    [Fact]
+    public async Task ALoneHandleAnsweringTheOrderQuestionIsTheSellerId()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("이건 사람이 봐줘야 될 것 같아요. 정산보류 걸렸는데 보류사유 칸이 비어있어요");
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
+        await chat.SayAsync("greenday_mall");
+        Assert.Equal("greenday_mall", chat.State.Form!.SellerId);
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form.Asking);
+    }
+
+    /// <summary>"주문번호가 틀렸어요" at the summary says the number is wrong, not that there is none: it is asked for again.</summary>
+    [Fact]
+    public async Task AWrongDetailAtTheSummaryIsAskedForNotSkipped()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var reply = await chat.LastAsync("아니요 주문번호가 틀렸어요");
+        Assert.Equal("handoff.ask-order", reply.Info.Intent);
+        Assert.False(chat.State.Form!.OrderNumberUnknown);
     }
 
     [Fact]
@@ -744,6 +768,39 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(("smalltalk", LanguageQuestion.Intent), (reply.Info.Action, reply.Info.Intent));
         Assert.Contains("You can ask in English", reply.Text);
         Assert.Equal("handoff", (await chat.LastAsync("네")).Info.Action);
+    }
+
+    /// <summary>
+    /// A message that is only an order number or a seller ID is kept and the seller asked what it is about, with a person
+    /// offered: never declined as noise nor read as a follow-up question; a handoff opened next names it as already given.
+    /// </summary>
+    [Theory]
+    [InlineData("2025-1103-4455-6677", "주문번호 2025110344556677")]
+    [InlineData("hanul_shop", "판매자 ID hanul_shop")]
+    [InlineData("아이디는 hanul_shop 이에요", "판매자 ID hanul_shop")]
+    public async Task ABareDetailIsKeptAndTheSellerAskedWhatItIsAbout(string text, string noted)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("구매확정 되고 나면 정산은 며칠 뒤에 들어와요?");
+        var reply = await chat.LastAsync(text);
+        Assert.Equal(BareDetail.Intent, reply.Info.Intent);
+        Assert.Contains(noted, reply.Text);
+        var start = await chat.SayAsync("네");
+        Assert.Contains(noted, Chat.Text(start));
+    }
+
+    /// <summary>"Something is wrong" with no area named is asked about, with a person offered, never declined as out of scope.</summary>
+    [Theory]
+    [InlineData("오늘 좀 문제가 생겨서요")]
+    [InlineData("문제가 좀 있어서요")]
+    public async Task AProblemWithNoAreaIsAskedAboutNotDeclined(string text)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("좋은 아침이에요");
+        var reply = await chat.LastAsync(text);
+        Assert.Equal("clarify", reply.Info.Action);
+        Assert.Contains("자세히", reply.Text);
+        Assert.Contains("상담원 연결", reply.SuggestedActions);
     }
 
     [Fact]

@@ -300,6 +300,10 @@ public sealed class ReplyActsTests
     [InlineData("ㅅㄷㅇ 연결좀", HumanRequest)]
     [InlineData("ㅅㄷㅇ", HumanRequest)]
     [InlineData("특정 못 해요", Skip)]
+    [InlineData("사람이랑 직접 얘기하고 싶어요", HumanRequest)]
+    [InlineData("아니 역시 사람이랑 얘기할래요", HumanRequest)]
+    [InlineData("접수번호 뭐였죠?", TicketStatus)]
+    [InlineData("아까 접수한 건 지금 어떤 상태에요?", TicketStatus)]
     [InlineData("특정할 수가 없어요", Skip)]
     public void ReadsAWholeAct(string text, ReplyAct expected)
     {

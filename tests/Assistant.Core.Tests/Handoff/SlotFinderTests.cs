@@ -37,6 +37,17 @@ public sealed class SlotFinderTests
     // ── Seller ID ──────────────────────────────────────────────────────────────────────────────
 
     [Theory]
+    // A message that is nothing but a handle is a seller ID.
+    [InlineData("greenday_mall", "greenday_mall")]
+    [InlineData("  myshop01 ", "myshop01")]
+    public void ALoneHandleIsASellerId(string text, string expected)
+    {
+        var found = SlotTable.Seller.Find(text);
+        Assert.Equal(expected, found?.Value);
+        Assert.True(found!.IsCertain);
+    }
+
+    [Theory]
     [InlineData("아이디 12345678", "12345678")]
     [InlineData("아이디는 kim.seller@naver.com 이고 정산 문의예요", "kim.seller@naver.com")]
     [InlineData("판매자 ID: shop_kim", "shop_kim")]

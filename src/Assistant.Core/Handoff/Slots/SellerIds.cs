@@ -50,6 +50,14 @@ internal static partial class SellerIds
         foreach (var item in list.Items)
             if (IsIdShaped(item.Text) && !LooksLikeHandle(item.Text))
                 yield return new SlotMatch(item.Start, item.Text.Length, list.IsDetailsOnly ? Certainty.Certain : Certainty.Uncertain);
+        // A message that is nothing but a handle ("greenday_mall", "myshop01"): no other detail looks like that.
+        var start = text.Length - text.TrimStart().Length;
+        var whole = text.Trim().TrimEnd('.', '!', '~');
+        if (whole.Length > 0 && !whole.Any(char.IsWhiteSpace) && LooksLikeHandle(whole) && !EmailPattern().IsMatch(whole))
+        {
+            yield return new SlotMatch(start, whole.Length);
+            yield break;
+        }
         if (!text.Any(IsHangulSyllable)) yield break;
         foreach (Match handle in Handle().Matches(text))
         {

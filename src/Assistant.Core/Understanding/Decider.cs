@@ -61,9 +61,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (reading.ActsOnMyCase && (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
                 || decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)))
             return AsCase(decision, "asks to act on the seller's own case");
-        // A story that asks nothing and says nothing about selling (a pasted news item) is no seller's case.
-        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase
-            && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
+        // A long story that asks nothing and says nothing about selling (a pasted news item) is no seller's case; a short
+        // complaint ("도움이 안 되네요 그 화면에 수정 버튼이 없다구요") leans on what was said before and stays one.
+        if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && TextNormalizer.CountLetters(message) >= PastedStory
+            && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
             return decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
@@ -120,6 +121,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return _decided[text] = await decider.DecideTopicAsync(text, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Letters of a story long enough to be pasted rather than told about one's own store.</summary>
+    private const int PastedStory = 40;
 
     /// <summary>Letters inside quotes that make a pasted text (a buyer's whole message) rather than a phrase quoted in a sentence.</summary>
     private const int PastedLength = 40;

@@ -205,6 +205,14 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Contains("dispatch-deadline", decision.Suggestions);
     }
 
+    /// <summary>A short complaint with no selling word leans on what came before: it is never declined as a story about nothing sold here.</summary>
+    [Fact]
+    public async Task AShortComplaintIsNotDeclinedAsAPastedStory()
+    {
+        var decision = await repo.Decider.DecideAsync("도움이 안 되네요;; 그 화면에 수정 버튼이 없다구요");
+        Assert.NotEqual(DecisionKind.Decline, decision.Kind);
+    }
+
     /// <summary>A question wrapped in markup is read without its tags.</summary>
     [Fact]
     public async Task AQuestionInMarkupIsReadWithoutItsTags()

@@ -428,7 +428,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>The words that name a detail whatever follows them, and the particle or colon after a label.</summary>
     private const string Labels = @"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|제품\s*명", LabelEnd = @"\s*(?:은|는|이|가|:|：)?";
 
-    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*))?")]
+    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*|가능\S*|될\S*|되\S*|할\s*수\s*\S+))?"
+        + @"|\b(?:i\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:talk|speak|chat)\s+(?:to|with)\s+(?:an?\s+|the\s+|some\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative|staff)\b"
+        + @"|\b(?:please\s+)?(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+(?:an?\s+|the\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonRequest();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>

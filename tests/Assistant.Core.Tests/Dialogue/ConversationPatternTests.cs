@@ -946,6 +946,11 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("상담원 부탁드립니다. 정산 보류가 걸렸는데 사유에 '검토 중'이라고만 나와요", "settlement")]
     [InlineData("정산 보류 걸렸는데요 사유 칸에 '확인 중' 이라고만 있어요. 사람 연결해 주세요", "settlement")]
     [InlineData("사람 연결해 주세요. 구매자가 \"상자 열어 보니 접시가 두 장 깨져 있었어요\" 라고 사진을 보냈는데 배송 중에 파손된 것 같아요", "shipping")]
+    // A request for a person in English is no part of the problem either.
+    [InlineData("Hi, I need to talk to an agent about a settlement problem", "settlement")]
+    [InlineData("Please connect me to a human, my payout never arrived", "settlement")]
+    // "연결 가능할까요?" asks for the person; what is left of it says nothing about the area.
+    [InlineData("담당자분 연결 가능할까요? 매니저 초대를 했는데 초대 메일이 계속 안 간대요", "account")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

@@ -39,7 +39,7 @@ public sealed partial class QuestionReader(Decider decider)
         // Weak readings: a choice, or "no answer here" with choices.
         var weak = decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer;
         // The entry the message's own words choose over the topic, if any: read once, for moving there and for staying.
-        var chosen = topic is null ? null : ChoosesAnother(decision, text, topic);
+        var chosen = topic is null || PlainlyNotOurs(decision, text) ? null : ChoosesAnother(decision, text, topic);
         if (topic is not null && weak && decision.Suggestions.Count > 0 && decision.Suggestions[0] == topic)
         {
             // Unsure between entries, and the one the conversation is about comes first: stay on it.

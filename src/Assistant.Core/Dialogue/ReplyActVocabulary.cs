@@ -66,7 +66,7 @@ internal static class ReplyActVocabulary
         // ── Affirm: yes, right, go ahead ─────────────────────────────────────────────────────
         new(Kind.Act, ReplyAct.Affirm, 0, Echo, "(?:네|넵|넹|넴|네엡|예|옙|응|웅|엉|어어)+" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:ㅇㅇ|ㅇㅋ|ㅇㅋㅇ|ㄱㄱ|ㅇㅇㅇ)+"),
-        new(Kind.Act, ReplyAct.Affirm, 0, Whole, "ㅇ|k|ya|go|right|fine|good|great|접수|진행|신청|확인|접수요|진행요|확인요"),
+        new(Kind.Act, ReplyAct.Affirm, 0, Whole, "ㅇ|k|ya|go|right|fine|good|great|접수|진행|신청|확인|접수요|진행요|확인요|확인이요|접수이요"),
         // A bare "do it" ("빨리 해요", "해 주세요") after an offer or a summary.
         new(Kind.Act, ReplyAct.Affirm, 0, Whole, "(?:해|하세|해줘|하자)" + Yo + "|해" + Please + "|하세요|해라|하셈|ㄱ"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:맞아|맞습니다|맞어|맞음|맞죠|맞지|맞네|맞아용|맞아여|맞습니당|맞구요|맞고요|맞는데요|맞아요)" + Yo),
@@ -84,7 +84,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:아니|아뇨|아녀|아녜|아냐|아닙니다|아니야|아니에요|아니예요|아니거든요|아닌데|아닌데요|아니라고요|아니지|아니죠|아니오|아니요|아니용|아녜요|아니구요|아니고요|아니고)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:ㄴㄴ|ㄴㄴㄴ|노노|노노노)"),
         new(Kind.Act, ReplyAct.Deny, 0, Whole, "노|ㄴ"),
-        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못썼|잘못쓴|잘못입력했|잘못넣었|잘못들어갔|잘못들어가있|잘못기재됐|잘못기재했|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
+        new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:틀렸|틀려|틀립|틀린|잘못됐|잘못되었|잘못되어있|잘못나왔|잘못적었|잘못썼|잘못쓴|잘못입력했|잘못넣었|잘못들어갔|잘못들어가있|잘못기재됐|잘못기재했|다릅|달라|다르)(?:어요|습니다|니다|요|어|는데요|네요|음|고요|구요|다|네|게나왔어요|게들어갔어요|게적혔어요)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:그게|그거|그건|그거는)(?:아니|아니에요|아니고|아니라|아닌데요|아니거든요|아니요)" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:괜찮|괜춘|됐습니다만)(?:아요|습니다|아|아용|아여|어요|을것같아요|을것같습니다|을듯|아요ㅎㅎ)?" + Yo),
         new(Kind.Act, ReplyAct.Deny, 0, 0, "(?:노땡큐|사양할게요|사양합니다)"),
@@ -142,6 +142,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:은|는|이|가)?(?:언제|몇시에|얼마나있다가|언제쯤|몇시쯤|몇분뒤에|얼마나)(?:쯤)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주세요|주시나요|돼요|되나요|될까요|받을수있나요|받을수있어요|연락와요|연락오나요|연락주나요|연결돼요|연결되나요|기다려야해요|기다려야하나요|걸려요|걸리나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:언제|몇시에|언제쯤|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:이|가|은|는|을|를)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주시나요|주세요|돼요|되나요|될까요|받을수있나요|받을수있어요|받아요|받나요|해주나요|해주시나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:연락|답변|답장|전화|상담원|회신)(?:이|가)?(?:와요|오나요|올까요|받아요|받나요|돼요|되나요|줘요|주나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황조회|상태조회|현황조회|상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),
         // "접수된 거 맞죠?", "접수 번호 한 번만 더 알려 주세요": whether it was filed, and its number again.
@@ -152,6 +153,8 @@ internal static class ReplyActVocabulary
         // "접수번호 뭐였죠?": the number of a request already filed. "아까 접수한 건 지금 어떤 상태예요?": how it stands.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:가|는|이|좀)?(?:뭐였죠|뭐였지|뭐였어요|뭐였더라|뭐였나요|몇번이었죠|몇번이었어요|몇번이었지)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)?(?:은|는|이|가)?(?:지금|현재)?(?:어떤|무슨)?(?:상태|상황)(?:예요|에요|인가요|이에요|이죠|죠|일까요|야)?" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:지금)?(?:제|저의|내)?(?:문의|접수|요청|신청|티켓|상담)(?:건)?(?:가|는|이|은)?(?:지금)?(?:어디까지|얼마나)(?:진행|처리)(?:됐나요|됐어요|되었나요|됐는지|되고있나요|됐을까요|됐죠|됐어)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:whats|whatis|whatwas)my(?:ticket|request|case)(?:number|no|id)(?:again)?|(?:ticket|request|case)(?:number|no)again|(?:canyou|couldyou)?(?:tellme|giveme|remindmeof)?myticketnumber(?:again)?"),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
 
@@ -173,11 +176,12 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|통화)(?:을|좀)?(?:받고싶어요|받고싶습니다|받고싶은데요|받고싶어|받을래요|받을게요|받고싶다|받아야겠어요|원해요|원합니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please|ok|okay|yes)?connectme(?:please|now)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
         // ── AreYouBot: a question about the assistant ────────────────────────────────────────
-        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:너|넌|너는|니|당신|당신은|님|님은|이거|이건|여기|지금|상담원|상담원님|얘|혹시|진짜|정말|실제)*(?:사람|로봇|봇|ai|에이아이|인공지능|기계|챗봇|자동응답|프로그램|gpt|챗gpt|진짜사람|실제사람)(?:이야|이에요|인가요|이세요|이신가요|이니|이냐|야|냐|임|예요|에요|입니까|이십니까|이죠|죠|인거죠|인거야|이지|인가|이에여|이였어요|맞아요|맞나요|맞죠|아니에요|아니죠|아니야|아닌가요|이랑얘기하는거예요|이랑얘기하는거야|랑얘기하는거예요)" + Yo),
+        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:너|넌|너는|니|당신|당신은|님|님은|이거|이건|여기|지금|상담원|상담원님|얘|혹시|진짜|정말|실제)*(?:사람|로봇|봇|ai|에이아이|인공지능|기계|챗봇|자동응답|프로그램|gpt|챗gpt|진짜사람|실제사람)(?:이야|이에요|인가요|이세요|이신가요|이니|이냐|야|냐|임|예요|에요|입니까|이십니까|이죠|죠|인거죠|인거야|이지|인가|이에여|이였어요|맞아요|맞나요|맞죠|아니에요|아니죠|아니야|아닌가요|이랑얘기하는거예요|이랑얘기하는거야|랑얘기하는거예요|세요|신가요|신거죠|이신거죠)" + Yo),
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"),
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:whoami|whomami)(?:talking|speaking|chatting|texting)(?:to|with)(?:rightnow|now|here)?|(?:who|whom)(?:areyou|ru|areu|isthis|isthat)(?:exactly|really|again)?"),
 

@@ -101,6 +101,10 @@ public static partial class ReplyActs
     public static bool AsksForAPerson(string? text) =>
         !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, ReplyAct.HumanRequest, firstWord: 0) is not null);
 
+    /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
+    public static bool AsksIfABot(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, ReplyAct.AreYouBot, firstWord: 0) is not null);
+
     /// <summary>
     /// What comes before a cancel that ends the message ("아 생각해보니 제가 해볼게요 취소할게요" → "아 생각해보니 제가
     /// 해볼게요"), or null when its last clause does not end in one after other words.

@@ -97,8 +97,9 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         form.Retries = 0;
         if (form.Asking == HandoffForm.AskDescription && Rest(turn.Text, values) is { Length: >= 8 } rest && !QuestionReader.IsQuestion(rest))
             form.Description = turn.Text.Trim();
-        // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others.
-        foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (!form.Has(skipped)) form.Skip(skipped);
+        // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others; it replaces a
+        // value taken from an earlier message ("해외 구매자" guessed a product, then "특정 주문이나 상품 건은 아니에요").
+        foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (values.All(v => v.Kind != skipped)) form.Skip(skipped);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 

@@ -35,6 +35,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // An opening act followed by a question asks about it ("상담원 연결은 어떻게 하나요?"), it does not do it.
         var act = ReplyActs.ReadClauses(message).Where(r => r.IsWhole || !QuestionReader.IsQuestion(r.Remainder))
             .Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
+        // "혹시 지금 대화하는 분 사람이세요, 기계세요?" wonders about the assistant; it asks for nobody.
+        if (act == ReplyAct.None && ReplyActs.AsksIfABot(message)) act = ReplyAct.AreYouBot;
         if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message))
             return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
         if (act == ReplyAct.AreYouBot && knowledge.FindIntent(IdentityIntent) is not null)
@@ -71,8 +73,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)
                 ?? await WholeAndQuestionAgreeAsync(decision, reading, cancellationToken).ConfigureAwait(false)) is { } asked)
             return NotCovered(asked, reading) ?? asked;
+        // "묶음배송은요?": a bare word no entry of its area covers is "no answer here", not a choice among that area's entries.
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
-            return choice;
+            return NotCovered(choice, reading) ?? choice;
         return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, reading, cancellationToken).ConfigureAwait(false) ?? decision;
     }
 
@@ -363,7 +366,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return match.Success && match.Length < message.Length && TextNormalizer.CountLetters(message[match.Length..]) >= 4 ? message[match.Length..] : message;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:아+|어+|음+|앗|아\s*맞다|참|저기요?|근데|그런데|근대|그리고|그냥|혹시|일단|아무튼|암튼|그나저나|아니\s*근데|oh|ah|um+|and|also|btw|by\s+the\s+way|so|one\s+more\s+thing|another\s+(?:thing|question)|quick\s+question|하나\s*더|한\s*가지\s*더|추가로)(?=[\s,.~…!:]|$)[\s,.~…!:]*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:아+|어+|음+|앗|아\s*맞다|참|저기요?|근데|그런데|근대|그리고|그냥|혹시|일단|아무튼|암튼|그나저나|아니\s*근데|알겠어요|알겠습니다|알겠음|그렇군요|그렇구나|아하|ㅇㅋ|오케이|oh|ah|um+|and|also|btw|by\s+the\s+way|so|ok(?:ay)?|got\s+it|one\s+more\s+thing|another\s+(?:thing|question)|quick\s+question|하나\s*더|한\s*가지\s*더|추가로)(?=[\s,.~…!:]|$)[\s,.~…!:]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Opening();
 
     /// <summary>A bare area ("정산 관련이요", "배송") deserves a choice among the area's entries, not "no answer here".</summary>

@@ -408,6 +408,7 @@ public sealed class FormPatternTests(RepoFixture repo)
     [Theory]
     [InlineData("아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요", "블루투스 스피커 미니")]
     [InlineData("상품명이 잘못 들어갔어요 무선 물걸레 청소기가 맞습니다", "무선 물걸레 청소기")]
+    [InlineData("아 상품명 틀렸다 '호밀 식빵'이에요", "호밀 식빵")]
     public async Task AProductNamedWrongThenGivenAtTheSummaryIsCorrected(string correction, string product)
     {
         var chat = new Chat(repo);
@@ -698,6 +699,8 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     [Theory]
     [InlineData("그 돈으로 비트코인 사도 될까요? ㅋㅋ")]
     [InlineData("그럼 오늘 저녁 메뉴 추천해 줄래요?")]
+    // Its words may match an entry other than the topic; it is still plainly out of scope.
+    [InlineData("근데 내일 서울에 비 와요?")]
     public async Task AQuestionPlainlyOutOfScopeAfterAnAnswerIsDeclined(string text)
     {
         var chat = new Chat(repo);
@@ -801,6 +804,39 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal("clarify", reply.Info.Action);
         Assert.Contains("자세히", reply.Text);
         Assert.Contains("상담원 연결", reply.SuggestedActions);
+    }
+
+    /// <summary>An acknowledgement before a question ("알겠어요. 여기서 …") opens it; after another service was declined, it is answered.</summary>
+    [Fact]
+    public async Task AQuestionOpenedByAnAcknowledgementAfterAnotherServiceIsAnswered()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("반품 배송비는 누가 내요? 구매자 단순 변심이에요");
+        Assert.Equal("decline", (await chat.LastAsync("11번가에서도 똑같나요?")).Info.Action);
+        var reply = await chat.LastAsync("알겠어요. 여기서 교환 승인은 어느 메뉴에서 해요?");
+        Assert.Equal(("answer", "return-exchange"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>Asking whether the assistant is a person, after other words, is a question about the bot, not a request for a person.</summary>
+    [Fact]
+    public async Task WonderingWhetherItIsAPersonAfterOtherWordsIsAboutTheBot()
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync("혹시 지금 대화하는 분 사람이세요, 기계세요?");
+        Assert.Equal("smalltalk", reply.Info.Action);
+        Assert.Null(chat.State.Form);
+    }
+
+    /// <summary>A guess taken from an earlier message gives way when the seller says there is no such detail.</summary>
+    [Fact]
+    public async Task ADetailSaidNotToApplyReplacesAnEarlierGuess()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("해외 구매자한테도 팔고 싶은데 해외배송 설정은 어디서 해요?");
+        await chat.SayAsync("네 담당자 연결 부탁드려요");
+        await chat.SayAsync("아이디는 hanji_paper 이고 특정 주문이나 상품 건은 아니에요");
+        var form = chat.State.Form!;
+        Assert.Equal(("hanji_paper", (string?)null, (string?)null, true, true), (form.SellerId, form.OrderNumber, form.ProductName, form.OrderNumberUnknown, form.ProductUnknown));
     }
 
     [Fact]

@@ -303,6 +303,12 @@ public sealed class ReplyActsTests
     [InlineData("사람이랑 직접 얘기하고 싶어요", HumanRequest)]
     [InlineData("아니 역시 사람이랑 얘기할래요", HumanRequest)]
     [InlineData("접수번호 뭐였죠?", TicketStatus)]
+    [InlineData("지금 제 문의 어디까지 진행됐나요?", TicketStatus)]
+    [InlineData("What's my ticket number again?", TicketStatus)]
+    [InlineData("얼마나 기다려야 연락 와요?", TicketStatus)]
+    [InlineData("확인이요", Affirm)]
+    [InlineData("ok connect me", HumanRequest)]
+    [InlineData("아 상품명 틀렸다", Deny)]
     [InlineData("아까 접수한 건 지금 어떤 상태에요?", TicketStatus)]
     [InlineData("특정할 수가 없어요", Skip)]
     public void ReadsAWholeAct(string text, ReplyAct expected)

@@ -87,6 +87,9 @@ public sealed class SlotFinderTests
     // ── Product name ───────────────────────────────────────────────────────────────────────────
 
     [Theory]
+    // What follows a dash written as its own word, or "그대로" (as it was), is no part of the name.
+    [InlineData("product 생활한복 원피스 - buyer claims the color faded after one wash", "생활한복 원피스")]
+    [InlineData("주문번호 2025101106628843, 아이디 ggum_bedding, 상품 구스 이불 킹 그대로예요", "구스 이불 킹")]
     [InlineData("상품 무선 이어폰, 배송이 안 와요", "무선 이어폰")]
     [InlineData("상품은 무선 청소기고 배송이 아직 안 왔어요", "무선 청소기")]
     [InlineData("상품명은 스텐 텀블러로 바꿔 주세요", "스텐 텀블러")]

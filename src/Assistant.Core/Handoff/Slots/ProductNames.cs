@@ -55,7 +55,7 @@ internal static partial class ProductNames
         "딱히", "특별히", "별로", "다시", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "그런거", "그런건", "그런것", "그런게", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
-        "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로", "그건", "이건", "저건", "그게", "이게", "말고", "아니고", "대신", "따로", "별도로",
+        "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로", "그대로", "이대로", "그건", "이건", "저건", "그게", "이게", "말고", "아니고", "대신", "따로", "별도로",
         // Determiners: "특정 주문이나 상품 건은 아니에요", "다른 상품 건도 아니고" name no product.
         "특정", "다른", "각", "같은", "전체", "기타",
         "없음", "모름", "없어요", "몰라요", "패스", "none", "unknown", "idk",
@@ -68,7 +68,7 @@ internal static partial class ProductNames
     // Nouns that name a process, a problem or another detail, never a product.
     private static readonly HashSet<string> StopNouns = new(StringComparer.OrdinalIgnoreCase)
     {
-        "배송", "주문", "건", "관련", "문의", "결제", "환불", "반품", "교환", "정산", "등록", "상담", "상담원", "상담사", "때문", "택배", "송장",
+        "해외", "국내", "배송", "주문", "건", "관련", "문의", "결제", "환불", "반품", "교환", "정산", "등록", "상담", "상담원", "상담사", "때문", "택배", "송장",
         "재고", "품절", "판매", "노출", "리뷰", "취소", "문제", "오류", "에러", "수정", "상세", "페이지", "상세페이지", "이미지", "가격", "정보",
         "중지", "쿠폰", "포인트", "계좌", "세금계산서", "수수료", "광고", "계정", "비밀번호", "아이디", "판매자", "셀러", "고객", "구매자", "구매",
         "확인", "처리", "요청", "접수", "연결", "번호", "발송", "출고", "입고", "도착", "누락", "파손", "불량", "내역", "금액", "입금", "출금",
@@ -230,6 +230,8 @@ internal static partial class ProductNames
 
     private static bool IsBoundary(string word, string? next)
     {
+        // A dash or slash written as its own word separates the name from what follows ("생활한복 원피스 - buyer claims …").
+        if (!word.Any(char.IsLetterOrDigit)) return true;
         if (Copulas.Contains(word) || FunctionWords.Contains(word)) return true;
         var stem = Strip(word);
         if (FunctionWords.Contains(stem) || IsStopNoun(word) || IsStopNoun(stem)) return true;

@@ -56,6 +56,25 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-handoff-noted-{device}.png");
     }
 
+    /// <summary>
+    /// A question about the language gets its reply on two lines, Korean then English, with the person button; a message that
+    /// is only an order number is named back and the seller asked what it is about.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task TheLanguageReplyAndABareOrderNumberReadWell(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "영어로도 설명해 줄 수 있어요?");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("You can ask in English");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "상담원 연결" }).Last).ToBeVisibleAsync();
+        await SendAsync(page, "2025-1103-4455-6677");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("주문번호 2025110344556677");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("어떤 일로 문의하셨는지");
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-language-and-detail-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

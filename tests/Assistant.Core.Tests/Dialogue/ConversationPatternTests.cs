@@ -806,6 +806,18 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Contains("상담원 연결", reply.SuggestedActions);
     }
 
+    /// <summary>
+    /// A question plainly out of scope whose words happen to match another entry ("비 와요" and the settlement schedule)
+    /// does not move the conversation there: it is declined.
+    /// </summary>
+    [Fact]
+    public async Task APlainlyOutOfScopeQuestionDoesNotMoveToAnEntryItsWordsMatch()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("purchase-confirmation", (await chat.LastAsync("구매자가 구매확정을 안 하면 정산이 안 되는 거예요?")).Info.FaqId);
+        Assert.Equal("decline", (await chat.LastAsync("근데 내일 서울에 비 와요?")).Info.Action);
+    }
+
     /// <summary>An acknowledgement before a question ("알겠어요. 여기서 …") opens it; after another service was declined, it is answered.</summary>
     [Fact]
     public async Task AQuestionOpenedByAnAcknowledgementAfterAnotherServiceIsAnswered()

@@ -1,6 +1,6 @@
-using Assistant.Handoff.Slots;
 using System.Text.RegularExpressions;
 using Assistant.Handoff;
+using Assistant.Handoff.Slots;
 using Assistant.Knowledge;
 using Assistant.Text;
 using Assistant.Understanding;

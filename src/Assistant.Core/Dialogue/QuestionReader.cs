@@ -39,7 +39,8 @@ public sealed partial class QuestionReader(Decider decider)
         // Weak readings: a choice, or "no answer here" with choices.
         var weak = decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer;
         // The entry the message's own words choose over the topic, if any: read once, for moving there and for staying.
-        var chosen = topic is null || PlainlyNotOurs(decision, text) ? null : ChoosesAnother(decision, text, topic);
+        var notOurs = PlainlyNotOurs(decision, text);
+        var chosen = topic is null || notOurs ? null : ChoosesAnother(decision, text, topic);
         if (topic is not null && weak && decision.Suggestions.Count > 0 && decision.Suggestions[0] == topic)
         {
             // Unsure between entries, and the one the conversation is about comes first: stay on it.
@@ -62,7 +63,7 @@ public sealed partial class QuestionReader(Decider decider)
             decision = moved with { Reason = "follow-up moves to the entry its own words choose" };
             usedTopic = true;
         }
-        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !PlainlyNotOurs(decision, text)
+        else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !notOurs
                  && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text)))
         {
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);

@@ -98,12 +98,14 @@ public static partial class ReplyActs
     /// Whether any clause ends in a request for a person, also after other words ("똑같은 답변 말고 담당자
     ///붙여 주세요", "책임자 연결하세요"): each clause's tail is read from every word on.
     /// </summary>
-    public static bool AsksForAPerson(string? text) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, ReplyAct.HumanRequest, firstWord: 0) is not null);
+    public static bool AsksForAPerson(string? text) => AClauseEndsIn(text, ReplyAct.HumanRequest);
 
     /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
-    public static bool AsksIfABot(string? text) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, ReplyAct.AreYouBot, firstWord: 0) is not null);
+    public static bool AsksIfABot(string? text) => AClauseEndsIn(text, ReplyAct.AreYouBot);
+
+    /// <summary>Whether any clause of a message of at most 400 characters ends in words that are wholly the act.</summary>
+    private static bool AClauseEndsIn(string? text, ReplyAct act) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, act, firstWord: 0) is not null);
 
     /// <summary>
     /// What comes before a cancel that ends the message ("아 생각해보니 제가 해볼게요 취소할게요" → "아 생각해보니 제가

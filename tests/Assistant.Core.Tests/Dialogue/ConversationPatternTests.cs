@@ -748,6 +748,16 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(("answer", "shipping-delay"), (answer.Info.Action, answer.Info.FaqId));
     }
 
+    /// <summary>In English, "that menu" points back to the answer just given, as "그 메뉴" does.</summary>
+    [Fact]
+    public async Task AnEnglishQuestionAboutThatMenuStaysOnTheTopic()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("settlement-account", (await chat.LastAsync("Hi! How do I change the bank account my payouts go to?")).Info.FaqId);
+        var reply = await chat.LastAsync("Where exactly is that menu?");
+        Assert.Equal(("answer", "settlement-account"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     /// <summary>An unsure question one of whose choices is the conversation's topic, answered by it when read with it, stays on it.</summary>
     [Fact]
     public async Task AnUnsureQuestionAmongWhoseChoicesIsTheTopicIsSettledByIt()

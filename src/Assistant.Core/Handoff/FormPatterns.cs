@@ -80,6 +80,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // Only values the finders are sure of; a guess in a free sentence ("구매자 변심으로…") is no product name.
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
+        var skipped = HandoffFlow.SkippedIn(turn.Text).ToList();
         // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
         if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
@@ -87,7 +88,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // "아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요": a no that names one detail, then its right value.
         if (values.Count == 0 && form.AtSummary && StatedAfterANo(turn.Act) is { } stated) values.Add(stated);
         // "상품은 여러 개 섞인 주문이라 특정 못 해요" answers the question by saying there is no such detail (FormSkip).
-        if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None && !HandoffFlow.SkippedIn(turn.Text).Contains(kind)
+        if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None && !skipped.Contains(kind)
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);
         if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
@@ -99,7 +100,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
             form.Description = turn.Text.Trim();
         // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others; it replaces a
         // value taken from an earlier message ("해외 구매자" guessed a product, then "특정 주문이나 상품 건은 아니에요").
-        foreach (var skipped in HandoffFlow.SkippedIn(turn.Text)) if (values.All(v => v.Kind != skipped)) form.Skip(skipped);
+        foreach (var none in skipped) if (values.All(v => v.Kind != none)) form.Skip(none);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 

@@ -371,14 +371,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             // ("주문번호가 틀렸어요" says one is wrong, not that there is none).
             if (reading.Act == ReplyAct.Skip || reading.Act == ReplyAct.Deny && TextNormalizer.IsMostlyLatin(clause)) fields |= reading.Field;
         }
-        // Said in passing inside a longer message: "주문번호는 해당없음 특정 상품도 아니고요", "주문이나 상품 문제가 아니라 …".
-        foreach (Match m in NotApplicable().Matches(text))
-        {
-            if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
-            if (m.Groups["product"].Success) fields |= ReplyField.Product;
-        }
-        // "전 상품이 다 그래요", "모든 주문이 결제가 안 돼요": every one of them, so no one to name.
-        foreach (Match m in EveryOne().Matches(text))
+        // Said in passing inside a longer message ("주문번호는 해당없음 특정 상품도 아니고요", "주문이나 상품 문제가 아니라 …"),
+        // or of every one of them, so no one to name ("전 상품이 다 그래요", "모든 주문이 결제가 안 돼요").
+        foreach (Match m in NotApplicable().Matches(text).Concat(EveryOne().Matches(text)))
         {
             if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
             if (m.Groups["product"].Success) fields |= ReplyField.Product;

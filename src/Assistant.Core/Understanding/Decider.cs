@@ -57,16 +57,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // request to look into the seller's own order, store or account ("Can you check this order?").
         if (StillFailsAfterTrying(reading.Own))
             return decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
-                   || decision.Kind == DecisionKind.Decline && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
+                   || decision.Kind == DecisionKind.Decline && reading.AboutSelling
                 ? AsCase(decision, "still fails after the seller tried") : decision;
         // An unsure reading too ("can someone look at order … for me?"): what is unsure is the area, not that it is a case.
         if (reading.ActsOnMyCase && (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
-                || decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)))
+                || decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && reading.AboutSelling))
             return AsCase(decision, "asks to act on the seller's own case");
         // A long story that asks nothing and says nothing about selling (a pasted news item) is no seller's case; a short
         // complaint ("도움이 안 되네요 그 화면에 수정 버튼이 없다구요") leans on what was said before and stays one.
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && TextNormalizer.CountLetters(message) >= PastedStory
-            && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
+            && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase && !reading.AboutSelling)
             return decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
@@ -76,7 +76,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "묶음배송은요?": a bare word no entry of its area covers is "no answer here", not a choice among that area's entries.
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
             return NotCovered(choice, reading) ?? choice;
-        return PointingBackToNothing(decision, message) ?? await NoAnswerHereAsync(decision, message, reading, cancellationToken).ConfigureAwait(false) ?? decision;
+        return PointingBackToNothing(decision, reading) ?? await NoAnswerHereAsync(decision, message, reading, cancellationToken).ConfigureAwait(false) ?? decision;
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
         private string? _unheaded, _own, _unpasted;
         private string[]? _sentences, _questions;
-        private bool? _actsOnMyCase;
+        private bool? _actsOnMyCase, _aboutSelling;
 
         public string Message => message;
 
@@ -116,6 +116,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
         public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own);
 
+        /// <summary>Whether the message is about selling here (a selling word or a lexicon term), which several rules ask.</summary>
+        public bool AboutSelling => _aboutSelling ??= decider.Knowledge.Scope.IsAboutSelling(message, decider.Knowledge.Lexicon);
+
         private string Unheaded => _unheaded ??= WithoutHeadedPaste(message);
 
         public async Task<Decision> DecideAsync(string text, CancellationToken cancellationToken)
@@ -136,10 +139,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// happen to match is offered as a choice, not given as the answer, and a decline asks what it is about instead of
     /// calling it out of scope; in a conversation the reader of questions reads it again with the topic it points back to.
     /// </summary>
-    private Decision? PointingBackToNothing(Decision decision, string message)
+    private static Decision? PointingBackToNothing(Decision decision, MessageReading reading)
     {
+        var message = reading.Message;
         if (decision.Kind is not (DecisionKind.Answer or DecisionKind.Decline)
-            || !QuestionReader.PointsBack(message) || !QuestionReader.IsShort(message) || knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon))
+            || !QuestionReader.PointsBack(message) || !QuestionReader.IsShort(message) || reading.AboutSelling)
             return null;
         const string reason = "points back to nothing said";
         return decision.Kind == DecisionKind.Answer
@@ -481,7 +485,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             || decision.Kind == DecisionKind.Clarify && decision.Confidence < policy.Options.NoAnswerBelow && !IsVague(decision, message)
                 && !await IsRealChoiceAsync(decision, message, reading, cancellationToken).ConfigureAwait(false);
         if (!unsure) return null;
-        var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
+        var aboutSelling = classifierDeclined ? knowledge.Scope.HasSellingWord(message) : reading.AboutSelling;
         if (!aboutSelling) return null;
         return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Reason = "about selling, no confident entry" };
     }

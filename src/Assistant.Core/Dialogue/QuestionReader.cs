@@ -198,6 +198,32 @@ public sealed partial class QuestionReader(Decider decider)
         return cleaned;
     }
 
+    /// <summary>
+    /// The question without the moment it is anchored to: "구매확정 후 정산금은 언제 들어오나요?" asks about the payout, and
+    /// "How long does it take to get paid after the buyer confirms?" too; the step it follows is background. Null when
+    /// the question names no such moment ("after"/"once" in English; 후, 뒤, 한 다음, 하고 나서/나면 in Korean), or when
+    /// too little is left to be read alone.
+    /// </summary>
+    public static string? MainClause(string question)
+    {
+        var match = AnchoredBefore().Match(question);
+        if (!match.Success) match = AnchoredAfter().Match(question);
+        if (!match.Success) return null;
+        var main = match.Groups["main"].Value.Trim(' ', ',');
+        return Words().Matches(main).Count >= MainClauseWords ? main : null;
+    }
+
+    /// <summary>Words the question needs beyond its anchor to be read alone ("정산은 언제 들어와요?").</summary>
+    private const int MainClauseWords = 2;
+
+    /// <summary>The moment first: "After the buyer confirms, …", "구매확정 후 …", "배송 완료되고 나면 …", "반품 받은 다음에 …".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:after|once)\s+[^,?]{3,}?,|[^,?.!]{2,30}?(?<![오최])(?:후|뒤)(?:에|에는|엔)?(?=[\s,])|[^,?.!]{2,30}?(?:한|된|받은|끝난|온)\s*다음(?:에|에는)?(?=[\s,])|[^,?.!]{2,30}?(?:하고|되고|받고|끝나고|오고)\s*나(?:서|면|서는)(?=[\s,]))[\s,]+(?<main>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredBefore();
+
+    /// <summary>The moment last, in English: "How long until I get paid after the buyer confirms?".</summary>
+    [GeneratedRegex(@"^(?<main>.{6,}?)\s+(?:after|once)\s+(?:the|a|my|an|they|he|she|it|i|we|you)\b[^?]*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredAfter();
+
     /// <summary>A part that asks something (a question form or a request to tell), as opposed to the situation around it.</summary>
     public static bool IsQuestion(string part) => Asks().IsMatch(part);
 

@@ -269,6 +269,9 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         if (!pressed && (Words().Matches(turn.Text).Count < 3 || SlotNamed().IsMatch(turn.Text) && turn.Text.Length < 20)) return null;
         if (form.Asking == HandoffForm.AskDescription && !pressed && !Aside().IsMatch(turn.Text)) return null;
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
+        // "근데 지금 대답하는 건 봇이에요?": a question about the assistant is answered as anywhere else, then the form goes on.
+        if (decision.Kind == DecisionKind.Smalltalk && PlainQuestion().IsMatch(turn.Text) && kit.Knowledge.FindIntent(decision.Intent)?.Reply is { } reply)
+            return FormPatterns.Result(DialogueKit.Say(reply, DecisionKind.Smalltalk, decision.Intent), flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq)
             return Unanswered(turn, form, decision);
         turn.State.Topic = faq.Id;

@@ -190,6 +190,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         var conversation = state.LastCategory is { } area && area != "support" ? area : null;
         if (conversation is not null && description is not null && QuestionReader.PointsBack(description)) return conversation;
+        // "배송완료 뜬 지 2주가 넘었는데 아직도 확정이 안 됐어요" after a question about purchase confirmation: the background
+        // (a delivery) is not the problem, and the point names no area of its own; the conversation's area is the better guess.
+        if (conversation is not null && read.BackgroundOnly) return conversation;
         return read.Clear ?? (description is null ? null : scope.AreaIn(description)) ?? conversation ?? read.Weak;
     }
 
@@ -206,11 +209,13 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
         // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
         var votes = new Dictionary<string, (float Votes, int Order, string? Entry)>(StringComparer.Ordinal);
+        var pointVoted = false;
         for (var i = 0; i < parts.Count; i++)
         {
             var decision = await kit.Decider.DecideTopicAsync(parts[i].Text, cancellationToken);
             if (ClearCategory(decision) is { } clear)
             {
+                pointVoted |= !parts[i].Background;
                 // A clause alone says which area, not which entry: the topic comes from a whole sentence.
                 var entry = parts[i].Clause ? null : EntryOf(decision);
                 var seen = votes.TryGetValue(clear, out var earlier) ? earlier : (Votes: 0, Order: i, Entry: entry);
@@ -231,7 +236,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
                 if (ClearCategory(read) == area) won.Entry = EntryOf(read);
                 else if (Evidence(read) is var evidence && evidence.Score > best.Score) best = evidence;
             }
-            return new CategoryReading(area, best, won.Entry);
+            return new CategoryReading(area, best, won.Entry) { BackgroundOnly = !pointVoted };
         }
         if (parts.All(p => p.Text != plain) && Evidence(await kit.Decider.DecideTopicAsync(plain, cancellationToken)) is var all && all.Score > best.Score) best = all;
         return new CategoryReading(null, best);
@@ -265,6 +270,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>A text's reading for the category: a clear area, or the best weak evidence.</summary>
     private readonly record struct CategoryReading(string? Clear, (string? Category, float Score, string? Entry) Best, string? Entry = null)
     {
+        /// <summary>Only the background before "…는데" read clearly; the point after it named no area.</summary>
+        public bool BackgroundOnly { get; init; }
+
         public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : "general";
     }
 
@@ -274,11 +282,11 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// clauses, the clause after "…는데" (the point) weighing most; it is read whole only for the entry it is about
     /// (<see cref="SplitSentences"/>).
     /// </summary>
-    private static IEnumerable<(string Text, int Weight, bool Clause)> Parts(string plain) =>
+    private static IEnumerable<(string Text, int Weight, bool Clause, bool Background)> Parts(string plain) =>
         PartBreak().Split(plain)
             .SelectMany(sentence => BackgroundBreak().Split(sentence) is { Length: > 1 } clauses
-                ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true))
-                : [(Text: sentence.Trim(), Weight: 2, Clause: false)])
+                ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true, Background: i < clauses.Length - 1))
+                : [(Text: sentence.Trim(), Weight: 2, Clause: false, Background: false)])
             .Where(p => TextNormalizer.CountLetters(p.Text) >= 4)
             .OrderByDescending(p => p.Text.Length)
             .Take(6);

@@ -51,16 +51,19 @@ public sealed class Lexicon
         return found;
     }
 
-    /// <summary>Latin forms match whole words only, so "fee" does not fire inside "feedback"; a trailing plural "s" is allowed.</summary>
+    /// <summary>
+    /// Latin forms match whole words only, so "fee" does not fire inside "feedback"; a trailing plural "s" is allowed.
+    /// Only Latin letters and digits continue a Latin word: a particle written onto it ("refund는", "payout이") ends it.
+    /// </summary>
     private static bool ContainsWord(string text, string form)
     {
         var start = 0;
         while ((start = text.IndexOf(form, start, StringComparison.Ordinal)) >= 0)
         {
             var end = start + form.Length;
-            var leftOk = start == 0 || !TextNormalizer.IsWordChar(text[start - 1]);
+            var leftOk = start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]);
             if (end < text.Length && text[end] == 's') end++;
-            var rightOk = end >= text.Length || !TextNormalizer.IsWordChar(text[end]);
+            var rightOk = end >= text.Length || !char.IsAsciiLetterOrDigit(text[end]);
             if (leftOk && rightOk) return true;
             start++;
         }

@@ -54,5 +54,4 @@ public static class TextNormalizer
         return n;
     }
 
-    internal static bool IsWordChar(char ch) => char.IsLetterOrDigit(ch);
 }

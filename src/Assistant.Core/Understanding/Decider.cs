@@ -70,6 +70,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
+        if (await TheQuestionItselfAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } itself)
+            return NotCovered(itself, reading) ?? itself;
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)
                 ?? await WholeAndQuestionAgreeAsync(decision, reading, cancellationToken).ConfigureAwait(false)) is { } asked)
             return NotCovered(asked, reading) ?? asked;
@@ -205,6 +207,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         {
             var decision = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
+            // "구매확정이 되고 나면 정산금은 언제 들어오나요?": the question without the step it follows, as both readings support it.
+            if (QuestionReader.MainClause(question) is { } main && await AgreedWithAsync(decision, main, reading, cancellationToken).ConfigureAwait(false) is { } agreed)
+                return agreed with { Reason = "a general question after the situation, without the step it follows" };
         }
         // A buyer's text pasted in ("구매자가 이렇게 톡 보냈어요 → "… 언제 보내 주실 건가요? 계속 이러면 취소할게요"") reads as a
         // demand to act; the seller's own words around it, read alone, are what the seller asks.
@@ -241,6 +246,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (start == 0 || sentences.Take(sentences.Length - 1).Any(QuestionReader.IsQuestion)) return null;
         var question = string.Join(' ', sentences[start..]);
         var alone = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+        return Agree(whole, alone) is { } agreed ? agreed with { Reason = "the message and its question agree" } : null;
+    }
+
+    /// <summary>
+    /// The entry two views of one question both support, answered when it clears every threshold of the policy and the
+    /// narrower view leans that way itself; null otherwise. Their probabilities are multiplied (a product of experts)
+    /// and their retrieval scores averaged.
+    /// </summary>
+    private Decision? Agree(Decision whole, Decision alone)
+    {
         var own = alone.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer).ToDictionary(i => i.Label, i => i.Probability, StringComparer.Ordinal);
         var joint = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)
             .Select(i => i with { Probability = i.Probability * own.GetValueOrDefault(i.Label) }).ToArray();
@@ -252,8 +267,51 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             .OrderByDescending(c => c.Score).ToArray();
         var agreed = policy.Decide(intents, candidates);
         // The question must lean that way itself: two views that agree, not one view squared.
-        var questionLeans = alone.Intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label == agreed.FaqId;
-        return agreed.Kind == DecisionKind.Answer && questionLeans ? agreed with { Reason = "the message and its question agree" } : null;
+        var questionLeans = LeaningOf(alone) == agreed.FaqId;
+        return agreed.Kind == DecisionKind.Answer && questionLeans ? agreed : null;
+    }
+
+    /// <summary>The entry a decision's classifier reading favours most, or null.</summary>
+    private string? LeaningOf(Decision decision) => decision.Intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label;
+
+    /// <summary>
+    /// What the message tells around its question can pull the whole towards another entry than the question's own: the
+    /// step a question is anchored to ("How long does it take to get paid after the buyer confirms the purchase?" is
+    /// about the payout, not the confirmation; <see cref="QuestionReader.MainClause"/>), or a situation told in the
+    /// sentences before it ("오늘 첫 주문이 구매확정됐네요. 판매 금액은 언제 입금되나요?"). When the question part,
+    /// read alone, leans to an entry both views support, that entry is answered.
+    /// </summary>
+    private async Task<Decision?> TheQuestionItselfAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
+    {
+        if (reading.ActsOnMyCase || whole.Kind is not (DecisionKind.Answer or DecisionKind.Clarify) || QuestionPart(reading, whole) is not { } part) return null;
+        return await AgreedWithAsync(whole, part, reading, cancellationToken).ConfigureAwait(false) is { } agreed
+            ? agreed with { Reason = "the question itself, not what it follows" } : null;
+    }
+
+    /// <summary>The entry <paramref name="view"/> and <paramref name="part"/> read alone both support, when the part leans elsewhere than the view answers.</summary>
+    private async Task<Decision?> AgreedWithAsync(Decision view, string part, MessageReading reading, CancellationToken cancellationToken)
+    {
+        var alone = await reading.DecideAsync(part, cancellationToken).ConfigureAwait(false);
+        if (LeaningOf(alone) is not { } leaning || view.Kind == DecisionKind.Answer && leaning == view.FaqId) return null;
+        return Agree(view, alone);
+    }
+
+    /// <summary>
+    /// The part of a message that asks: its last question without the step it is anchored to, or, when the whole is only
+    /// a choice, the one question that ends a message of situation sentences and can be read alone; null when there is
+    /// no such part (two questions in one, a question that points back, a message that is only its question). A whole
+    /// read with confidence is not overruled by a last sentence that may lean on the one before ("새 통장이 남편
+    /// 명의예요. 명의가 달라도 등록이 되나요?" asks about the payout account, though its words alone are about the business).
+    /// </summary>
+    private static string? QuestionPart(MessageReading reading, Decision whole)
+    {
+        var sentences = reading.Sentences;
+        if (sentences.Length == 0 || !QuestionReader.IsQuestion(sentences[^1])) return null;
+        var question = sentences[^1];
+        if (QuestionReader.Split(question).Count > 1) return null;
+        if (QuestionReader.MainClause(question) is { } main) return main;
+        return whole.Kind == DecisionKind.Clarify && sentences.Length >= 2 && !sentences[..^1].Any(QuestionReader.IsQuestion) && !QuestionReader.IsFollowUp(question)
+            ? question : null;
     }
 
     /// <summary>
@@ -333,7 +391,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();

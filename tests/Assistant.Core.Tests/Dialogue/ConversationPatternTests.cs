@@ -53,6 +53,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     // A cancel that ends a message about no selling matter.
     [InlineData("아 다시 생각해 보니 제가 직접 해 볼게요 그냥 취소할게요")]
     [InlineData("지금은 바빠서요 나중에 할게요")]
+    // "아 아니다" (no, wait) before the cancel, and a sentence after it saying what the seller will do instead.
+    [InlineData("아 아니다 접수 취소해 주세요. 일단 혼자 더 알아볼게요")]
     public async Task CancelStopsTheFormAnywhereAndNothingIsStored(string text)
     {
         var chat = new Chat(repo);
@@ -100,6 +102,24 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("handoff.ask-order", replies[^1].Info.Intent);
         Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
         Assert.Equal(0, chat.State.Form.Retries);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    /// <summary>
+    /// A question about the assistant mid-form ("근데 지금 답하는 게 챗봇이에요?") is answered as it would be anywhere (it
+    /// is a bot), not noted for the agent; the same detail is asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("근데 지금 저랑 대화하는 건 챗봇인가요?")]
+    [InlineData("잠깐만요, 지금 답장하는 거 사람이에요 기계예요?")]
+    public async Task AQuestionAboutTheAssistantMidFormIsAnsweredAndTheFormGoesOn(string question)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        var replies = await chat.SayAsync(question);
+        Assert.Equal("smalltalk.identity", replies[0].Info.Intent);
+        Assert.Equal("handoff.ask-order", replies[^1].Info.Intent);
+        Assert.Equal((HandoffForm.AskOrder, 0), (chat.State.Form!.Asking, chat.State.Form.Retries));
         Assert.Equal(0, chat.Tickets.Count);
     }
 
@@ -1014,6 +1034,21 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         var chat = new Chat(repo);
         await chat.SayAsync(message);
         Assert.Equal(category, chat.State.Form!.Category);
+    }
+
+    /// <summary>
+    /// A problem whose only clear words are the background before "…는데" (a delivery done) and whose point names no
+    /// area ("아직 확정을 안 눌렀어요") is filed in the area the conversation was in, the question just answered.
+    /// </summary>
+    [Fact]
+    public async Task ABackgroundAloneDoesNotOutweighTheConversationsArea()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("answer", (await chat.LastAsync("구매자가 구매확정을 안 누르면 정산은 어떻게 되나요?")).Info.Action);
+        await chat.SayAsync("제 주문 2025071512345678은 배송완료 뜬 지 3주가 넘었는데 아직도 확정이 안 됐어요. 담당자가 확인해 주세요");
+        await chat.SayAsync("아이디 green_leaf, 상품 녹차 세트");
+        var created = await chat.LastAsync("네 접수해 주세요");
+        Assert.Equal("orders", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
     }
 
     /// <summary>A question answered in the middle of the form gives the area when the problem itself says little.</summary>

@@ -6,6 +6,21 @@ namespace Assistant.Tests.Dialogue;
 
 public sealed class QuestionReaderTests
 {
+    /// <summary>The question without the step it is anchored to; null when it names none, or too little is left.</summary>
+    [Theory]
+    [InlineData("구매확정 후 정산금은 언제 들어오나요?", "정산금은 언제 들어오나요?")]
+    [InlineData("반품 승인하고 나면 환불은 바로 나가요?", "환불은 바로 나가요?")]
+    [InlineData("송장 등록한 다음에 수정할 수 있어요?", "수정할 수 있어요?")]
+    [InlineData("After the buyer confirms, when do I get paid?", "when do I get paid?")]
+    [InlineData("How long until I get paid after the buyer confirms?", "How long until I get paid")]
+    // No step named: a time of day ("오후"), a review ("후기"), a list of two questions.
+    [InlineData("오후 주문은 언제 보내요?", null)]
+    [InlineData("구매 후기 삭제할 수 있나요?", null)]
+    [InlineData("송장 고치는 법이랑, 결제 후 며칠 안에 보내는지", null)]
+    [InlineData("구매확정 후에?", null)]
+    public void ReadsTheQuestionWithoutTheStepItIsAnchoredTo(string question, string? main) =>
+        Assert.Equal(main, QuestionReader.MainClause(question));
+
     [Theory]
     [InlineData("정산일이랑 수수료 알려주세요", new[] { "정산일 알려주세요", "수수료 알려주세요" })]
     [InlineData("송장번호 잘못 넣은 거 고치는 법이랑, 결제 후 며칠 안에 보내야 하는지 둘 다 알려 주세요", new[] { "송장번호 잘못 넣은 거 고치는 법 알려 주세요", "결제 후 며칠 안에 보내야 하는지 알려 주세요" })]

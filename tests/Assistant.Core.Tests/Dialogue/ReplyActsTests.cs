@@ -157,6 +157,10 @@ public sealed class ReplyActsTests
     [InlineData("언제 연락 와요?", TicketStatus)]
     [InlineData("상담 요청한 거 진행 상황", TicketStatus)]
     [InlineData("문의한 거 어떻게 됐나요", TicketStatus)]
+    [InlineData("아까 요청한 건 언제쯤 담당자가 확인해 주나요?", TicketStatus)]
+    [InlineData("접수한 거 언제 봐 주세요?", TicketStatus)]
+    // "아니다" (no, wait) takes back what was just said.
+    [InlineData("아 아니다", Deny)]
     // Whether it was filed, and its number again.
     [InlineData("접수된 거 맞죠? 번호 한 번만 더 알려 주세요", TicketStatus)]
     [InlineData("신청 잘 들어간 거 맞나요?", TicketStatus)]

@@ -34,7 +34,12 @@ public sealed class TextTests
         Assert.Equal(["수수료"], lexicon.Expand("What are the seller fees?"));
         Assert.Empty(lexicon.Expand("feedback please"));
         Assert.Equal(["수수료", "정산"], lexicon.Expand("판매 대금 입금 수수로"));
+        // A Korean particle written onto an English word ends the word; another Latin letter does not.
+        Assert.Equal(["정산"], lexicon.Expand("payout은 언제 들어와요?"));
+        Assert.Equal(["수수료"], lexicon.Expand("판매 fee가 얼마예요"));
+        Assert.Empty(lexicon.Expand("payoutx 정보"));
     }
+
 
     [Theory]
     [InlineData("how do I change my payout account", true)]

@@ -113,6 +113,8 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
     {
         // A plain "네" after the ticket was filed, with nothing else open, is about that ticket too.
         var aboutTicket = turn.Act.IsOnly(ReplyAct.Affirm) && turn.Ticket is { Status: TicketStatus.Queued } && !turn.State.HandoffOffered && turn.State.PendingChoices.Count == 0;
+        // "아직이에요? 언제쯤 연락 와요": with a request open, a clause that asks where it stands asks that too.
+        aboutTicket |= turn.Ticket is { IsOpen: true } && ReplyActs.ReadClauses(turn.Text).Any(r => r.IsWhole && r.Act == ReplyAct.TicketStatus);
         if (turn.Act.Act != ReplyAct.TicketStatus && !aboutTicket) return null;
         var replies = kit.Replies;
         ConversationPatterns.Helped(turn.State);
@@ -384,7 +386,10 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown" or Decider.NoAnswer)
         {
             state.LastQuestion = turn.Text.Trim();
-            if (category is not null) state.LastCategory = category;
+            // "Can you check mine?" after the answer about holds: a case that points back is in the conversation's area,
+            // whatever entry its own few words happen to offer.
+            var pointsBackToTheArea = decision.Intent == Decider.HandoffCase && state.LastCategory is not null && QuestionReader.PointsBack(turn.Text);
+            if (category is not null && !pointsBackToTheArea) state.LastCategory = category;
         }
 
         switch (decision.Kind)

@@ -81,6 +81,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
         var skipped = HandoffFlow.SkippedIn(turn.Text).ToList();
+        values.RemoveAll(v => skipped.Contains(v.Kind) && HandoffFlow.SaidNotToApply(turn.Text, v.Start));
         // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
         if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
@@ -111,18 +112,25 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
     private static SlotValue? Instead(HandoffForm form, string text)
     {
         var m = InsteadOf().Match(text);
+        if (!m.Success) m = NotInstead().Match(text);
         if (!m.Success) return null;
         if (FormSummaryReply.NamedField(Interjection().Replace(m.Groups["old"].Value, "")) is { } named)
             return SlotTable.For(named).Parse(FirstClause(m.Groups["new"].Value));
+        // The value replaced ends what comes before "말고": "아이디는 맞는데 상품명이 틀렸어요, 무선 마우스 말고 …".
         var old = TextNormalizer.Compact(m.Groups["old"].Value);
         foreach (var slot in SlotTable.All)
-            if (form.ValueOf(slot.Kind) is { } current && TextNormalizer.Compact(current) == old)
-                return slot.Parse(m.Groups["new"].Value);
+            if (form.ValueOf(slot.Kind) is { } current && TextNormalizer.Compact(current) is { Length: > 0 } value
+                && old.EndsWith(value, StringComparison.Ordinal))
+                return slot.Parse(FirstClause(m.Groups["new"].Value));
         return null;
     }
 
     [GeneratedRegex(@"^\s*(?<old>.+?)\s*(?:이|가)?\s*(?:말고|아니고|아니라|대신)\s*,?\s*(?<new>.+?)\s*$")]
     private static partial Regex InsteadOf();
+
+    /// <summary>"It's kite_studio2, not kite_studio": the value before "not" replaces the one after it.</summary>
+    [GeneratedRegex(@"(?:^|[.!?]\s*|\b(?:it'?s|it\s+is|should\s+be|is)\s+)(?<new>[^\s,.!?]+)\s*,?\s+not\s+(?<old>[^\s,!?]+?)[.!?]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotInstead();
 
     [GeneratedRegex(@"^\s*(?:(?:아|어|앗|음|아니|아니요|아뇨|죄송한데|죄송해요)\s*[,.]?\s+)+")]
     private static partial Regex Interjection();
@@ -261,7 +269,11 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.None) return null;
+        if (turn.State.Form is not { } form) return null;
+        // "너 AI야?", read as an act from its first word: what the assistant is, then the form goes on.
+        if (turn.Act.Act == ReplyAct.AreYouBot && kit.Knowledge.FindIntent(AreYouABot.IdentityIntent)?.Reply is { } identity)
+            return Aside(form, DialogueKit.Say(identity, DecisionKind.Smalltalk, AreYouABot.IdentityIntent));
+        if (turn.Act.Act != ReplyAct.None) return null;
         var pressed = kit.Knowledge.FindByTitle(turn.Text) is not null;
         if (!pressed && !QuestionReader.IsQuestion(turn.Text)) return null;
         // "제 아이디요?" asks back about the question itself; and while the problem is asked for, a question is
@@ -271,15 +283,18 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         var decision = await kit.Decider.DecideAsync(turn.Text, cancellationToken);
         // "근데 지금 대답하는 건 봇이에요?": a question about the assistant is answered as anywhere else, then the form goes on.
         if (decision.Kind == DecisionKind.Smalltalk && PlainQuestion().IsMatch(turn.Text) && kit.Knowledge.FindIntent(decision.Intent)?.Reply is { } reply)
-            return FormPatterns.Result(DialogueKit.Say(reply, DecisionKind.Smalltalk, decision.Intent), flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
+            return Aside(form, DialogueKit.Say(reply, DecisionKind.Smalltalk, decision.Intent));
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq)
             return Unanswered(turn, form, decision);
         turn.State.Topic = faq.Id;
         // What the seller asked about in between is the area of the conversation when the problem itself says little.
         if (faq.Category != "support") turn.State.LastCategory = faq.Category;
-        var answer = kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false);
-        return FormPatterns.Result(answer, flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
+        return Aside(form, kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false));
     }
+
+    /// <summary>The reply to an aside, then "이어서 …" and the form's current question again.</summary>
+    private TurnResult Aside(HandoffForm form, AssistantReply reply) =>
+        FormPatterns.Result(reply, flow.Say(kit.Replies["formResume"], "resume"), flow.Prompt(form));
 
     /// <summary>
     /// An aside no entry answers with confidence. Only a plain question (a question mark, or a question word with a

@@ -391,6 +391,13 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
     }
 
+    /// <summary>
+    /// Whether the text at <paramref name="start"/> lies inside words saying a detail does not apply: "특정 상품 건도
+    /// 아니에요" names no product called "건도".
+    /// </summary>
+    public static bool SaidNotToApply(string text, int start) =>
+        NotApplicable().Matches(text).Any(m => start >= m.Index && start < m.Index + m.Length);
+
     /// <summary>A "value" that only says there is none ("해당없음", "모름"): never stored as a detail.</summary>
     public static bool IsNotAValue(string value)
     {
@@ -437,7 +444,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private static partial Regex PersonRequest();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
     private static partial Regex NotApplicable();
 
     /// <summary>

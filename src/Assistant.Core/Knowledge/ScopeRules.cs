@@ -49,7 +49,20 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     public string? OtherServiceIn(string message) => FirstIn(_others, new Text(message))?.Name;
 
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
-    public string? NotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null);
+    public string? NotOursIn(string message) =>
+        FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null);
+
+    /// <summary>What <see cref="NotOursIn"/> names a request to be shown other sellers' sales, payouts or personal data.</summary>
+    public const string OtherSellersData = "other sellers' data";
+
+    /// <summary>
+    /// "다른 판매자들 이번 달 정산 금액 순위 좀 보여줘", "show me other sellers' payout accounts": another seller's figures and
+    /// details are theirs, never shown here. A question about how something works for sellers in general asks to be shown
+    /// nothing ("다른 판매자들은 정산을 언제 받나요?").
+    /// </summary>
+    [GeneratedRegex(@"(?:다른|경쟁)\s*(?:판매자|셀러|스토어|업체|가게)(?:들|분들)?(?:의|이|은|는)?\s*(?:\S+\s*){0,4}?(?:매출|정산|계좌|순위|연락처|개인\s*정보|주문\s*내역|판매\s*내역)\S*\s*(?:\S+\s*){0,3}?(?:보여|알려|공개|목록|리스트|뽑아|조회해|순위)"
+        + @"|\b(?:show|list|give|tell)\b.{0,30}\b(?:other|another|competing)\s+(?:sellers?|stores?|shops?)['’]?s?\b.{0,30}\b(?:sales|revenue|payouts?|settlements?|accounts?|data|details|rankings?)", RegexOptions.IgnoreCase)]
+    private static partial Regex OthersData();
 
     /// <summary>What <see cref="NotOursIn"/> names a message written by a buyer about their own purchase.</summary>
     public const string BuyersPurchase = "a buyer's own purchase";

@@ -362,10 +362,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
     }
 
-    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Persists();
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
@@ -391,7 +391,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();

@@ -112,6 +112,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [Theory]
     [InlineData("근데 지금 저랑 대화하는 건 챗봇인가요?")]
     [InlineData("잠깐만요, 지금 답장하는 거 사람이에요 기계예요?")]
+    // Read as an act from its first words.
+    [InlineData("너 로봇이지?")]
     public async Task AQuestionAboutTheAssistantMidFormIsAnsweredAndTheFormGoesOn(string question)
     {
         var chat = new Chat(repo);
@@ -380,6 +382,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("모든 주문이 다 결제가 안 돼요 상품 상관없이요", true, true)]
     // "전" as "I" ("전 상품을 …") is no "every".
     [InlineData("전 상품을 올렸을 뿐인데 주문번호는 몰라요", true, false)]
+    // "건도": the particle on the word that names the matter, not a product.
+    [InlineData("주문번호는 없어요. 특정 상품 건도 아니고요", true, true)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);
@@ -478,6 +482,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("아 상품명이 틀렸어요 무선 청소기 말고 무선 물걸레 청소기요", "무선 물걸레 청소기")]
     // The detail itself named before "말고", and the value said in the past ("…였어요").
     [InlineData("아 상품 말고 린넨 바지였어요, 셔츠는 다른 주문이에요", "린넨 바지")]
+    // Other words before the value replaced.
+    [InlineData("주문번호는 맞는데 상품이 달라요, 무선 청소기 말고 유선 청소기예요", "유선 청소기")]
     public async Task NotThisButThatCorrectsTheValueItNames(string correction, string product)
     {
         var chat = new Chat(repo);
@@ -485,6 +491,17 @@ public sealed class FormPatternTests(RepoFixture repo)
         var summary = await chat.LastAsync(correction);
         Assert.Equal("handoff.confirm", summary.Info.Intent);
         Assert.Equal(product, chat.State.Form!.ProductName);
+    }
+
+    /// <summary>"the seller ID is wrong" gives no ID called "wrong"; "X, not Y" replaces Y with X.</summary>
+    [Fact]
+    public async Task AnEnglishCorrectionXNotYReplacesTheValue()
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("I need an agent. Order 2025031412345678, seller ID haru_living, product cordless vacuum. My payout is missing.");
+        var summary = await chat.LastAsync("No, the seller ID is wrong. It's haru_living7, not haru_living.");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal("haru_living7", chat.State.Form!.SellerId);
     }
 
     [Fact]
@@ -575,6 +592,17 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         var ticket = (await chat.Tickets.GetAsync(number!))!;
         Assert.Contains(ResponsePromise.For(repo.Knowledge.Replies, new BusinessCalendar(new HandoffOptions()), ticket.CreatedAt).Text, status.Text);
         Assert.Equal(1, chat.Tickets.Count);
+    }
+
+    /// <summary>With a request open, a clause that asks when someone will answer asks where it stands, whatever comes before it.</summary>
+    [Fact]
+    public async Task AStatusQuestionAfterOtherWordsGivesTheStatus()
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        var number = (await chat.LastAsync("네")).Info.Ticket!;
+        var status = await chat.LastAsync("벌써 한참 됐는데요. 언제쯤 연락 와요?");
+        Assert.Equal(("handoff.status", number), (status.Info.Intent, status.Info.Ticket));
     }
 
     [Fact]
@@ -1081,6 +1109,31 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         var created = await chat.LastAsync("네 접수해 주세요");
         Assert.Equal("ticket-created", created.Info.Intent.Split('.')[^1]);
         Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
+    }
+
+    /// <summary>"Can you check mine?" after an answer is a case in that answer's area, whatever entry its own words offer.</summary>
+    [Fact]
+    public async Task AnEnglishCasePointingBackKeepsTheConversationsArea()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(("answer", "settlement-hold"), ((await chat.LastAsync("Why would a settlement be put on hold?")).Info.Action, chat.State.Topic));
+        await chat.SayAsync("Can you check mine? It's order 2025061012345678.");
+        await chat.SayAsync("seller id river_shop, product linen shirt");
+        var created = await chat.LastAsync("correct");
+        Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
+    }
+
+    /// <summary>After a handback, "또 잘못 …하면" (if it goes wrong again) points back to the problem the ticket was about.</summary>
+    [Fact]
+    public async Task AfterAHandbackAQuestionAboutTheSameMistakeAgainIsAnsweredOnItsTopic()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 주문번호 2025080112345678 / 아이디 bada_fish / 상품 손질 오징어 / 송장번호를 두 주문에 서로 반대로 넣었어요");
+        var number = (await chat.LastAsync("네 접수해 주세요")).Info.Ticket!;
+        await chat.Tickets.SetStatusAsync(number, TicketStatus.HandedBack, null);
+        await chat.Engine.HandoffCompletedAsync(chat.Address);
+        var replies = await chat.SayAsync("고마워요. 나중에 또 잘못 넣으면 어디서 고쳐요?");
+        Assert.Equal(("answer", "tracking-number"), (replies[^1].Info.Action, replies[^1].Info.FaqId));
     }
 
     /// <summary>A problem that points back ("이건 뭔가요?") is about the area the conversation was in, whatever its own words suggest.</summary>

@@ -350,6 +350,8 @@ public sealed class SlotFinderTests
     [InlineData(SlotKind.Seller, "abc", false)]
     [InlineData(SlotKind.Seller, "한글아이디", false)]
     [InlineData(SlotKind.Seller, "2025-0314-1234-5678", false)]
+    // A word that judges the ID ("the seller ID is wrong") is not one.
+    [InlineData(SlotKind.Seller, "wrong", false)]
     [InlineData(SlotKind.Product, "무선 청소기", true)]
     [InlineData(SlotKind.Product, "상담원 연결해 주세요", false)]
     [InlineData(SlotKind.Product, "이거 환불 되나요?", false)]

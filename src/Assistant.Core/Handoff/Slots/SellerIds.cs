@@ -90,11 +90,20 @@ internal static partial class SellerIds
     {
         if (!IdPattern().IsMatch(value) && !EmailPattern().IsMatch(value))
             return SlotValidation.Invalid("판매자 ID는 영문, 숫자, _ - . 로 된 4~30자 아이디이거나 이메일 주소예요.");
+        // "the seller ID is wrong": a word that judges the ID is not one.
+        if (Judgements.Contains(value))
+            return SlotValidation.Invalid("판매자 ID를 알려 주세요.");
         // "2025-0314-1234-5678" is an order number, not a login.
         if (value.All(c => char.IsAsciiDigit(c) || c is '-' or '.') && value.Count(char.IsAsciiDigit) == OrderNumbers.Digits)
             return SlotValidation.Invalid("주문번호처럼 보여요. 판매자 ID를 알려 주세요.");
         return SlotValidation.Valid;
     }
+
+    /// <summary>English words that say what is wrong or right with a detail, after "ID is".</summary>
+    private static readonly HashSet<string> Judgements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "wrong", "incorrect", "correct", "right", "fine", "missing", "different", "invalid", "wrongly", "mistyped", "outdated", "old", "new", "unknown", "none",
+    };
 
     /// <summary>A token that can be a login with a letter in it (not a quantity like 500ml).</summary>
     public static bool IsIdShaped(string token) =>

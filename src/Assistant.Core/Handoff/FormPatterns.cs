@@ -271,7 +271,7 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
     {
         if (turn.State.Form is not { } form) return null;
         // "너 AI야?", read as an act from its first word: what the assistant is, then the form goes on.
-        if (turn.Act.Act == ReplyAct.AreYouBot && kit.Knowledge.FindIntent(AreYouABot.IdentityIntent)?.Reply is { } identity)
+        if (turn.Act.IsOnly(ReplyAct.AreYouBot) && kit.Knowledge.FindIntent(AreYouABot.IdentityIntent)?.Reply is { } identity)
             return Aside(form, DialogueKit.Say(identity, DecisionKind.Smalltalk, AreYouABot.IdentityIntent));
         if (turn.Act.Act != ReplyAct.None) return null;
         var pressed = kit.Knowledge.FindByTitle(turn.Text) is not null;

@@ -275,15 +275,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private string? LeaningOf(Decision decision) => decision.Intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label;
 
     /// <summary>
-    /// What the message tells around its question can pull the whole towards another entry than the question's own: the
-    /// step a question is anchored to ("How long does it take to get paid after the buyer confirms the purchase?" is
-    /// about the payout, not the confirmation; <see cref="QuestionReader.MainClause"/>), or a situation told in the
-    /// sentences before it ("오늘 첫 주문이 구매확정됐네요. 판매 금액은 언제 입금되나요?"). When the question part,
-    /// read alone, leans to an entry both views support, that entry is answered.
+    /// The step a question is anchored to pulls the whole message towards that step's entry: "How long does it take to get
+    /// paid after the buyer confirms the purchase?" is about the payout, not the confirmation. When the last question
+    /// without its anchor (<see cref="QuestionReader.MainClause"/>), read alone, leans to an entry both views support, that
+    /// entry is answered. (A situation told in sentences before a question is read by <see cref="WholeAndQuestionAgreeAsync"/>,
+    /// only when the whole is a choice: a whole read with confidence is not overruled by a last sentence that may lean on
+    /// the one before, "새 통장이 남편 명의예요. 명의가 달라도 등록이 되나요?".)
     /// </summary>
     private async Task<Decision?> TheQuestionItselfAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
     {
-        if (reading.ActsOnMyCase || whole.Kind is not (DecisionKind.Answer or DecisionKind.Clarify) || QuestionPart(reading, whole) is not { } part) return null;
+        if (reading.ActsOnMyCase || whole.Kind is not (DecisionKind.Answer or DecisionKind.Clarify) || AnchoredQuestion(reading) is not { } part) return null;
         return await AgreedWithAsync(whole, part, reading, cancellationToken).ConfigureAwait(false) is { } agreed
             ? agreed with { Reason = "the question itself, not what it follows" } : null;
     }
@@ -296,23 +297,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return Agree(view, alone);
     }
 
-    /// <summary>
-    /// The part of a message that asks: its last question without the step it is anchored to, or, when the whole is only
-    /// a choice, the one question that ends a message of situation sentences and can be read alone; null when there is
-    /// no such part (two questions in one, a question that points back, a message that is only its question). A whole
-    /// read with confidence is not overruled by a last sentence that may lean on the one before ("새 통장이 남편
-    /// 명의예요. 명의가 달라도 등록이 되나요?" asks about the payout account, though its words alone are about the business).
-    /// </summary>
-    private static string? QuestionPart(MessageReading reading, Decision whole)
-    {
-        var sentences = reading.Sentences;
-        if (sentences.Length == 0 || !QuestionReader.IsQuestion(sentences[^1])) return null;
-        var question = sentences[^1];
-        if (QuestionReader.Split(question).Count > 1) return null;
-        if (QuestionReader.MainClause(question) is { } main) return main;
-        return whole.Kind == DecisionKind.Clarify && sentences.Length >= 2 && !sentences[..^1].Any(QuestionReader.IsQuestion) && !QuestionReader.IsFollowUp(question)
-            ? question : null;
-    }
+    /// <summary>The last sentence of a message, when it is one question, without the step it is anchored to; null when it names none.</summary>
+    private static string? AnchoredQuestion(MessageReading reading) =>
+        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
+            ? QuestionReader.MainClause(question) : null;
 
     /// <summary>
     /// A situation told first can blur a message the classifier reads whole between an entry and a case ("클레임 걸린

@@ -75,6 +75,25 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-language-and-detail-{device}.png");
     }
 
+    /// <summary>
+    /// "너 AI야?" in the middle of the form: the assistant says what it is, says the request goes on, and asks the same
+    /// detail again, in three bubbles that read in order.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AQuestionAboutTheBotMidFormIsAnsweredAndTheFormGoesOn(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("주문번호");
+        await SendAsync(page, "너 AI야?");
+        await Assertions.Expect(Text(page, "자동 응답 챗봇")).ToBeVisibleAsync();
+        await Assertions.Expect(Text(page, "이어서 상담원 연결 접수를 계속할게요")).ToBeVisibleAsync();
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("주문번호");
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-form-aside-bot-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

@@ -98,7 +98,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         foreach (var value in values) form.Set(value.Kind, value.Value);
         form.Retries = 0;
         if (form.Asking == HandoffForm.AskDescription && Rest(turn.Text, values) is { Length: >= 8 } rest && !QuestionReader.IsQuestion(rest))
-            form.Description = turn.Text.Trim();
+            form.Description = SlotExtraction.WithoutRetracted(turn.Text.Trim());
         // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others; it replaces a
         // value taken from an earlier message ("해외 구매자" guessed a product, then "특정 주문이나 상품 건은 아니에요").
         foreach (var none in skipped) if (values.All(v => v.Kind != none)) form.Skip(none);
@@ -329,7 +329,7 @@ public sealed class FormDescription(HandoffFlow flow) : IDialoguePattern
     {
         if (turn.State.Form is not { Asking: HandoffForm.AskDescription } form || turn.Act.Act != ReplyAct.None) return null;
         if (TextNormalizer.CountLetters(turn.Text) < 2) return null;
-        form.Description = turn.Text.Trim();
+        form.Description = SlotExtraction.WithoutRetracted(turn.Text.Trim());
         form.Category = await flow.OpenProblemAsync(form.Description, turn.State, cancellationToken);
         return FormPatterns.Result(flow.Prompt(form));
     }

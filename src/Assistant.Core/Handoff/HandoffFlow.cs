@@ -22,7 +22,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     public async Task<TurnResult> StartAsync(Turn turn, string? description, CancellationToken cancellationToken)
     {
         var state = turn.State;
-        var form = new HandoffForm { Description = description ?? state.LastQuestion };
+        var problem = description ?? state.LastQuestion;
+        var form = new HandoffForm { Description = problem is null ? null : SlotExtraction.WithoutRetracted(problem) };
         form.Category = await OpenProblemAsync(form.Description, state, cancellationToken);
         var sellerTexts = SellerTexts(state).ToArray();
         var values = SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value)).ToArray();

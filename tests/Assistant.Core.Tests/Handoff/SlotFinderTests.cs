@@ -414,4 +414,17 @@ public sealed class SlotFinderTests
     [InlineData("my id is blue_shop and I can't wait for order 2025070300004444", SlotKind.Seller, "blue_shop")]
     public void ASelfCorrectionInTheMessageReplacesTheValueBeforeIt(string text, SlotKind kind, string expected) =>
         Assert.Equal(expected, SlotExtraction.FromMessages([text])[kind]?.Value);
+
+    /// <summary>
+    /// The value taken back leaves the text a summary quotes; a message whose correction is not of one value alone (other
+    /// details between them, or a bare value after the correction) is kept as it is.
+    /// </summary>
+    [Theory]
+    [InlineData("상담원이요. 주문번호 2025070300004444 아 잘못 말했어요 2025070300004445 예요. 정산이 덜 들어왔어요",
+        "상담원이요. 주문번호 2025070300004445 예요. 정산이 덜 들어왔어요")]
+    [InlineData("order 2025070300004444, no wait, 2025070300004445 — my payout is short", "order 2025070300004445 — my payout is short")]
+    [InlineData("주문번호 2025070300004444 상품 러그 아 아니다 주문번호 2025070300004445", "주문번호 2025070300004444 상품 러그 아 아니다 주문번호 2025070300004445")]
+    [InlineData("정산금이 덜 들어왔어요", "정산금이 덜 들어왔어요")]
+    public void AValueTakenBackLeavesTheQuotedProblem(string text, string expected) =>
+        Assert.Equal(expected, SlotExtraction.WithoutRetracted(text));
 }

@@ -72,6 +72,23 @@ public sealed partial class SlotExtraction
         return [.. before.Where(b => after.All(a => a.Kind != b.Kind)), .. after];
     }
 
+    /// <summary>
+    /// The message without a value the seller took back in it: "주문번호 2026…098 아 아니다 2026…089 이거예요" reads
+    /// "주문번호 2026…089 이거예요", so a summary quoting the problem does not show the number that was wrong. Only when
+    /// the value said last before the correction is replaced after it; otherwise the message as it is.
+    /// </summary>
+    public static string WithoutRetracted(string message)
+    {
+        var correction = SelfCorrection().Match(message);
+        if (!correction.Success) return message;
+        var before = ResolvePlain(message[..correction.Index]);
+        var after = ResolvePlain(message[(correction.Index + correction.Length)..]);
+        // The value said last before the correction, when one after it is of its kind.
+        var taken = before.MaxBy(b => b.Start);
+        if (taken is null || after.All(a => a.Kind != taken.Kind)) return message;
+        return message[..taken.Start] + message[(correction.Index + correction.Length)..];
+    }
+
     /// <summary>"아 아니다", "아니 아니", "정정할게요", "잘못 말했어요", "no wait": what follows replaces what was said ("can't wait for" is no correction).</summary>
     [GeneratedRegex(@"(?:^|[\s.,!…~]+)(?:아+\s*)?(?:아니다|아니지|아니\s*아니|아\s*아니|정정(?:할게요|합니다|이요)?|잘못\s*(?:말했|썼|적었)\S*|no,?\s+wait|wait,|sorry,?\s+I\s+mean(?:t)?)(?=[\s.,!…~]|$)[\s.,!…~]*", RegexOptions.IgnoreCase)]
     private static partial Regex SelfCorrection();

@@ -392,13 +392,6 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (fields.HasFlag(ReplyField.Product)) yield return SlotKind.Product;
     }
 
-    /// <summary>
-    /// Whether the text at <paramref name="start"/> lies inside words saying a detail does not apply: "특정 상품 건도
-    /// 아니에요" names no product called "건도".
-    /// </summary>
-    public static bool SaidNotToApply(string text, int start) =>
-        NotApplicable().Matches(text).Any(m => start >= m.Index && start < m.Index + m.Length);
-
     /// <summary>A "value" that only says there is none ("해당없음", "모름"): never stored as a detail.</summary>
     public static bool IsNotAValue(string value)
     {

@@ -299,8 +299,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     /// <summary>The last sentence of a message, when it is one question, without the step it is anchored to; null when it names none.</summary>
     private static string? AnchoredQuestion(MessageReading reading) =>
-        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
-            ? QuestionReader.MainClause(question) : null;
+        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question)
+        && QuestionReader.MainClause(question) is { } main && QuestionReader.Split(question).Count == 1 ? main : null;
 
     /// <summary>
     /// A situation told first can blur a message the classifier reads whole between an entry and a case ("클레임 걸린

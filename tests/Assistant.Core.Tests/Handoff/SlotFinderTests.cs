@@ -405,6 +405,13 @@ public sealed class SlotFinderTests
     public void AParticleIsDroppedOnlyBeforeAPredicate(string text, string expected) =>
         Assert.Equal(expected, SlotExtraction.FromMessages([text]).Product?.Value);
 
+    /// <summary>"건도", "건은": the word for the matter with its particle names no product, in the first message as later.</summary>
+    [Theory]
+    [InlineData("상담원 연결해 주세요. 아이디 abc_shop1 이고 특정 상품 건도 아니에요")]
+    [InlineData("주문번호는 없어요. 특정 상품 건도 아니고요")]
+    public void AOneSyllableStopNounWithItsParticleIsNoProduct(string text) =>
+        Assert.Null(SlotExtraction.FromMessages([text]).Product);
+
     /// <summary>A seller who corrects themselves in the message means what comes after the correction.</summary>
     [Theory]
     [InlineData("아이디는 ondo_kitchen 상품은 스텐 냄비세트.. 아 아니다 스텐 프라이팬 세트요", SlotKind.Product, "스텐 프라이팬 세트")]

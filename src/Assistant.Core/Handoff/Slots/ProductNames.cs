@@ -254,7 +254,9 @@ internal static partial class ProductNames
         word.Length > 0 && "은는던온진난된낸린른운친픈큰간".Contains(word[^1]);
 
     private static bool IsStopNoun(string word) =>
-        StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);
+        StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length)
+        // "건도", "건은": a one-syllable stop noun with its particle, which Strip keeps whole (a stem there needs two letters).
+        || word.Length == 2 && CaseParticles.Contains(word[1..]) && StopNouns.Contains(word[..1]);
 
     private static bool IsCue(string word)
     {

@@ -378,7 +378,7 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
             return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, DialogueKit.Say(kit.Replies.DeclineNoise, DecisionKind.Decline, "noise")));
 
         var offered = state.HandoffOffered;
-        var reading = await reader.ReadAsync(turn.Text, state.Topic, cancellationToken);
+        var reading = await reader.ReadAsync(turn.Text, state.Topic, state.LastQuestion, cancellationToken);
         var decision = reading.Decision;
         state.PendingChoices.Clear();
         var category = CategoryOf(decision);

@@ -32,10 +32,16 @@ public sealed partial class QuestionReader(Decider decider)
 
     private KnowledgeBase Knowledge => decider.Knowledge;
 
-    public async Task<QuestionReading> ReadAsync(string text, string? topic, CancellationToken cancellationToken)
+    public Task<QuestionReading> ReadAsync(string text, string? topic, CancellationToken cancellationToken) =>
+        ReadAsync(text, topic, previousQuestion: null, cancellationToken);
+
+    /// <param name="previousQuestion">The seller's last question: a pronoun ("그게 쌓이면요?") may stand for what it asked about.</param>
+    public async Task<QuestionReading> ReadAsync(string text, string? topic, string? previousQuestion, CancellationToken cancellationToken)
     {
         var decision = await decider.DecideAsync(text, cancellationToken);
         var usedTopic = false;
+        if (topic is not null && await ReferentAsync(text, topic, previousQuestion, cancellationToken) is { } referred)
+            return new QuestionReading(referred, [referred], true);
         // Weak readings: a choice, or "no answer here" with choices.
         var weak = decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer;
         // The entry the message's own words choose over the topic, if any: read once, for moving there and for staying.
@@ -109,6 +115,30 @@ public sealed partial class QuestionReader(Decider decider)
         if (answers.Count >= 2) return new QuestionReading(answers[0], answers.Take(MaxAnswers).ToArray(), false);
         return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], false);
     }
+
+    /// <summary>
+    /// "그게 쌓이면 어떻게 되는데요?" after "품절 취소하면 벌점 받아요?" was answered with the cancel entry: the pronoun stands for
+    /// the term the seller's own question asked about (벌점), not for the entry that answered it. Read with that term in its place,
+    /// a confident answer from another entry is what was asked; anything less leaves the reading to the topic, as before.
+    /// </summary>
+    private async Task<Decision?> ReferentAsync(string text, string topic, string? previousQuestion, CancellationToken cancellationToken)
+    {
+        if (previousQuestion is null || !Pronoun().IsMatch(text)) return null;
+        // What the question asked about is the word before its predicate ("… 벌점 받아요?"); "결제 후 3일 안에 보내야 하나요?"
+        // asks about sending, and the pronoun after it about the answer.
+        var words = Words().Matches(SentenceBreak().Split(previousQuestion.Trim()).LastOrDefault(p => p.Trim().Length > 0) ?? "");
+        if (words.Count < 2) return null;
+        var term = Knowledge.Lexicon.Last(words[^2].Value);
+        if (term is null || Knowledge.Lexicon.Expand(text).Contains(term)) return null;
+        var resolved = await decider.DecideAsync(Pronoun().Replace(text, " " + term + " ", 1).Trim(), cancellationToken);
+        return resolved is { Kind: DecisionKind.Answer } && resolved.FaqId != topic && resolved.Confidence >= OwnTopicConfidence
+            ? resolved with { Reason = "the pronoun read as the term the seller asked about last" }
+            : null;
+    }
+
+    /// <summary>A pronoun standing for a thing ("그게", "그거", "그런 건"), not for a time or a place.</summary>
+    [GeneratedRegex(@"(?<=^|\s)(?:그게|그거|그건|그것|그걸|이게|이거|이건|그런\s*(?:게|거|건))(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
 
     /// <summary>
     /// A question that points back ("그럼 주말도 포함이에요?") which the classifier alone took for smalltalk: in a conversation
@@ -224,10 +254,19 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"^(?<main>.{6,}?)\s+(?:after|once)\s+(?:the|a|my|an|they|he|she|it|i|we|you)\b[^?]*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredAfter();
 
-    /// <summary>A part that asks something (a question form or a request to tell), as opposed to the situation around it.</summary>
-    public static bool IsQuestion(string part) => Asks().IsMatch(part);
+    /// <summary>
+    /// A part that asks something (a question form or a request to tell), as opposed to the situation around it. A buyer's
+    /// question the seller reports ("환불 왜 안 들어오냐고 …") is not the seller's: only what follows it counts.
+    /// </summary>
+    public static bool IsQuestion(string part) => Asks().IsMatch(ReportedQuestion().Split(part)[^1]);
 
-    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수")]
+    /// <summary>The end of a reported question: "왜 안 들어오냐고", "언제 오냐며", "되느냐는".</summary>
+    [GeneratedRegex(@"(?:냐|느냐|으냐)(?:고|며|면서|는)(?=\s|$)")]
+    private static partial Regex ReportedQuestion();
+
+    // English asks with a question word or an inverted auxiliary opening a clause ("what's the fee on card payments, and …").
+    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수"
+        + @"|(?:^|[:,;]\s*|\b(?:and|also)\s+)(?:what|what's|whats|how|where|when|why|which|who|can\s+i|could\s+i|do\s+i|does|is\s+there|are\s+there|tell\s+me)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asks();
 
     /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"): a question without a question form.</summary>
@@ -236,7 +275,8 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
-    [GeneratedRegex(@"(?:은요|는요|이요|면요|고요|건요)\s*[?？!.~]*(?:\s|$)", RegexOptions.CultureInvariant)]
+    // "…드리려고요" tells an intention, not a question about a part.
+    [GeneratedRegex(@"(?:은요|는요|이요|면요|(?<!려)고요|건요)\s*[?？!.~]*(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ElidedQuestion();
 
     /// <summary>A question that is only a condition ("이미 발송했으면요?", "주말이면요?").</summary>

@@ -56,7 +56,8 @@ internal static class ReplyActVocabulary
     private const string Topic = "(?:(?:상담원|상담사|사람)?(?:접수|연결|상담|진행|신청|요청|문의)(?:은|는|을|를|도)?)?";
 
     /// <summary>A person to talk to.</summary>
-    private const string Person = "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|상담선생님|직원|담당자|책임자|관리자|매니저|사람|실제사람|진짜사람|사람상담원)";
+    // Also someone named by what they would do: "직접 확인해 주실 분", "담당하시는 분".
+    private const string Person = "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|상담선생님|직원|담당자|책임자|관리자|매니저|사람|실제사람|진짜사람|사람상담원|(?:확인해|봐|도와|처리해|해결해|알려)주실분|담당하시는분)";
 
     /// <summary>A particle after the person: 이랑, 하고, 한테, 님 …</summary>
     private const string With = "(?:님이랑|님과|님하고|님한테|님께|님|이랑|랑|하고|과|와|한테|에게|께|분|분이랑|분하고|분한테)?";
@@ -155,7 +156,7 @@ internal static class ReplyActVocabulary
         // "접수번호 뭐였죠?": the number of a request already filed. "아까 접수한 건 지금 어떤 상태예요?": how it stands.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:가|는|이|좀)?(?:뭐였죠|뭐였지|뭐였어요|뭐였더라|뭐였나요|몇번이었죠|몇번이었어요|몇번이었지)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)?(?:은|는|이|가)?(?:지금|현재)?(?:어떤|무슨)?(?:상태|상황)(?:예요|에요|인가요|이에요|이죠|죠|일까요|야)?" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:지금)?(?:제|저의|내)?(?:문의|접수|요청|신청|티켓|상담)(?:건)?(?:가|는|이|은)?(?:지금)?(?:어디까지|얼마나)(?:진행|처리)(?:됐나요|됐어요|되었나요|됐는지|되고있나요|됐을까요|됐죠|됐어)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:지금)?(?:제|저의|내)?(?:상담요청|상담신청|상담접수|문의|접수|요청|신청|티켓|상담)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)?(?:거|것|건)?(?:가|는|이|은)?(?:지금|현재)?(?:어디까지|얼마나)(?:진행|처리)(?:됐나요|됐어요|되었나요|되었어요|됐는지|되고있나요|됐을까요|됐죠|됐어|됐나|된거예요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:whats|whatis|whatwas)my(?:ticket|request|case)(?:number|no|id)(?:again)?|(?:ticket|request|case)(?:number|no)again|(?:canyou|couldyou)?(?:tellme|giveme|remindmeof)?myticketnumber(?:again)?"),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
@@ -180,6 +181,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please|ok|okay|yes)?connectme(?:please|now)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*(?:human|person|people|agent|agents|operator|representative|staff|someone|somebody|anyone|anybody)(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
         // ── AreYouBot: a question about the assistant ────────────────────────────────────────

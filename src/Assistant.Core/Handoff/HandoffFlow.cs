@@ -26,9 +26,11 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var form = new HandoffForm { Description = problem is null ? null : SlotExtraction.WithoutRetracted(problem) };
         form.Category = await OpenProblemAsync(form.Description, state, cancellationToken);
         var sellerTexts = SellerTexts(state).ToArray();
-        var values = SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value)).ToArray();
+        // A detail this message says there is none of ("상품명은 따로 없어요") is not filled with a guess from its wording.
+        var skipped = SkippedIn(turn.Text).ToList();
+        var values = SlotExtraction.FromMessages(sellerTexts).Values.Where(v => !IsNotAValue(v.Value) && (v.IsCertain || !skipped.Contains(v.Kind))).ToArray();
         foreach (var value in values) form.Set(value.Kind, value.Value);
-        foreach (var kind in SkippedIn(turn.Text)) if (!form.Has(kind)) form.Skip(kind);
+        foreach (var kind in skipped) if (!form.Has(kind)) form.Skip(kind);
         state.Form = form;
         state.HandoffOffered = false;
         state.Misses = 0;
@@ -382,7 +384,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         }
         // Said in passing inside a longer message ("주문번호는 해당없음 특정 상품도 아니고요", "주문이나 상품 문제가 아니라 …"),
         // or of every one of them, so no one to name ("전 상품이 다 그래요", "모든 주문이 결제가 안 돼요").
-        foreach (Match m in NotApplicable().Matches(text).Concat(EveryOne().Matches(text)))
+        foreach (Match m in NotApplicable().Matches(text).Concat(EveryOne().Matches(text)).Concat(CannotLookUp().Matches(text)))
         {
             if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
             if (m.Groups["product"].Success) fields |= ReplyField.Product;
@@ -438,8 +440,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private static partial Regex PersonRequest();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>상품|제품)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:그런\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
     private static partial Regex NotApplicable();
+
+    /// <summary>
+    /// A number or name the seller cannot look up or recall now ("주문번호는 지금 밖이라 확인이 안 돼요", "상품명은 기억이 안
+    /// 나요"): they do not have it, as with "모름". Only the labels of a value count: "주문 확인이 안 돼요" is the problem itself.
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호)|(?<product>상품\s*명|제품\s*명))\s*(?:은|는|도|이|가|을|를)?\s*(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:지금\s*|당장\s*|바로\s*)?(?:확인|조회|기억)\s*(?:이|을|도|가)?\s*(?:좀\s*)?(?:안\s*(?:돼|되|됨|나|남)|못|불가|어렵|힘들)")]
+    private static partial Regex CannotLookUp();
 
     /// <summary>
     /// A detail said of every one of its kind: "모든 주문", "전 상품이 다", "상품 전부", "all products" ("전 상품을 올렸는데"

@@ -51,6 +51,28 @@ public sealed class Lexicon
         return found;
     }
 
+    /// <summary>The canonical term whose form ends last in the message (what it mentioned most recently), or null.</summary>
+    public string? Last(string message)
+    {
+        var normalized = TextNormalizer.Normalize(message);
+        var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
+        string? last = null;
+        var lastEnd = -1;
+        foreach (var term in Expand(message))
+            foreach (var (form, canonical, latin) in _forms)
+            {
+                if (canonical != term) continue;
+                // Ends are compared in the message without spaces (where a Korean form is found).
+                int end;
+                if (!latin) end = compact.LastIndexOf(form, StringComparison.Ordinal) is var at and >= 0 ? at + form.Length : -1;
+                else if (normalized.LastIndexOf(form, StringComparison.Ordinal) is var word and >= 0)
+                    end = word + form.Length - normalized.AsSpan(0, word + form.Length).Count(' ');
+                else end = -1;
+                if (end > lastEnd) (last, lastEnd) = (term, end);
+            }
+        return last;
+    }
+
     /// <summary>
     /// Latin forms match whole words only, so "fee" does not fire inside "feedback"; a trailing plural "s" is allowed.
     /// Only Latin letters and digits continue a Latin word: a particle written onto it ("refund는", "payout이") ends it.

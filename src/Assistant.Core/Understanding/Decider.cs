@@ -116,7 +116,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         public string[] Questions => _questions ??= Sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
 
         /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
-        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own);
+        /// <summary>
+        /// A request to act on the seller's own case, or an order number given with a question about that order; an order
+        /// number told as background to a question in general ("주문번호 … 건이 수거됐어요. 이런 반품은 며칠 안에 …?") is not.
+        /// </summary>
+        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own)
+            || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && AsksInGeneral().IsMatch(asked));
 
         /// <summary>Whether the message is about selling here (a selling word or a lexicon term), which several rules ask.</summary>
         public bool AboutSelling => _aboutSelling ??= decider.Knowledge.Scope.IsAboutSelling(message, decider.Knowledge.Lexicon);
@@ -379,10 +384,17 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)|\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
+
+    [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
+    private static partial Regex OrderNumber();
+
+    /// <summary>A question about cases of a kind, not this one: "이런 반품은", "이럴 때", "보통", "in general".</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksInGeneral();
 
     /// <summary>
     /// A sentence that plainly asks (a question mark, a question word, "…있나요/되나요/수 있을까요") or asks to be told

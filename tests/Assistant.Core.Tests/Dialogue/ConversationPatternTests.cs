@@ -384,6 +384,15 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("전 상품을 올렸을 뿐인데 주문번호는 몰라요", true, false)]
     // "건도": the particle on the word that names the matter, not a product.
     [InlineData("주문번호는 없어요. 특정 상품 건도 아니고요", true, true)]
+    // "None of that kind", "nothing pinned down", and a number that cannot be looked up now (not at hand, forgotten).
+    [InlineData("주문번호 같은 건 없어요 전체 실적 문제라서요", true, false)]
+    [InlineData("상품도 특정된 건 없고요", false, true)]
+    [InlineData("주문번호는 지금 밖이라 확인이 안 돼요", true, false)]
+    [InlineData("주문번호는 당장 조회가 안 되네요", true, false)]
+    [InlineData("상품명은 기억이 안 나요", false, true)]
+    [InlineData("스토어 전체 문제라 주문번호나 상품명은 따로 없어요", true, true)]
+    // "Not one product but all of them" says there is none to name.
+    [InlineData("주문번호는 없고 상품 하나가 아니라 전부예요", true, true)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);
@@ -396,6 +405,12 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Null(form.ProductName);
         Assert.Null(form.SellerId);
     }
+
+    /// <summary>A product or an order number that cannot be looked up in the seller center is the problem, not a detail the seller lacks.</summary>
+    [Theory]
+    [InlineData("상품 조회가 안 돼요")]
+    [InlineData("주문번호 조회하면 오류가 나요")]
+    public void AProblemWithLookingSomethingUpSkipsNothing(string text) => Assert.Empty(HandoffFlow.SkippedIn(text));
 
     [Theory]
     [InlineData("ㅇㅇ")]
@@ -968,6 +983,72 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(topic, (await chat.LastAsync(first)).Info.FaqId);
         var reply = await chat.LastAsync(followUp);
         Assert.Equal(("answer", next), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>
+    /// A pronoun ("그게", "그거") stands for the last term of the seller's own question, not for the entry that answered it:
+    /// "그게 쌓이면 어떻게 돼요?" after asking whether a cancel brings a penalty asks about penalties.
+    /// </summary>
+    [Theory]
+    [InlineData("품절돼서 제가 주문 취소하면 벌점 받아요?", "order-cancel", "그게 쌓이면 어떻게 되는데요?", "seller-grade-penalty")]
+    [InlineData("재고가 없어서 제가 직접 주문 취소하면 패널티 있나요?", "order-cancel", "그거 누적되면 어떻게 돼요?", "seller-grade-penalty")]
+    // The pronoun stands for what the answer was about: the topic stays.
+    [InlineData("정산 받는 계좌를 바꿀 수 있나요?", "settlement-account", "그건 어디서 해요?", "settlement-account")]
+    [InlineData("판매 수수료는 얼마나 떼가요?", "fees", "그거 언제 빠져나가요?", "fees")]
+    // "결제 후 3일 안에 보내야 하나요?" asks about sending: the term in its time clause is not what the pronoun stands for.
+    [InlineData("주문 받고 만드는 수제 가구도 결제 후 3일 안에 보내야 하나요?", "dispatch-deadline", "그건 어디서 따로 정해요?", "dispatch-deadline")]
+    public async Task APronounStandsForWhatTheSellerAskedAboutLast(string first, string topic, string followUp, string next)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(topic, (await chat.LastAsync(first)).Info.FaqId);
+        var reply = await chat.LastAsync(followUp);
+        Assert.Equal(("answer", next), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>
+    /// "주문번호나 상품명은 따로 없어요" beside a problem about the whole store: both are skipped, no guess from the wording is
+    /// taken for the product, and "제 상품이 아니라 다른 머플러가 …" (not my product but another) skips nothing.
+    /// </summary>
+    [Fact]
+    public async Task NoDetailSaidInTheOpeningMessageBeatsAGuessAndAContrastSkipsNothing()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("지금 우리 스토어에서 구매자들 결제가 전부 실패하고 있어요!!! 당장 사람 연결해 주세요. 아이디 ddong_snack 이고 스토어 전체 문제라 주문번호나 상품명은 따로 없어요");
+        var form = chat.State.Form!;
+        Assert.Equal(("ddong_snack", (string?)null, (string?)null, true, true), (form.SellerId, form.OrderNumber, form.ProductName, form.OrderNumberUnknown, form.ProductUnknown));
+
+        var other = new Chat(repo, "chat-2");
+        await other.SayAsync("상담원 연결해 주세요. 아이디 sora_knit, 주문번호 2025051709172534 건 구매자가 반품 보낸 상자에 제 상품이 아니라 다른 브랜드 머플러가 들어 있었어요");
+        Assert.Equal(HandoffForm.AskProduct, other.State.Form!.Asking);
+        Assert.False(other.State.Form.ProductUnknown);
+    }
+
+    /// <summary>Asked whether a person can help, after no answer was found, the seller is taken to the form.</summary>
+    [Fact]
+    public async Task AskingWhetherAPersonCanHelpOpensTheForm()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("handoff.no-answer", (await chat.LastAsync("How do I set a daily budget for keyword ads on my products?")).Info.Intent);
+        var replies = await chat.SayAsync("Okay, is there a person who can help me with ads?");
+        Assert.Equal("handoff.start", replies[0].Info.Intent);
+    }
+
+    /// <summary>Two English questions in one message, the first without a question mark, are both answered.</summary>
+    [Fact]
+    public async Task TwoEnglishQuestionsInOneMessageAreBothAnswered()
+    {
+        var replies = await new Chat(repo).SayAsync("Two quick ones: what's the fee on card payments, and where do I download my monthly tax invoices?");
+        Assert.Equal(["fees", "tax-invoice"], replies.Select(r => r.Info.FaqId).Order());
+    }
+
+    /// <summary>"그럼 …" after the invoice answer, about tax law in general, is declined: the topic does not make it ours.</summary>
+    [Fact]
+    public async Task AGeneralTaxQuestionAfterTheInvoiceAnswerIsDeclined()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("tax-invoice", (await chat.LastAsync("부가세 신고할 때 쓸 매출 자료는 어디서 내려받아요?")).Info.FaqId);
+        var reply = await chat.LastAsync("그럼 간이과세자에서 일반과세자로 넘어가는 매출 기준은 얼마예요?");
+        Assert.Equal("decline", reply.Info.Action);
     }
 
     /// <summary>"이게 가능한가요?" says what it asks about only through what came before: read with the topic, it is answered there.</summary>

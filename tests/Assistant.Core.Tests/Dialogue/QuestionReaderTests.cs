@@ -25,6 +25,7 @@ public sealed class QuestionReaderTests
     [InlineData("정산일이랑 수수료 알려주세요", new[] { "정산일 알려주세요", "수수료 알려주세요" })]
     [InlineData("송장번호 잘못 넣은 거 고치는 법이랑, 결제 후 며칠 안에 보내야 하는지 둘 다 알려 주세요", new[] { "송장번호 잘못 넣은 거 고치는 법 알려 주세요", "결제 후 며칠 안에 보내야 하는지 알려 주세요" })]
     [InlineData("배송비는 얼마예요? 그리고 반품은 어떻게 해요?", new[] { "배송비는 얼마예요?", "반품은 어떻게 해요?" })]
+    [InlineData("Two quick ones: what's the fee on card payments, and where do I download my monthly tax invoices?", new[] { "Two quick ones: what's the fee on card payments", "where do I download my monthly tax invoices?" })]
     [InlineData("정산 계좌를 바꾸고 싶어요", new[] { "정산 계좌를 바꾸고 싶어요" })]
     [InlineData("무선 청소기랑 필터 세트를 같이 팔아도 되나요?", new[] { "무선 청소기랑 필터 세트를 같이 팔아도 되나요?" })]
     public void SplitsAMessageIntoItsQuestions(string message, string[] parts) =>
@@ -36,6 +37,7 @@ public sealed class QuestionReaderTests
     [InlineData("환불은요? 카드 결제였어요", true)]
     [InlineData("아까 말한 거요 정산 다시 보여주세요", true)]
     [InlineData("반품 물건이 어제 도착했는데 아직 검수를 못 했어요 완료 처리는 며칠 안에 해야 하나요", false)]
+    [InlineData("카드로 결제하신 분인데 보통 카드 환불은 얼마나 걸리는지 알려주시면 그대로 안내해 드리려고요", false)]
     public void TellsAFollowUpFromAQuestionOfItsOwn(string message, bool followUp) =>
         Assert.Equal(followUp, QuestionReader.IsFollowUp(message));
 
@@ -46,6 +48,12 @@ public sealed class QuestionReaderTests
     [InlineData("정산 주기 알려 주세요", true)]
     [InlineData("어제 발송 지연 안내를 등록했어요.", false)]
     [InlineData("계속 결제 오류가 떠요.", false)]
+    [InlineData("Two quick ones: what's the fee on card payments", true)]
+    [InlineData("how do I change my payout account", true)]
+    [InlineData("I paid the fee and shipped it.", false)]
+    // A buyer's question the seller reports is not the seller's; one asked after it is.
+    [InlineData("근데 오늘 그분이 환불 왜 안 들어오냐고 별점 1점 주겠다고 하시네요..", false)]
+    [InlineData("구매자가 언제 오냐고 물어보는데 어떻게 답해야 하나요", true)]
     public void AskingToBeToldIsAQuestion(string sentence, bool question) =>
         Assert.Equal(question, QuestionReader.IsQuestion(sentence));
 }

@@ -154,6 +154,8 @@ public sealed class ReplyActsTests
     [InlineData("help", Capabilities)]
     // TicketStatus.
     [InlineData("접수한 거 어떻게 됐어요?", TicketStatus)]
+    [InlineData("아까 접수한 건 지금 어디까지 진행됐어요?", TicketStatus)]
+    [InlineData("문의 넣은 거 얼마나 처리됐나요", TicketStatus)]
     [InlineData("언제 연락 와요?", TicketStatus)]
     [InlineData("상담 요청한 거 진행 상황", TicketStatus)]
     [InlineData("문의한 거 어떻게 됐나요", TicketStatus)]
@@ -182,7 +184,11 @@ public sealed class ReplyActsTests
     // HumanRequest.
     [InlineData("상담원 연결해 주세요", HumanRequest)]
     [InlineData("사람이랑 얘기할래요", HumanRequest)]
+    [InlineData("직접 확인해 주실 분이랑 얘기하고 싶어요", HumanRequest)]
+    [InlineData("담당하시는 분 연결해 주세요", HumanRequest)]
     [InlineData("talk to a human", HumanRequest)]
+    [InlineData("is there a person who can help?", HumanRequest)]
+    [InlineData("is there anyone who can look into it", HumanRequest)]
     [InlineData("아니 그냥 빨리 상담원 연결해 주세", HumanRequest)]
     [InlineData("상담원 연결", HumanRequest)]
     [InlineData("상담원", HumanRequest)]

@@ -143,6 +143,9 @@ public sealed class SlotFinderTests
     // A determiner before 주문/상품 ("특정 주문이나 상품 건은 아니에요") names none.
     [InlineData("아이디 mellow_tea 이고, 특정 주문이나 상품 건은 아니에요")]
     [InlineData("Yes, submit")]
+    // A participle after the label says how a product is concerned, not which: "no product involved".
+    [InlineData("My seller id is kimchi_global. No order or product involved, it's about ad settings.")]
+    [InlineData("there is no product affected")]
     public void FindsNoProductInARequestOrAProblemThatNamesNone(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 
@@ -167,6 +170,10 @@ public sealed class SlotFinderTests
     // A label followed by what is wrong with it names none: "상품명이 잘못 들어갔어요".
     [InlineData("상품명이 잘못 들어갔어요")]
     [InlineData("상품명 오타 났어요")]
+    // "상품이 아니라 …" says what the product is not: the negative copula in any of its forms names nothing.
+    [InlineData("판매자 아이디 sora_knit 인데요, 구매자가 반품 보낸 상자에 제 상품이 아니라 다른 브랜드 머플러가 들어 있었어요")]
+    [InlineData("제가 보낸 상품이 아닌데 반품이 들어왔어요")]
+    [InlineData("이 제품 아니었어요 다른 걸로 왔대요")]
     public void GuessesNoProductFromWhatDescribesIt(string text) =>
         Assert.Null(SlotTable.Product.Find(text));
 

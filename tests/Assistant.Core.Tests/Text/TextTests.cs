@@ -40,6 +40,23 @@ public sealed class TextTests
         Assert.Empty(lexicon.Expand("payoutx 정보"));
     }
 
+    /// <summary>The term mentioned last, by where its form ends, in Korean or English, whatever the lexicon's order.</summary>
+    [Theory]
+    [InlineData("정산 수수료 얼마예요", "수수료")]
+    [InlineData("수수료 빼고 정산 되나요", "정산")]
+    [InlineData("판매대금에서 fee 빠져요?", "수수료")]
+    [InlineData("fee가 판매 대금에서 빠져요?", "정산")]
+    [InlineData("배송 언제 해요", null)]
+    public void LexiconFindsTheTermMentionedLast(string message, string? last)
+    {
+        var lexicon = new Lexicon(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["수수료"] = ["fee", "수수로"],
+            ["정산"] = ["payout", "판매대금"],
+        });
+        Assert.Equal(last, lexicon.Last(message));
+    }
+
 
     [Theory]
     [InlineData("how do I change my payout account", true)]

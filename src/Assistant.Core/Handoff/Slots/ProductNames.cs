@@ -63,6 +63,7 @@ internal static partial class ProductNames
         "하나", "한", "두", "몇", "여러", "일부", "개", "한개", "두개", "여러개",
         "is", "are", "was", "not", "please", "the", "my", "to", "for", "has", "have", "can", "can't", "didn't", "doesn't", "isn't", "still", "why",
         "either", "neither", "too", "also", "actually", "really", "just", "it", "it's", "its", "this", "that", "and", "or", "but", "about", "any", "none", "one",
+        "involved", "related", "affected", "concerned", "specific", "particular", "here", "there",
     };
 
     // Nouns that name a process, a problem or another detail, never a product.
@@ -74,6 +75,8 @@ internal static partial class ProductNames
         "확인", "처리", "요청", "접수", "연결", "번호", "발송", "출고", "입고", "도착", "누락", "파손", "불량", "내역", "금액", "입금", "출금",
         "승인", "심사", "검수", "상품", "제품", "상품명", "제품명", "품목", "것", "거", "부분", "사람", "담당자", "전화", "통화", "답변", "진행",
         "안내", "연락", "할인", "회수", "ID", "order", "seller", "product",
+        // The shop itself is no product: "우리 스토어에서 결제가 안 돼요".
+        "스토어", "가게", "매장", "쇼핑몰",
     };
 
     private static readonly string[] StopPrefixes =
@@ -205,7 +208,7 @@ internal static partial class ProductNames
         if (words.Length == 1 && TimeWord().IsMatch(Strip(words[0]))) return SlotValidation.Invalid("날짜나 시간이 아니라 상품명을 알려 주세요.");
         // A reply that is only an act ("Yes", "submit", "넵") names no product, in any case.
         if (ReplyActs.Read(value) is { IsWhole: true, Act: not ReplyAct.None }) return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
-        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
+        if (words.Any(w => FunctionWords.Contains(w) || FunctionWords.Contains(Strip(w)) || Copulas.Contains(w) || IsNegativeCopula(w) || IsPredicate(w) || IsStopNoun(Strip(w)) || IsStopNoun(w)))
             return SlotValidation.Invalid("문장이나 요청이 아니라 상품명만 알려 주세요.");
         return SlotValidation.Valid;
     }
@@ -232,7 +235,7 @@ internal static partial class ProductNames
     {
         // A dash or slash written as its own word separates the name from what follows ("생활한복 원피스 - buyer claims …").
         if (!word.Any(char.IsLetterOrDigit)) return true;
-        if (Copulas.Contains(word) || FunctionWords.Contains(word)) return true;
+        if (Copulas.Contains(word) || FunctionWords.Contains(word) || IsNegativeCopula(word)) return true;
         var stem = Strip(word);
         if (FunctionWords.Contains(stem) || IsStopNoun(word) || IsStopNoun(stem)) return true;
         if (IsPredicate(word)) return true;
@@ -252,6 +255,11 @@ internal static partial class ProductNames
     /// </summary>
     private static bool IsAdnominal(string word) =>
         word.Length > 0 && "은는던온진난된낸린른운친픈큰간".Contains(word[^1]);
+
+    /// <summary>The negative copula in any form ("아니라", "아닌데", "아니었어요"): it says what the product is not.</summary>
+    private static bool IsNegativeCopula(string word) =>
+        word.Length <= 6 && (word.StartsWith("아니", StringComparison.Ordinal) || word.StartsWith("아닌", StringComparison.Ordinal)
+                             || word.StartsWith("아님", StringComparison.Ordinal) || word.StartsWith("아닙", StringComparison.Ordinal) || word.StartsWith("아냐", StringComparison.Ordinal));
 
     private static bool IsStopNoun(string word) =>
         StopNouns.Contains(word) || StopPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length)

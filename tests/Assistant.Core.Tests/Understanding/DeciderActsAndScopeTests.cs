@@ -165,6 +165,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("다른 쇼핑몰에 올려둔 상품 300개를 엑셀로 한 번에 등록하고 싶은데 상품 대량등록 양식이 있나요?")]
     // Told after the situation, a question is still checked against what its entry mentions.
     [InlineData("말도 안 되는 악성 리뷰가 달렸어요. 리뷰 삭제나 숨김 요청이 가능한가요?")]
+    // Running more than one store is covered by no entry, whatever sign-up or registration words come with it.
+    [InlineData("같은 사업자로 스토어 하나 더 만들어서 따로 팔아도 되나요?")]
+    [InlineData("등록해 둔 상품들을 다른 스토어로 한꺼번에 옮기는 기능이 있나요?")]
     public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

@@ -73,7 +73,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (await TheQuestionItselfAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } itself)
             return NotCovered(itself, reading) ?? itself;
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)
-                ?? await WholeAndQuestionAgreeAsync(decision, reading, cancellationToken).ConfigureAwait(false)) is { } asked)
+                ?? await WholeAndQuestionAgreeAsync(decision, reading, cancellationToken).ConfigureAwait(false)
+                ?? await SituationNamesTheTopicAsync(decision, reading, cancellationToken).ConfigureAwait(false)) is { } asked)
             return NotCovered(asked, reading) ?? asked;
         // "묶음배송은요?": a bare word no entry of its area covers is "no answer here", not a choice among that area's entries.
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify && await AreaChoiceAsync(decision, message, cancellationToken).ConfigureAwait(false) is { } choice)
@@ -228,9 +229,44 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (caseMass >= 1) return null;
         var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
             .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
-        var topic = policy.Decide(asTopic, whole.Candidates);
+        var topic = policy.Decide(asTopic, await SentenceEvidenceAsync(whole, reading, cancellationToken).ConfigureAwait(false));
         if (topic.Kind == DecisionKind.Answer) return topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" };
         return await WholeAndQuestionAgreeAsync(whole, reading, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A choice the classifier is sure of but retrieval of the whole message is too weak to answer: with the evidence of its
+    /// sentences (<see cref="SentenceEvidenceAsync"/>), when the question names no topic of its own, the situation's entry is answered.
+    /// </summary>
+    private async Task<Decision?> SituationNamesTheTopicAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
+    {
+        if (reading.ActsOnMyCase) return null;
+        var evidence = await SentenceEvidenceAsync(whole, reading, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(evidence, whole.Candidates)) return null;
+        var named = policy.Decide(whole.Intents, evidence);
+        return named.Kind == DecisionKind.Answer ? named with { Reason = "the situation names the topic the question asks about" } : null;
+    }
+
+    /// <summary>
+    /// Retrieval evidence of a message of several sentences: an entry's score is the best of the whole message's and of each
+    /// sentence's alone, when the question names no topic of its own. A long situation dilutes the whole's similarity to the entry one of its sentences plainly matches
+    /// ("구매자가 결제하려고 하면 '승인 거절'이 뜬대요. 판매자가 해 줄 수 있는 게 있나요?": the first sentence is the payment
+    /// error's, the whole only weakly).
+    /// </summary>
+    private async Task<IReadOnlyList<RetrievalCandidate>> SentenceEvidenceAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
+    {
+        if (reading.Sentences.Length < 2) return whole.Candidates;
+        // Only for a question that names no topic of its own (no term, no entry it plainly matches): "판매 대금은 언제
+        // 들어오나요?" after "첫 주문이 구매확정됐어요" asks about the payout, and the confirmation its situation sentence
+        // matches must not outweigh that.
+        var question = reading.Sentences[^1];
+        var own = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+        if (own.Candidates.Count > 0 && own.Candidates[0].Score >= policy.Options.MinRetrievalScore || knowledge.Lexicon.Expand(question).Count > 0) return whole.Candidates;
+        var best = whole.Candidates.ToDictionary(c => c.FaqId, StringComparer.Ordinal);
+        foreach (var sentence in reading.Sentences)
+            foreach (var c in (await reading.DecideAsync(sentence, cancellationToken).ConfigureAwait(false)).Candidates)
+                if (!best.TryGetValue(c.FaqId, out var seen) || c.Score > seen.Score) best[c.FaqId] = c;
+        return best.Values.OrderByDescending(c => c.Score).ThenBy(c => c.FaqId, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>
@@ -384,7 +420,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();

@@ -76,6 +76,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A request to look into the seller's own order or payout, in English as in Korean.
     [InlineData("My payout for order 2024051234567 is on hold for two weeks. Could you look into it?")]
     [InlineData("The buyer was charged twice for order 20240611000123. Please check this order.")]
+    // Asked to take something down or block someone for the seller.
+    [InlineData("어떤 구매자가 상품 문의에 계속 험한 말을 남겨요. 그 글 좀 내려 주시고 그 사람 차단해 주세요.")]
     public async Task AProblemThatPersistsAfterTheStepsOrARequestToLookIntoItIsACase(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -98,10 +100,29 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [Theory]
     [InlineData("구매자가 불량이라고 반품한 주문번호 2025092103040506 건이 어제 수거됐어요. 이런 반품은 수거 후 며칠 안에 완료 처리해야 하나요?", "return-exchange")]
     [InlineData("어제 구매자 한 분이 주문 취소해서 제가 바로 승인했어요. 근데 오늘 그분이 환불 왜 안 들어오냐고 별점 1점 주겠다고 하시네요.. 카드로 결제하신 분인데 보통 카드 환불은 얼마나 걸리는지 알려주시면 그대로 안내해 드리려고요", "refund-process")]
+    // A question with no topic of its own ("판매자 쪽에서 해 줄 수 있는 게 있을까요?") after a situation sentence that plainly
+    // names one: the entry is the situation's, though the whole message matches it only weakly.
+    [InlineData("구매자분이 결제할 때마다 '승인 거절'이 뜬다고 연락이 와요. 판매자 쪽에서 해 줄 수 있는 게 있을까요?", "payment-error")]
     public async Task AQuestionInGeneralAfterTheSituationIsAnswered(string message, string faq)
     {
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
+    /// <summary>A question that names its own topic keeps it: the confirmation its situation tells is not what is asked.</summary>
+    [Fact]
+    public async Task AQuestionWithATopicOfItsOwnIsNotAnsweredWithItsSituationsEntry()
+    {
+        var decision = await repo.Decider.DecideAsync("첫 주문이 어제 구매확정됐어요. 판매 대금은 언제 통장에 들어오나요?");
+        Assert.NotEqual("purchase-confirmation", decision.FaqId);
+    }
+
+    /// <summary>Why the seller's own application was turned down is a question about their case, not about the rules.</summary>
+    [Fact]
+    public async Task WhyMyOwnRequestWasRejectedIsACase()
+    {
+        var decision = await repo.Decider.DecideAsync("사업자 정보 변경 신청이 반려됐다고만 떠요. 제 신청이 왜 반려됐는지 알려 주실 수 있나요?");
+        Assert.Equal((DecisionKind.Handoff, Decider.HandoffCase), (decision.Kind, decision.Intent));
     }
 
     [Fact]

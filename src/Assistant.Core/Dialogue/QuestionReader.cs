@@ -272,7 +272,8 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"): a question without a question form.</summary>
     internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금";
 
-    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said.
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
     // "…드리려고요" tells an intention, not a question about a part.

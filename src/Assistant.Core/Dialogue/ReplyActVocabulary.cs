@@ -117,7 +117,7 @@ internal static class ReplyActVocabulary
         // "특정 못 해요", "하나로 특정할 수가 없어요": no one order or product to name.
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:하나로)?특정(?:이|을)?(?:못해요|못하겠어요|못합니다|못해|못하겠네요|못하는데요|안돼요|안되요|불가|불가능|불가능해요|할수가없어요|할수없어요|할수없습니다|할수가없습니다|할수가없네요|하기어려워요|하기힘들어요|하기가어려워요|이안돼요|이안되요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
-        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotaboutan?|notabout(?:an?|any)|notany)"),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotaboutan?|notabout(?:an?|any)|notany|nothingtodowith(?:an?|any|the)?|notrelatedto(?:an?|any)?|unrelatedto(?:an?|any)?)"),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
         new(Kind.Act, ReplyAct.Skip, 0, Whole, "na|pass"),
 
@@ -149,8 +149,12 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황조회|상태조회|현황조회|상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),
         // "접수된 거 맞죠?", "접수 번호 한 번만 더 알려 주세요": whether it was filed, and its number again.
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담요청|상담신청|접수|요청|신청|티켓)(?:이|은|는|가)?(?:잘)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
-            + "|(?:접수|신청|요청)(?:이|가)?(?:잘)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:방금|아까|제)?(?:거|것|건|꺼)?(?:상담요청|상담신청|접수|요청|신청|티켓)(?:이|은|는|가)?(?:잘|제대로|정상적으로|정상으로)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
+            + "|(?:접수|신청|요청)(?:이|가)?(?:잘|제대로|정상적으로)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
+        // "그 문의 건 이제 끝난 거죠?": whether the request is done.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:그|제|아까|방금|저번)?(?:문의|상담|접수|요청|티켓|신고)(?:건|한거|한건|했던거)?(?:은|는|이|가)?(?:이제|다|잘)?(?:끝난|해결된|처리된|완료된|종료된|마무리된|끝났|해결됐|처리됐|완료됐|마무리됐)(?:거죠|거지요|건가요|거예요|거맞죠|거에요|건가|거야|거맞나요|나요|죠|어요|지요)" + Yo),
+        // "담당자 배정은 대략 언제쯤 돼요?": when someone is assigned.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담원|상담사|담당자|직원)(?:배정|연결|확인)(?:은|는|이|가)?(?:대략|보통|그럼)?(?:언제|언제쯤|얼마나|몇시|몇시쯤)(?:쯤)?(?:돼요|되나요|될까요|되죠|돼|해주나요|해주시나요|걸려요|걸리나요|걸릴까요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:를|좀|가|는)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)?(?:알려|보여|말해)" + Please + Yo
             + "|번호(?:를|좀)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)(?:알려|보여|말해)" + Please + Yo),
         // "접수번호 뭐였죠?": the number of a request already filed. "아까 접수한 건 지금 어떤 상태예요?": how it stands.
@@ -181,6 +185,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please|ok|okay|yes)?connectme(?:please|now)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
+        // "Can someone from your team look at it?": a person asked to look at the seller's problem.
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:can|could|would|will)(?:someone|somebody|anyone|aperson|ahuman|anagent)(?:from|on|at)(?:your|the)(?:team|side|end|support|staff|company)(?:please)?(?:lookat|lookinto|check|helpwith|handle|review)(?:it|this|that|mycase|myaccount|myorder)?(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*(?:human|person|people|agent|agents|operator|representative|staff|someone|somebody|anyone|anybody)(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
@@ -190,9 +196,9 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:whoami|whomami)(?:talking|speaking|chatting|texting)(?:to|with)(?:rightnow|now|here)?|(?:who|whom)(?:areyou|ru|areu|isthis|isthat)(?:exactly|really|again)?"),
 
         // ── Fields named by a skip or a correction ───────────────────────────────────────────
-        new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:특정)?(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order|주문건|주문)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
+        new(Kind.Field, 0, ReplyField.OrderNumber, 0, "(?:특정|specific|particular|single)?(?:주문번호|주문넘버|오더번호|주문no|ordernumber|orderno|ordernum|order|주문건|주문)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
         new(Kind.Field, 0, ReplyField.SellerId, 0, "(?:판매자|셀러|스토어)?(?:아이디|id|계정)(?:는|은|가|이|도|를|을|요|랑|는요)?|(?:sellerid|myid)"),
-        new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정)?(?:상품명|상품이름|상품|제품명|제품|productname|product)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
+        new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정|specific|particular|single)?(?:상품명|상품이름|상품|제품명|제품|productname|products|product|items|item|listings|listing)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
         new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만|역시|차라리|직접)"),

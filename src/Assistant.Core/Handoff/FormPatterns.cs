@@ -101,7 +101,12 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // "아이디 shop_01, 상품 러그, 주문번호는 모르겠어요": a detail said not to be known, beside the others; it replaces a
         // value taken from an earlier message ("해외 구매자" guessed a product, then "특정 주문이나 상품 건은 아니에요").
         foreach (var none in skipped) if (values.All(v => v.Kind != none)) form.Skip(none);
-        return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
+        if (atSummary) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Summary(form)));
+        var prompt = flow.Prompt(form);
+        // "아이디 forest_cup, 상품은 유리 머그컵" when the order number was asked for: the seller sees they were taken, then the same question.
+        if (asked is { } still && form.Asking == HandoffForm.AskFor(still) && values.All(v => v.Kind != still) && flow.Noted(values, "formNoted") is { } noted)
+            prompt = prompt with { Text = noted + "\n" + prompt.Text };
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(prompt));
     }
 
     /// <summary>

@@ -434,7 +434,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>The words that name a detail whatever follows them, and the particle or colon after a label.</summary>
     private const string Labels = @"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|ID|상품\s*명|제품\s*명", LabelEnd = @"\s*(?:은|는|이|가|:|：)?";
 
-    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*|가능\S*|될\S*|되\S*|할\s*수\s*\S+))?"
+    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람|매니저|책임자)\S*\s*(?:(?:좀|분)\s*)?(?:연결|불러|ㄱㄱ|바꿔|넘겨|이관|전달)\S*(?:\s*(?:부탁\S*|해\s*주\S*|주\S*|가능\S*|될\S*|되\S*|할\s*수\s*\S+))?"
         + @"|\b(?:i\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:talk|speak|chat)\s+(?:to|with)\s+(?:an?\s+|the\s+|some\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative|staff)\b"
         + @"|\b(?:please\s+)?(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+(?:an?\s+|the\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonRequest();
@@ -447,7 +447,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// A number or name the seller cannot look up or recall now ("주문번호는 지금 밖이라 확인이 안 돼요", "상품명은 기억이 안
     /// 나요"): they do not have it, as with "모름". Only the labels of a value count: "주문 확인이 안 돼요" is the problem itself.
     /// </summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호)|(?<product>상품\s*명|제품\s*명))\s*(?:은|는|도|이|가|을|를)?\s*(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:지금\s*|당장\s*|바로\s*)?(?:확인|조회|기억)\s*(?:이|을|도|가)?\s*(?:좀\s*)?(?:안\s*(?:돼|되|됨|나|남)|못|불가|어렵|힘들)")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호)|(?<product>상품\s*명|제품\s*명))\s*(?:은|는|도|이|가|을|를)?\s*(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:지금\s*|당장\s*|바로\s*)?(?:확인|조회|기억)\s*(?:이|을|도|가)?\s*(?:좀\s*)?(?:안\s*(?:돼|되|됨|나|남)|못|불가|어렵|어려|힘들|힘드)")]
     private static partial Regex CannotLookUp();
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
-        "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "noAnswer", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "handoffNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
+        "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "noAnswer", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "handoffNoted", "formNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
         "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed",
     ];
 
@@ -37,6 +37,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         ["ticketStatusClaimed"] = ["number"],
         ["ticketStatusClosed"] = ["number"],
         ["handoffNoted"] = ["details"],
+        ["formNoted"] = ["details"],
         ["detailNoted"] = ["details"],
         ["notedOrder"] = ["value"],
         ["notedSeller"] = ["value"],

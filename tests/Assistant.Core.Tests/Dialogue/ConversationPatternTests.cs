@@ -337,6 +337,19 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(("haru_living", "무선 청소기"), (ticket.Details.SellerId, ticket.Details.ProductName));
     }
 
+    /// <summary>Details given while another was asked for are taken and named back, and the same question is asked again.</summary>
+    [Fact]
+    public async Task DetailsGivenOutOfTurnAreNamedBackAndTheQuestionRepeated()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담 직원 연결 가능할까요? 구매자가 머그컵이 깨져서 왔다고 사진을 보냈어요");
+        Assert.Equal(HandoffForm.AskOrder, chat.State.Form!.Asking);
+        var reply = await chat.LastAsync("아이디 forest_cup, 상품은 유리 머그컵");
+        Assert.Equal("handoff.ask-order", reply.Info.Intent);
+        Assert.StartsWith("받아 두었어요: 판매자 ID forest_cup, 상품명 유리 머그컵\n", reply.Text);
+        Assert.Equal(("forest_cup", "유리 머그컵"), (chat.State.Form.SellerId, chat.State.Form.ProductName));
+    }
+
     /// <summary>A detail said to be unknown beside the others ("…, 주문번호는 모르겠어요") is skipped in the same turn.</summary>
     [Fact]
     public async Task ADetailSaidUnknownBesideTheOthersIsSkipped()
@@ -389,6 +402,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("상품도 특정된 건 없고요", false, true)]
     [InlineData("주문번호는 지금 밖이라 확인이 안 돼요", true, false)]
     [InlineData("주문번호는 당장 조회가 안 되네요", true, false)]
+    [InlineData("주문번호는 지금 밖이라 확인이 어려워요", true, false)]
+    [InlineData("Nothing to do with a specific order or item, it's the payout account itself.", true, true)]
     [InlineData("상품명은 기억이 안 나요", false, true)]
     [InlineData("스토어 전체 문제라 주문번호나 상품명은 따로 없어요", true, true)]
     // "Not one product but all of them" says there is none to name.
@@ -1136,6 +1151,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     // A request for a person in English is no part of the problem either.
     [InlineData("Hi, I need to talk to an agent about a settlement problem", "settlement")]
     [InlineData("Please connect me to a human, my payout never arrived", "settlement")]
+    // "매니저님께 넘겨 주세요" asks for a person in other words: no part of the problem (a product suspended over a report).
+    [InlineData("매니저님께 넘겨 주세요. 아이디 mellow_tea, 상품 캐모마일 티 20입, 주문번호는 없어요. 신고 때문에 상품이 판매중지됐는데 신고 내용이 사실이 아니에요", "products")]
     // "연결 가능할까요?" asks for the person; what is left of it says nothing about the area.
     [InlineData("담당자분 연결 가능할까요? 매니저 초대를 했는데 초대 메일이 계속 안 간대요", "account")]
     public async Task TheProblemDecidesTheCategory(string message, string category)

@@ -34,6 +34,8 @@ public sealed class QuestionReaderTests
     [Theory]
     [InlineData("그럼 그건 어디서 해요?", true)]
     [InlineData("얼마나 걸려요?", true)]
+    [InlineData("그 reason은 어디서 볼 수 있어요?", true)]
+    [InlineData("그 서류는 어디에 내요?", true)]
     [InlineData("환불은요? 카드 결제였어요", true)]
     [InlineData("아까 말한 거요 정산 다시 보여주세요", true)]
     [InlineData("반품 물건이 어제 도착했는데 아직 검수를 못 했어요 완료 처리는 며칠 안에 해야 하나요", false)]

@@ -155,6 +155,10 @@ public sealed class ReplyActsTests
     // TicketStatus.
     [InlineData("접수한 거 어떻게 됐어요?", TicketStatus)]
     [InlineData("아까 접수한 건 지금 어디까지 진행됐어요?", TicketStatus)]
+    [InlineData("방금 거 접수 제대로 된 거 맞죠?", TicketStatus)]
+    [InlineData("담당자 배정은 대략 언제쯤 돼요?", TicketStatus)]
+    [InlineData("그 문의 건 이제 끝난 거죠?", TicketStatus)]
+    [InlineData("상담 요청한 거 처리됐나요", TicketStatus)]
     [InlineData("문의 넣은 거 얼마나 처리됐나요", TicketStatus)]
     [InlineData("언제 연락 와요?", TicketStatus)]
     [InlineData("상담 요청한 거 진행 상황", TicketStatus)]
@@ -188,6 +192,7 @@ public sealed class ReplyActsTests
     [InlineData("담당하시는 분 연결해 주세요", HumanRequest)]
     [InlineData("talk to a human", HumanRequest)]
     [InlineData("is there a person who can help?", HumanRequest)]
+    [InlineData("Can someone from your team look at it?", HumanRequest)]
     [InlineData("is there anyone who can look into it", HumanRequest)]
     [InlineData("아니 그냥 빨리 상담원 연결해 주세", HumanRequest)]
     [InlineData("상담원 연결", HumanRequest)]

@@ -117,6 +117,15 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.NotEqual("purchase-confirmation", decision.FaqId);
     }
 
+    /// <summary>"Not asking you to look at one order": a request said not to be one makes no case.</summary>
+    [Fact]
+    public async Task ARequestSaidNotToBeOneIsNoCase()
+    {
+        var decision = await repo.Decider.DecideAsync("정산 화면에 보류 표시가 몇 건 떠 있더라고요. 특정 주문을 봐 달라는 건 아니고, 보통 무슨 이유로 보류가 걸리나요?");
+        Assert.NotEqual(Decider.HandoffCase, decision.Intent);
+        Assert.Contains("settlement-hold", decision.Suggestions.Append(decision.FaqId ?? ""));
+    }
+
     /// <summary>Why the seller's own application was turned down is a question about their case, not about the rules.</summary>
     [Fact]
     public async Task WhyMyOwnRequestWasRejectedIsACase()

@@ -207,7 +207,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private async Task<CategoryReading> ReadCategoryAsync(string text, CancellationToken cancellationToken)
     {
         (string? Category, float Score, string? Entry) best = (null, 0, null);
-        var plain = WithoutDetails(text);
+        // "반품 건으로 상담 받고 싶어요, 사람으로요": the wish for a consultation says nothing of its area; what it is about does.
+        var plain = WithoutDetails(text) is var details && AsksForConsultation().Replace(details, " ") is var rest && rest.Any(char.IsLetter) ? rest : details;
         var parts = Parts(plain).ToList();
         // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
         // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
@@ -438,6 +439,10 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         + @"|\b(?:i\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:talk|speak|chat)\s+(?:to|with)\s+(?:an?\s+|the\s+|some\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative|staff)\b"
         + @"|\b(?:please\s+)?(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+(?:an?\s+|the\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonRequest();
+
+    /// <summary>A wish for a consultation or a person, in words that name no area: "상담 받고 싶어요", "사람으로요".</summary>
+    [GeneratedRegex(@"상담\s*(?:을|좀)?\s*받고\s*싶\S*|(?<![가-힣])사람으로\S*")]
+    private static partial Regex AsksForConsultation();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
     [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]

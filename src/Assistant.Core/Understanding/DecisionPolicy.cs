@@ -76,7 +76,10 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
             && (!options.RequireAgreement || candidates.Count > 0 && candidates[0].FaqId == top.Id))
             return Make(DecisionKind.Answer, top.Id, top.Score, top.Id, [], "confident FAQ match");
 
-        var choices = faqs.Where(f => f.Score >= (isVague ? options.ClarifyConfidence / 2 : options.ClarifyConfidence)).Take(options.MaxSuggestions).Select(f => f.Id).ToArray();
+        // A vague message's choices come from the area it names ("배송 쪽으로 궁금한 게 있는데요"): an entry that only a word
+        // like "문제" brings up, under two thirds of the answer's retrieval floor, is no choice.
+        var choices = faqs.Where(f => isVague ? f.Score >= options.ClarifyConfidence / 2 && f.Retrieval >= options.MinRetrievalScore * 2 / 3 : f.Score >= options.ClarifyConfidence)
+            .Take(options.MaxSuggestions).Select(f => f.Id).ToArray();
         if (choices.Length > 0)
             return Make(DecisionKind.Clarify, top.Id, top.Score, null, choices, "several FAQs possible");
         // "오늘 좀 문제가 생겨서요": sure it names no question, and no area either; the seller is asked what happened, not declined.

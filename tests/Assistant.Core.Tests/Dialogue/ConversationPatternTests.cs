@@ -74,7 +74,7 @@ public sealed class FormPatternTests(RepoFixture repo)
     /// </summary>
     [Theory]
     [InlineData("아 근데 상담 접수하면 답 오는 데 얼마나 걸리나요?", "support-response-time")]
-    [InlineData("근데 급한 건데 전화로 하는 게 더 빠르지 않나요?", "contact-support")]
+    [InlineData("근데 판매자 고객센터 전화번호는 어떻게 돼요?", "contact-support")]
     public async Task AQuestionOpenedByAConnectiveMidFormIsAnsweredAndTheFormGoesOn(string question, string faq)
     {
         var chat = new Chat(repo);

@@ -94,6 +94,21 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-form-aside-bot-{device}.png");
     }
 
+    /// <summary>Details given while the order number is asked for are named back in the bubble that asks for it again.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task DetailsGivenOutOfTurnAreNamedBackBeforeTheSameQuestion(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "정산금이 2주째 안 들어와요 제 건 확인해 주세요");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("주문번호");
+        await SendAsync(page, "아이디 forest_cup, 상품은 유리 머그컵");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("받아 두었어요: 판매자 ID forest_cup, 상품명 유리 머그컵");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("주문번호 16자리");
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-form-noted-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

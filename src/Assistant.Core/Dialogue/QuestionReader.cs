@@ -32,9 +32,6 @@ public sealed partial class QuestionReader(Decider decider)
 
     private KnowledgeBase Knowledge => decider.Knowledge;
 
-    public Task<QuestionReading> ReadAsync(string text, string? topic, CancellationToken cancellationToken) =>
-        ReadAsync(text, topic, previousQuestion: null, cancellationToken);
-
     /// <param name="previousQuestion">The seller's last question: a pronoun ("그게 쌓이면요?") may stand for what it asked about.</param>
     public async Task<QuestionReading> ReadAsync(string text, string? topic, string? previousQuestion, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Assistant.Server.Storage;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using static Assistant.Server.Storage.Database;
 
 namespace Assistant.Server.DirectLine;
@@ -94,6 +95,7 @@ public sealed class SqlDirectLineStore : IDirectLineStore
                 (seq, count, bytes) = (At(0), At(1), At(2));
             }
             activity.Id = $"{conversationId}|{seq:D7}";
+            StampSequence(activity, seq);
             var json = JsonConvert.SerializeObject(activity, Json);
             // Checked inside the conversation's lock, so concurrent posts (on any instance) cannot overshoot it.
             if (quota is not null && (count >= quota.MaxActivities || bytes + System.Text.Encoding.UTF8.GetByteCount(json) > quota.MaxBytes))
@@ -111,6 +113,24 @@ public sealed class SqlDirectLineStore : IDirectLineStore
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Web Chat orders a transcript by <c>channelData["webchat:sequence-id"]</c> when present, else by the timestamp, which
+    /// it reads to the millisecond: two replies of one turn stored within the same millisecond could swap places.
+    /// The stream's own position is the order, so every stored activity carries it (an activity whose channel data is
+    /// not a JSON object keeps it as it is and is ordered by its timestamp).
+    /// </summary>
+    private static void StampSequence(Activity activity, long seq)
+    {
+        if (activity.ChannelData is null) activity.ChannelData = new JObject();
+        else if (activity.ChannelData is not JObject)
+        {
+            var token = JToken.FromObject(activity.ChannelData);
+            if (token is not JObject converted) return;
+            activity.ChannelData = converted;
+        }
+        ((JObject)activity.ChannelData)["webchat:sequence-id"] = seq;
     }
 
     public Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long? after, CancellationToken cancellationToken = default)

@@ -87,6 +87,29 @@ public sealed class DirectLineProtocolTests(AssistantFactory factory) : IClassFi
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
     }
 
+    /// <summary>
+    /// Web Chat reads timestamps to the millisecond, so two replies of one turn could swap places on screen: every stored
+    /// activity carries its position in the stream as <c>webchat:sequence-id</c>, which Web Chat sorts by instead.
+    /// </summary>
+    [Fact]
+    public async Task EveryActivityCarriesItsPositionInTheStreamForWebChatToOrderBy()
+    {
+        var client = await DirectLineClient.StartAsync(factory.CreateClient());
+        await client.PostAsync("상담원 연결해 주세요. 주문번호 2024112511223344, 아이디 seq_shop01", "seq-1");
+        var odd = await client.RawAsync(HttpMethod.Post, $"/v3/directline/conversations/{client.ConversationId}/activities", client.Token,
+            new { type = "message", text = "무선 청소기", channelData = "not an object" });
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+        var activities = await client.PollAsync();
+        Assert.True(activities.Count(a => (string?)a!["from"]!["role"] == "bot") >= 3, "the handoff request should get at least two replies");
+        var stamped = activities.Where(a => a!["channelData"] is JsonObject).ToList();
+        Assert.Equal(activities.Count - 1, stamped.Count);
+        var sequence = stamped.Select(a => (long)a!["channelData"]!["webchat:sequence-id"]!).ToList();
+        Assert.Equal(sequence.Order(), sequence);
+        Assert.Equal(sequence.Count, sequence.Distinct().Count());
+        Assert.All(stamped, a => Assert.EndsWith("|" + ((long)a!["channelData"]!["webchat:sequence-id"]!).ToString("D7"), (string?)a["id"]));
+        Assert.Equal("not an object", (string?)activities.Single(a => a!["channelData"] is JsonValue)!["channelData"]);
+    }
+
     [Fact]
     public async Task TooManyMessagesGetA429WithRetryAfter()
     {

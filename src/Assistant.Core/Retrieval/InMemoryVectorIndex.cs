@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -29,7 +30,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     private const float UnitTolerance = 1e-4f;
 
     /// <summary>
-    /// Bound on the difference between the approximate (postings, in dimension order) and the exact (SIMD) dot product
+    /// Bound on the difference between the approximate (postings, in any order) and the exact (SIMD) dot product
     /// of unit vectors: both round at most 1,024 products and sums, each off by at most 2^-24 of |q|·|r| = 1, so under
     /// 1.3e-4 apart; 1e-3 leaves room.
     /// </summary>
@@ -184,7 +185,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         if (category is not null && !snapshot.CategoryIds.TryGetValue(category, out only)) return [];
 
         float[]? rented = null, scratch = null;
-        bool[]? candidates = null;
+        int[]? candidates = null;
         var norm = TensorPrimitives.Norm(query);
         if (norm > 0 && MathF.Abs(norm - 1) > UnitTolerance)
         {
@@ -197,15 +198,17 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             var best = new TopRows(Math.Min(top, snapshot.Records.Length));
             var matrix = snapshot.Rows;
             var categories = snapshot.Categories;
-            candidates = snapshot.Postings?.Candidates(query, categories, only, best.Capacity);
+            var count = 0;
+            candidates = snapshot.Postings?.Candidates(query, categories, only, best.Capacity, out count);
             scratch = ArrayPool<float>.Shared.Rent(d);
             scratch.AsSpan(0, d).Clear();
-            for (var i = 0; i < categories.Length; i++)
-            {
-                if (only >= 0 && categories[i] != only) continue;
-                if (candidates is not null && !candidates[i]) continue;
-                best.Offer(i, matrix[i].Dot(query, scratch));
-            }
+            if (candidates is not null)
+                for (var c = 0; c < count; c++)
+                    best.Offer(candidates[c], matrix[candidates[c]].Dot(query, scratch));
+            else
+                for (var i = 0; i < categories.Length; i++)
+                    if (only < 0 || categories[i] == only)
+                        best.Offer(i, matrix[i].Dot(query, scratch));
             var rows = best.Ranked();
             var hits = new VectorHit[rows.Length];
             for (var h = 0; h < rows.Length; h++)
@@ -219,7 +222,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         {
             if (rented is not null) ArrayPool<float>.Shared.Return(rented);
             if (scratch is not null) ArrayPool<float>.Shared.Return(scratch);
-            if (candidates is not null) ArrayPool<bool>.Shared.Return(candidates);
+            if (candidates is not null) ArrayPool<int>.Shared.Return(candidates);
         }
     }
 
@@ -234,11 +237,12 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         private readonly int[] _start; // dimension j's cells are [_start[j], _start[j + 1])
         private readonly int[] _rows;
         private readonly float[] _values;
+        private readonly int[] _byLength; // the dimensions by how many cells they have, fewest first
         private readonly int _rowCount;
         private readonly int _budget;
 
-        private Postings(int[] start, int[] rows, float[] values, int rowCount, int budget) =>
-            (_start, _rows, _values, _rowCount, _budget) = (start, rows, values, rowCount, budget);
+        private Postings(int[] start, int[] rows, float[] values, int[] byLength, int rowCount, int budget) =>
+            (_start, _rows, _values, _byLength, _rowCount, _budget) = (start, rows, values, byLength, rowCount, budget);
 
         /// <summary>The postings of the rows, or null when more than 1/<paramref name="share"/> of their cells are non-zero.</summary>
         public static Postings? Build(Row[] matrix, int dimensions, int share)
@@ -260,7 +264,8 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                     rows[next[j]] = r;
                     values[next[j]++] = v;
                 });
-            return new Postings(counts, rows, values, rowCount, (int)Math.Min(int.MaxValue, cells / share));
+            var byLength = Enumerable.Range(0, dimensions).OrderBy(j => counts[j + 1] - counts[j]).ToArray();
+            return new Postings(counts, rows, values, byLength, rowCount, (int)Math.Min(int.MaxValue, cells / share));
         }
 
         /// <summary>Calls <paramref name="cell"/> with each non-zero cell of the row, by dimension; returns how many there were.</summary>
@@ -283,81 +288,168 @@ public sealed class InMemoryVectorIndex : IVectorIndex
 
         /// <summary>
         /// The rows (of category <paramref name="only"/>, or all when negative) that may be among the <paramref name="top"/>
-        /// best by exact dot product with the unit <paramref name="query"/>; null when the query is too dense for postings to pay.
+        /// best by exact dot product with the unit <paramref name="query"/>, in increasing order in the first
+        /// <paramref name="count"/> cells of a rented array (the caller returns it to the pool); null when the query is too
+        /// dense for postings to pay.
         /// </summary>
-        public bool[]? Candidates(ReadOnlySpan<float> query, int[] categories, int only, int top)
+        public int[]? Candidates(ReadOnlySpan<float> query, int[] categories, int only, int top, out int count)
         {
+            count = 0;
+            // The query's non-zero dimensions by the length of their postings, to be paired below (taken in the index's
+            // order, so no sort per search), and the work they add up to.
+            Span<int> dims = query.Length <= 4096 ? stackalloc int[query.Length] : new int[query.Length];
+            var nonZero = 0;
             var work = 0L;
-            for (var j = 0; j < query.Length; j++)
-                if (query[j] != 0) work += _start[j + 1] - _start[j];
+            foreach (var j in _byLength)
+                if (query[j] != 0)
+                {
+                    dims[nonZero++] = j;
+                    work += _start[j + 1] - _start[j];
+                }
             if (work > _budget) return null;
 
             var approximate = ArrayPool<float>.Shared.Rent(_rowCount);
+            var second = ArrayPool<float>.Shared.Rent(_rowCount);
             try
             {
                 var scores = approximate.AsSpan(0, _rowCount);
+                var seconds = second.AsSpan(0, _rowCount);
                 scores.Clear();
-                // The inner loop is the whole cost of a search: no bounds checks (every row index was written by Build,
-                // below _rowCount, and a posting's values run beside its rows).
-                ref var score = ref MemoryMarshal.GetArrayDataReference(approximate);
-                ref var row = ref MemoryMarshal.GetArrayDataReference(_rows);
-                ref var value = ref MemoryMarshal.GetArrayDataReference(_values);
-                for (var j = 0; j < query.Length; j++)
-                {
-                    var q = query[j];
-                    if (q == 0) continue;
-                    for (int p = _start[j], end = _start[j + 1]; p < end; p++)
-                        Unsafe.Add(ref score, Unsafe.Add(ref row, p)) += q * Unsafe.Add(ref value, p);
-                }
+                seconds.Clear();
+                // The query's dimensions are taken in pairs of about as many postings, a posting of the one and then of the
+                // other, the first's added into one array of scores and the second's into another, and the second array is
+                // added in at the end. Measured at 10,000 entries (220,000 rows) on one core, this takes a fifth to a
+                // quarter less time than one dimension at a time into one array; a pair into one array gains nothing
+                // (likely because a row in both lists then waits on its first update), three or more arrays no longer fit
+                // in the L2 cache, and pairs taken in dimension order leave a third of the postings to the longer list of a
+                // pair alone.
+                for (var t = 0; t + 1 < nonZero; t += 2)
+                    AddPair(query[dims[t]], dims[t], query[dims[t + 1]], dims[t + 1], approximate, second);
+                if (nonZero % 2 == 1) Add(query[dims[nonZero - 1]], _start[dims[nonZero - 1]], _start[dims[nonZero - 1] + 1], approximate);
+                AddInto(scores, seconds);
                 // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
                 // exactly, by at least k rows, so it cannot be in the top k.
                 var threshold = KthBest(scores, categories, only, top) - 2 * SparseMargin;
-                // Rented: the caller returns it to the pool (a 10,000-entry index has 200,000 rows).
-                var candidates = ArrayPool<bool>.Shared.Rent(_rowCount);
-                for (var i = 0; i < _rowCount; i++) candidates[i] = scores[i] >= threshold;
+                // Collected as a list rather than marked in a flag per row: the caller then takes the exact dot product of
+                // these few rows instead of passing over all of them again (a 10,000-entry index has 220,000 rows, of
+                // which a few dozen are candidates). Rented at the size of the worst case, all rows.
+                var candidates = ArrayPool<int>.Shared.Rent(_rowCount);
+                var limit = new Vector<float>(threshold);
+                for (var at = 0; at < scores.Length; at += Vector<float>.Count)
+                {
+                    var end = Math.Min(at + Vector<float>.Count, scores.Length);
+                    if (end - at == Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(scores[at..]), limit)) continue;
+                    for (var i = at; i < end; i++)
+                        if (scores[i] >= threshold && (only < 0 || categories[i] == only)) candidates[count++] = i;
+                }
                 return candidates;
             }
             finally
             {
                 ArrayPool<float>.Shared.Return(approximate);
+                ArrayPool<float>.Shared.Return(second);
             }
         }
 
-        /// <summary>The <paramref name="top"/>-th best score among eligible rows (a min-heap of the best seen), or -∞ when fewer rows are eligible.</summary>
+        /// <summary>
+        /// Adds <paramref name="qa"/> times the cells of dimension <paramref name="a"/> to <paramref name="first"/> and
+        /// <paramref name="qb"/> times those of <paramref name="b"/> to <paramref name="second"/>, a cell of each in turn.
+        /// This and <see cref="Add"/> are the whole cost of a search, so neither checks bounds: every row index was written
+        /// by Build, below _rowCount, and a posting's values run beside its rows.
+        /// </summary>
+        private void AddPair(float qa, int a, float qb, int b, float[] first, float[] second)
+        {
+            int fromA = _start[a], fromB = _start[b];
+            var both = Math.Min(_start[a + 1] - fromA, _start[b + 1] - fromB);
+            ref var scoreA = ref MemoryMarshal.GetArrayDataReference(first);
+            ref var scoreB = ref MemoryMarshal.GetArrayDataReference(second);
+            ref var rowA = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), fromA);
+            ref var rowB = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), fromB);
+            ref var valueA = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), fromA);
+            ref var valueB = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), fromB);
+            for (var k = 0; k < both; k++)
+            {
+                Unsafe.Add(ref scoreA, Unsafe.Add(ref rowA, k)) += qa * Unsafe.Add(ref valueA, k);
+                Unsafe.Add(ref scoreB, Unsafe.Add(ref rowB, k)) += qb * Unsafe.Add(ref valueB, k);
+            }
+            Add(qa, fromA + both, _start[a + 1], first);
+            Add(qb, fromB + both, _start[b + 1], second);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="seconds"/> into <paramref name="scores"/>, in the cache: not TensorPrimitives.Add, which
+        /// stores past the cache (non-temporally) above 256 KB, when the scores are read twice more right after.
+        /// </summary>
+        private static void AddInto(Span<float> scores, ReadOnlySpan<float> seconds)
+        {
+            var at = 0;
+            for (; at <= scores.Length - Vector<float>.Count; at += Vector<float>.Count)
+                (new Vector<float>(scores[at..]) + new Vector<float>(seconds[at..])).CopyTo(scores[at..]);
+            for (; at < scores.Length; at++) scores[at] += seconds[at];
+        }
+
+        /// <summary>
+        /// Adds <paramref name="q"/> times the cells [<paramref name="from"/>, <paramref name="to"/>) to <paramref name="scores"/>.
+        /// Inlined: a call after the paired loop would keep the second query value on the stack inside that loop (on x64
+        /// Linux no vector register survives a call), one more store per posting.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Add(float q, int from, int to, float[] scores)
+        {
+            ref var score = ref MemoryMarshal.GetArrayDataReference(scores);
+            ref var row = ref MemoryMarshal.GetArrayDataReference(_rows);
+            ref var value = ref MemoryMarshal.GetArrayDataReference(_values);
+            for (var p = from; p < to; p++)
+                Unsafe.Add(ref score, Unsafe.Add(ref row, p)) += q * Unsafe.Add(ref value, p);
+        }
+
+        /// <summary>
+        /// The <paramref name="top"/>-th best score among eligible rows (a min-heap of the best seen), or -∞ when fewer rows
+        /// are eligible. Once the heap is full, a run of scores none above its root is passed over with one comparison of
+        /// vectors: almost every row of a large index is far below the k-th best.
+        /// </summary>
         private static float KthBest(ReadOnlySpan<float> scores, int[] categories, int only, int top)
         {
             Span<float> heap = top <= 256 ? stackalloc float[top] : new float[top];
             var count = 0;
-            for (var i = 0; i < scores.Length; i++)
+            for (var at = 0; at < scores.Length; at += Vector<float>.Count)
             {
-                if (only >= 0 && categories[i] != only) continue;
-                var score = scores[i];
-                if (count < top)
-                {
-                    var at = count++;
-                    while (at > 0 && heap[(at - 1) >> 1] > score)
-                    {
-                        heap[at] = heap[(at - 1) >> 1];
-                        at = (at - 1) >> 1;
-                    }
-                    heap[at] = score;
-                }
-                else if (score > heap[0])
-                {
-                    var at = 0;
-                    while (true)
-                    {
-                        var child = 2 * at + 1;
-                        if (child >= count) break;
-                        if (child + 1 < count && heap[child + 1] < heap[child]) child++;
-                        if (heap[child] >= score) break;
-                        heap[at] = heap[child];
-                        at = child;
-                    }
-                    heap[at] = score;
-                }
+                var end = Math.Min(at + Vector<float>.Count, scores.Length);
+                if (count == top && end - at == Vector<float>.Count && !Vector.GreaterThanAny(new Vector<float>(scores[at..]), new Vector<float>(heap[0])))
+                    continue;
+                for (var i = at; i < end; i++)
+                    if (only < 0 || categories[i] == only) Offer(heap, ref count, scores[i]);
             }
             return count < top ? float.NegativeInfinity : heap[0];
+        }
+
+        /// <summary>Keeps <paramref name="score"/> in the min-heap of the best <paramref name="heap"/>.Length scores if it is among them.</summary>
+        private static void Offer(Span<float> heap, ref int count, float score)
+        {
+            if (count < heap.Length)
+            {
+                var at = count++;
+                while (at > 0 && heap[(at - 1) >> 1] > score)
+                {
+                    heap[at] = heap[(at - 1) >> 1];
+                    at = (at - 1) >> 1;
+                }
+                heap[at] = score;
+            }
+            else if (score > heap[0])
+            {
+                var at = 0;
+                while (true)
+                {
+                    var child = 2 * at + 1;
+                    if (child >= count) break;
+                    if (child + 1 < count && heap[child + 1] < heap[child]) child++;
+                    if (heap[child] >= score) break;
+                    heap[at] = heap[child];
+                    at = child;
+                }
+                heap[at] = score;
+            }
         }
     }
 

@@ -93,6 +93,56 @@ public sealed class InMemoryVectorIndexTests
             }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    [InlineData(1001)]
+    public async Task SparseSearchesOfAnyNumberOfRowsRankAsTheDensePass(int count)
+    {
+        // The postings score a query's dimensions in pairs (queries of one, two, three and more dimensions) and collect
+        // their candidates a vector of scores at a time: rows before, at and after a vector's end, a category with fewer
+        // rows than asked for (only the last row and one other), and exact ties cut by the k-th place all give the dense
+        // pass's hits and scores.
+        var random = new Random(count);
+        var records = Enumerable.Range(0, count)
+            .Select(i => new VectorRecord($"k{i}", $"e{i}", i == count - 1 || i == count / 3 ? "rare" : $"c{i % 2}", string.Empty, SparseVector(random, 1024, 30)))
+            .ToArray();
+        var width = System.Numerics.Vector<float>.Count;
+        foreach (var twin in new[] { width - 1, width, width + 1, 2 * width, count - 2 }.Where(i => i > 0 && i < count))
+            records[twin] = records[twin] with { Vector = records[0].Vector };
+        for (var i = count / 2; i < Math.Min(count, count / 2 + 40); i++)
+            records[i] = records[i] with { Vector = records[count / 2].Vector };
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(1024);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.HasPostings);
+
+        foreach (var category in new string?[] { null, "rare", "c1" })
+            foreach (var top in new[] { 1, 5, 24 })
+                for (var q = 0; q < 8; q++)
+                {
+                    var query = q switch
+                    {
+                        0 => records[0].Vector.ToArray(),
+                        1 => records[count / 2].Vector.ToArray(),
+                        2 => records[^1].Vector.ToArray(),
+                        3 or 4 or 5 => SparseVector(random, 1024, q - 2),
+                        _ => SparseVector(random, 1024, 25 * q),
+                    };
+                    var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+                        .Where(x => category is null || x.r.Category == category)
+                        .OrderByDescending(x => x.Score).ThenBy(x => x.i)
+                        .Take(top)
+                        .ToArray();
+                    var hits = await index.SearchAsync(query, top, category);
+                    Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
+                    Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
+                }
+    }
+
     [Fact]
     public async Task HashedNgramEmbeddingsOfSellerQuestionsRankAsTheDensePass()
     {

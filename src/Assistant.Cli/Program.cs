@@ -14,7 +14,7 @@ var usage = """
                                                        of every FAQ entry, with a model trained aside)
       eval     --scenarios PATH [--json OUT] [--verbose]  play multi-turn scenarios (PASS/FAIL each, then N passed, N failed)
       bench    --file PATH [--passes N]                decision latency per message and per stage
-      bench-scale --knowledge DIR [--file PATH] [--stage all|train|decide] [--save-model PATH] [--model PATH] [--passes N]
+      bench-scale --knowledge DIR [--file PATH] [--stage all|train|decide] [--save-model PATH] [--model PATH] [--passes N] [--slowest N]
                                                        train time, peak memory, index build and decision latency of a knowledge base
       bench-vectors [--counts N,N] [--dims D,D] [--repeats N]
                                                        exact vector scan against a memory-bound pass over as many floats

@@ -20,6 +20,7 @@ internal static class BenchScaleCommand
         if (stage is not ("all" or "train" or "decide")) throw new ArgumentException("--stage must be all, train or decide");
         var file = args.Value("--file");
         var passes = int.Parse(args.Value("--passes") ?? "5", CultureInfo.InvariantCulture);
+        var slowest = int.Parse(args.Value("--slowest") ?? "0", CultureInfo.InvariantCulture);
         var modelOut = args.Value("--save-model");
         var context = CliContext.Create(args);
         args.RejectUnknown();
@@ -72,6 +73,11 @@ internal static class BenchScaleCommand
             }
         var latency = LatencySummary.From(samples);
         Report("decision", $"p50 {latency.P50:0.000} ms, p99 {latency.P99:0.000} ms over {messages.Length} messages x {passes} passes on {Environment.ProcessorCount} core(s) visible, peak working set {PeakMiB(process)} MiB");
+        // --slowest N: the messages with the highest median time over the passes (where the tail comes from).
+        foreach (var (message, ms) in messages
+                .Select((m, i) => (m, Enumerable.Range(0, passes).Select(p => samples[p * messages.Length + i]).Order().ElementAt(passes / 2)))
+                .OrderByDescending(x => x.Item2).Take(slowest))
+            Report("slow", $"{ms,7:0.000} ms  {(message.Length > 70 ? message[..70] + "…" : message)}");
         return 0;
     }
 

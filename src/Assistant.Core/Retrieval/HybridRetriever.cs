@@ -33,7 +33,39 @@ public sealed class HybridRetriever(
         var neuralSearch = neural?.SearchAsync(message, NeighbourCount, cancellationToken);
         var embedding = await embeddings.GenerateVectorAsync(featureText, cancellationToken: cancellationToken).ConfigureAwait(false);
         var hits = await index.SearchAsync(embedding, NeighbourCount, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await FuseAsync(hits, featureText, neuralSearch, top).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Candidates for a whole message and its parts (its sentences), <c>[0]</c> the whole's: the same as one
+    /// <see cref="RetrieveAsync(string, string, int, CancellationToken)"/> each. A large embedded index searches them
+    /// together (<see cref="InMemoryVectorIndex.SearchWithParts"/>), which costs about what the whole alone does.
+    /// </summary>
+    public bool RetrievesPartsTogether => index is InMemoryVectorIndex { SearchesPartsTogether: true };
+
+    /// <inheritdoc cref="RetrievesPartsTogether"/>
+    public async Task<IReadOnlyList<RetrievalCandidate>[]> RetrieveWithPartsAsync(
+        IReadOnlyList<(string Message, string FeatureText)> texts, int top, CancellationToken cancellationToken = default)
+    {
+        if (index is not InMemoryVectorIndex { SearchesPartsTogether: true } inMemory || texts.Count < 2)
+        {
+            var each = new IReadOnlyList<RetrievalCandidate>[texts.Count];
+            for (var i = 0; i < texts.Count; i++) each[i] = await RetrieveAsync(texts[i].Message, texts[i].FeatureText, top, cancellationToken).ConfigureAwait(false);
+            return each;
+        }
+        var neuralSearches = texts.Select(t => neural is null ? null : neural.SearchAsync(t.Message, NeighbourCount, cancellationToken)).ToArray();
+        var vectors = new ReadOnlyMemory<float>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+            vectors[i] = await embeddings.GenerateVectorAsync(texts[i].FeatureText, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var hits = inMemory.SearchWithParts(vectors[0].Span, vectors[1..], NeighbourCount);
+        var result = new IReadOnlyList<RetrievalCandidate>[texts.Count];
+        for (var i = 0; i < texts.Count; i++) result[i] = await FuseAsync(hits[i], texts[i].FeatureText, neuralSearches[i], top).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The vector hits, the lexical index's and the neural path's (if any) fused into one ranking of entries.</summary>
+    private async Task<IReadOnlyList<RetrievalCandidate>> FuseAsync(IReadOnlyList<VectorHit> hits, string featureText, Task<IReadOnlyDictionary<string, float>?>? neuralSearch, int top)
+    {
         var vector = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var hit in hits)
             if (!vector.TryGetValue(hit.EntryId, out var seen) || hit.Score > seen) vector[hit.EntryId] = Math.Max(0, hit.Score);

@@ -209,14 +209,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                 for (var i = 0; i < categories.Length; i++)
                     if (only < 0 || categories[i] == only)
                         best.Offer(i, matrix[i].Dot(query, scratch));
-            var rows = best.Ranked();
-            var hits = new VectorHit[rows.Length];
-            for (var h = 0; h < rows.Length; h++)
-            {
-                var r = snapshot.Records[rows[h].Row];
-                hits[h] = new VectorHit(r.Key, r.EntryId, r.Category, rows[h].Score);
-            }
-            return hits;
+            return Hits(snapshot, best);
         }
         finally
         {
@@ -224,6 +217,157 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             if (scratch is not null) ArrayPool<float>.Shared.Return(scratch);
             if (candidates is not null) ArrayPool<int>.Shared.Return(candidates);
         }
+    }
+
+    /// <summary>
+    /// Searches for a whole text and its parts (a message and its sentences) at once, with the same hits and scores as
+    /// one <see cref="Search"/> each: <c>[0]</c> is the whole's, then one per part. A sentence's n-grams are the whole
+    /// message's, so the whole's query is, dimension by dimension, close to a weighted sum of its parts' (not exactly:
+    /// n-grams across a sentence boundary, lexicon terms): its approximate scores are that sum of the parts' scores plus
+    /// the postings of the few dimensions where it differs, instead of the postings of all its dimensions again. Only
+    /// the speed depends on how close the sum is; the candidates' exact products decide the hits, as in <see cref="Search"/>.
+    /// </summary>
+    public IReadOnlyList<VectorHit>[] SearchWithParts(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts, int top)
+    {
+        var snapshot = _snapshot;
+        var results = new IReadOnlyList<VectorHit>[parts.Count + 1];
+        if (snapshot.Postings is not { } postings || parts.Count == 0 || top <= 0 || whole.Length != snapshot.Dimensions
+            || !IsUnit(whole) || parts.Any(p => p.Length != snapshot.Dimensions || !IsUnit(p.Span)))
+        {
+            results[0] = Search(whole, top);
+            for (var i = 0; i < parts.Count; i++) results[i + 1] = Search(parts[i].Span, top);
+            return results;
+        }
+
+        var rows = postings.RowCount;
+        var scores = new float[parts.Count][];
+        var combined = ArrayPool<float>.Shared.Rent(rows);
+        var residual = ArrayPool<float>.Shared.Rent(rows);
+        var scratch = ArrayPool<float>.Shared.Rent(snapshot.Dimensions);
+        try
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                scores[i] = ArrayPool<float>.Shared.Rent(rows);
+                if (!postings.TryScore(parts[i].Span, scores[i]))
+                {
+                    // Too dense for postings: every query its own (dense) pass.
+                    results[0] = Search(whole, top);
+                    for (var p = 0; p < parts.Count; p++) results[p + 1] = Search(parts[p].Span, top);
+                    return results;
+                }
+            }
+            var weights = PartWeights(whole, parts);
+            // What the weighted parts miss of the whole, dimension by dimension; differences within rounding are left out
+            // and bounded below.
+            var difference = new float[whole.Length];
+            for (var j = 0; j < whole.Length; j++)
+            {
+                var d = whole[j];
+                for (var i = 0; i < parts.Count; i++) d -= weights[i] * parts[i].Span[j];
+                if (MathF.Abs(d) > ResidualTolerance) difference[j] = d;
+            }
+            var sum = combined.AsSpan(0, rows);
+            if (!postings.TryScore(difference, residual))
+            {
+                results[0] = Search(whole, top);
+                for (var i = 0; i < parts.Count; i++) results[i + 1] = Rank(snapshot, parts[i].Span, scores[i], SparseMargin, top, scratch);
+                return results;
+            }
+            residual.AsSpan(0, rows).CopyTo(sum);
+            var margin = SparseMargin;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                Postings.AddScaled(sum, scores[i].AsSpan(0, rows), weights[i]);
+                margin += MathF.Abs(weights[i]) * SparseMargin;
+            }
+            // A left-out difference d changes a unit row's product by at most |d| times the row's cells, so the whole of
+            // them by at most the tolerance times the square root of the dimensions.
+            margin += ResidualTolerance * MathF.Sqrt(whole.Length);
+            results[0] = Rank(snapshot, whole, combined, margin, top, scratch);
+            for (var i = 0; i < parts.Count; i++) results[i + 1] = Rank(snapshot, parts[i].Span, scores[i], SparseMargin, top, scratch);
+            return results;
+        }
+        finally
+        {
+            foreach (var part in scores) if (part is not null) ArrayPool<float>.Shared.Return(part);
+            ArrayPool<float>.Shared.Return(combined);
+            ArrayPool<float>.Shared.Return(residual);
+            ArrayPool<float>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="SearchWithParts"/> pays: when the postings hold at least <see cref="PartsTogetherCells"/> cells.
+    /// In a smaller index a search costs less than what each extra part adds around it (its embedding, its lexical search).
+    /// </summary>
+    public bool SearchesPartsTogether => _snapshot.Postings is { } postings && postings.NonZero >= PartsTogetherCells;
+
+    /// <summary>
+    /// About 400 entries of the local embeddings (22 texts of about 125 non-zero cells each), where a search takes about
+    /// 0.1 ms; tests set it lower to compare both ways on a small index.
+    /// </summary>
+    internal long PartsTogetherCells { get; init; } = 1_000_000;
+
+    /// <summary>A difference between the whole query and its weighted parts this small is left out of the scores (and bounded).</summary>
+    internal const float ResidualTolerance = 1e-6f;
+
+    private static bool IsUnit(ReadOnlySpan<float> vector) => MathF.Abs(TensorPrimitives.Norm(vector) - 1) <= UnitTolerance;
+
+    /// <summary>
+    /// The weight of each part in the whole: the median ratio of the whole's value to the part's over the dimensions only
+    /// that part has (the ratio of their lengths before they were made unit, when the part's n-grams are the whole's).
+    /// </summary>
+    private static float[] PartWeights(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts)
+    {
+        var weights = new float[parts.Count];
+        var ratios = new List<float>(whole.Length);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            ratios.Clear();
+            var part = parts[i].Span;
+            for (var j = 0; j < whole.Length; j++)
+            {
+                if (part[j] == 0) continue;
+                var alone = true;
+                for (var o = 0; o < parts.Count && alone; o++) alone = o == i || parts[o].Span[j] == 0;
+                if (alone) ratios.Add(whole[j] / part[j]);
+            }
+            if (ratios.Count == 0) continue;
+            ratios.Sort();
+            weights[i] = ratios[ratios.Count / 2];
+        }
+        return weights;
+    }
+
+    /// <summary>The top rows by exact product among those approximate <paramref name="scores"/> (each within <paramref name="margin"/>) leave in.</summary>
+    private static VectorHit[] Rank(Snapshot snapshot, ReadOnlySpan<float> query, float[] scores, float margin, int top, float[] scratch)
+    {
+        var best = new TopRows(Math.Min(top, snapshot.Records.Length));
+        var candidates = Postings.Select(scores.AsSpan(0, snapshot.Rows.Length), snapshot.Categories, -1, best.Capacity, margin, out var count);
+        try
+        {
+            scratch.AsSpan(0, snapshot.Dimensions).Clear();
+            for (var c = 0; c < count; c++)
+                best.Offer(candidates[c], snapshot.Rows[candidates[c]].Dot(query, scratch));
+            return Hits(snapshot, best);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(candidates);
+        }
+    }
+
+    private static VectorHit[] Hits(Snapshot snapshot, TopRows best)
+    {
+        var rows = best.Ranked();
+        var hits = new VectorHit[rows.Length];
+        for (var h = 0; h < rows.Length; h++)
+        {
+            var r = snapshot.Records[rows[h].Row];
+            hits[h] = new VectorHit(r.Key, r.EntryId, r.Category, rows[h].Score);
+        }
+        return hits;
     }
 
     private sealed record Snapshot(VectorRecord[] Records, Row[] Rows, int[] Categories, Dictionary<string, int> CategoryIds, int Dimensions, Postings? Postings)
@@ -295,6 +439,31 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         public int[]? Candidates(ReadOnlySpan<float> query, int[] categories, int only, int top, out int count)
         {
             count = 0;
+            var approximate = ArrayPool<float>.Shared.Rent(_rowCount);
+            try
+            {
+                if (!TryScore(query, approximate)) return null;
+                return Select(approximate.AsSpan(0, _rowCount), categories, only, top, SparseMargin, out count);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(approximate);
+            }
+        }
+
+        /// <summary>Rows a score array holds.</summary>
+        public int RowCount => _rowCount;
+
+        /// <summary>The non-zero cells the postings hold.</summary>
+        public long NonZero => _rows.LongLength;
+
+        /// <summary>
+        /// The approximate dot product of every row with <paramref name="query"/> (unit or not), into the first
+        /// <see cref="RowCount"/> cells of <paramref name="scores"/>, through the postings of its non-zero dimensions only;
+        /// false (and <paramref name="scores"/> unspecified) when those postings are too many for this to pay.
+        /// </summary>
+        public bool TryScore(ReadOnlySpan<float> query, float[] scores)
+        {
             // The query's non-zero dimensions by the length of their postings, to be paired below (taken in the index's
             // order, so no sort per search), and the work they add up to.
             Span<int> dims = query.Length <= 4096 ? stackalloc int[query.Length] : new int[query.Length];
@@ -306,15 +475,14 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                     dims[nonZero++] = j;
                     work += _start[j + 1] - _start[j];
                 }
-            if (work > _budget) return null;
+            if (work > _budget) return false;
 
-            var approximate = ArrayPool<float>.Shared.Rent(_rowCount);
             var second = ArrayPool<float>.Shared.Rent(_rowCount);
             try
             {
-                var scores = approximate.AsSpan(0, _rowCount);
+                var first = scores.AsSpan(0, _rowCount);
                 var seconds = second.AsSpan(0, _rowCount);
-                scores.Clear();
+                first.Clear();
                 seconds.Clear();
                 // The query's dimensions are taken in pairs of about as many postings, a posting of the one and then of the
                 // other, the first's added into one array of scores and the second's into another, and the second array is
@@ -324,31 +492,51 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                 // in the L2 cache, and pairs taken in dimension order leave a third of the postings to the longer list of a
                 // pair alone.
                 for (var t = 0; t + 1 < nonZero; t += 2)
-                    AddPair(query[dims[t]], dims[t], query[dims[t + 1]], dims[t + 1], approximate, second);
-                if (nonZero % 2 == 1) Add(query[dims[nonZero - 1]], _start[dims[nonZero - 1]], _start[dims[nonZero - 1] + 1], approximate);
-                AddInto(scores, seconds);
-                // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
-                // exactly, by at least k rows, so it cannot be in the top k.
-                var threshold = KthBest(scores, categories, only, top) - 2 * SparseMargin;
-                // Collected as a list rather than marked in a flag per row: the caller then takes the exact dot product of
-                // these few rows instead of passing over all of them again (a 10,000-entry index has 220,000 rows, of
-                // which a few dozen are candidates). Rented at the size of the worst case, all rows.
-                var candidates = ArrayPool<int>.Shared.Rent(_rowCount);
-                var limit = new Vector<float>(threshold);
-                for (var at = 0; at < scores.Length; at += Vector<float>.Count)
-                {
-                    var end = Math.Min(at + Vector<float>.Count, scores.Length);
-                    if (end - at == Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(scores[at..]), limit)) continue;
-                    for (var i = at; i < end; i++)
-                        if (scores[i] >= threshold && (only < 0 || categories[i] == only)) candidates[count++] = i;
-                }
-                return candidates;
+                    AddPair(query[dims[t]], dims[t], query[dims[t + 1]], dims[t + 1], scores, second);
+                if (nonZero % 2 == 1) Add(query[dims[nonZero - 1]], _start[dims[nonZero - 1]], _start[dims[nonZero - 1] + 1], scores);
+                AddInto(first, seconds);
+                return true;
             }
             finally
             {
-                ArrayPool<float>.Shared.Return(approximate);
                 ArrayPool<float>.Shared.Return(second);
             }
+        }
+
+        /// <summary>
+        /// The rows that may be among the <paramref name="top"/> best by exact dot product, given approximate
+        /// <paramref name="scores"/> each within <paramref name="margin"/> of it, in increasing order in the first
+        /// <paramref name="count"/> cells of a rented array (the caller returns it to the pool).
+        /// </summary>
+        public static int[] Select(ReadOnlySpan<float> scores, int[] categories, int only, int top, float margin, out int count)
+        {
+            count = 0;
+            // The k-th best approximate score among eligible rows: a row more than two margins below it is beaten,
+            // exactly, by at least k rows, so it cannot be in the top k.
+            var threshold = KthBest(scores, categories, only, top) - 2 * margin;
+            // Collected as a list rather than marked in a flag per row: the caller then takes the exact dot product of
+            // these few rows instead of passing over all of them again (a 10,000-entry index has 220,000 rows, of
+            // which a few dozen are candidates). Rented at the size of the worst case, all rows.
+            var candidates = ArrayPool<int>.Shared.Rent(scores.Length);
+            var limit = new Vector<float>(threshold);
+            for (var at = 0; at < scores.Length; at += Vector<float>.Count)
+            {
+                var end = Math.Min(at + Vector<float>.Count, scores.Length);
+                if (end - at == Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(scores[at..]), limit)) continue;
+                for (var i = at; i < end; i++)
+                    if (scores[i] >= threshold && (only < 0 || categories[i] == only)) candidates[count++] = i;
+            }
+            return candidates;
+        }
+
+        /// <summary>Adds <paramref name="weight"/> times <paramref name="part"/> into <paramref name="scores"/>.</summary>
+        public static void AddScaled(Span<float> scores, ReadOnlySpan<float> part, float weight)
+        {
+            var w = new Vector<float>(weight);
+            var at = 0;
+            for (; at <= scores.Length - Vector<float>.Count; at += Vector<float>.Count)
+                (new Vector<float>(scores[at..]) + w * new Vector<float>(part[at..])).CopyTo(scores[at..]);
+            for (; at < scores.Length; at++) scores[at] += weight * part[at];
         }
 
         /// <summary>

@@ -91,6 +91,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private sealed class MessageReading(Decider decider, string message)
     {
         private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
+        private Dictionary<string, IReadOnlyList<RetrievalCandidate>>? _retrieved;
         private string? _unheaded, _own, _unpasted;
         private string[]? _sentences, _questions;
         private bool? _actsOnMyCase, _aboutSelling;
@@ -132,8 +133,20 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         public async Task<Decision> DecideAsync(string text, CancellationToken cancellationToken)
         {
             if (_decided.TryGetValue(text, out var known)) return known;
-            return _decided[text] = await decider.DecideTopicAsync(text, cancellationToken).ConfigureAwait(false);
+            // With a large index, the first reading of the message or of one of its sentences retrieves for all of them at
+            // once: several rules read a long message's sentences too, and the whole then costs little more than its parts.
+            if (_retrieved is null && decider.RetrievesPartsTogether && Sentences.Length is >= 2 and <= MaxSentencesRetrievedTogether && (text == message || Sentences.Contains(text)))
+            {
+                var texts = Sentences.Where(p => p != message).Distinct(StringComparer.Ordinal).Prepend(message).ToArray();
+                var retrieved = await decider.RetrieveWithSentencesAsync(texts, cancellationToken).ConfigureAwait(false);
+                _retrieved = new Dictionary<string, IReadOnlyList<RetrievalCandidate>>(StringComparer.Ordinal);
+                for (var i = 0; i < texts.Length; i++) _retrieved[texts[i]] = retrieved[i];
+            }
+            return _decided[text] = await decider.DecideTopicAsync(text, _retrieved?.GetValueOrDefault(text), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Sentences of a message, at most, retrieved together with it.</summary>
+        private const int MaxSentencesRetrievedTogether = 6;
     }
 
     /// <summary>Letters of a story long enough to be pasted rather than told about one's own store.</summary>
@@ -212,10 +225,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         foreach (var question in reading.Questions.Reverse().Take(2))
         {
             var decision = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
-            if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
-            // "구매확정이 되고 나면 정산금은 언제 들어오나요?": the question without the step it follows, as both readings support it.
+            // "구매확정이 되고 나면 정산금은 언제 들어오나요?": the question without the step it follows, as both readings
+            // support it; also when the question read alone answers the step ("구매확정 되고 나면 바로 입금되나요?").
             if (QuestionReader.MainClause(question) is { } main && await AgreedWithAsync(decision, main, reading, cancellationToken).ConfigureAwait(false) is { } agreed)
                 return agreed with { Reason = "a general question after the situation, without the step it follows" };
+            if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
         // A buyer's text pasted in ("구매자가 이렇게 톡 보냈어요 → "… 언제 보내 주실 건가요? 계속 이러면 취소할게요"") reads as a
         // demand to act; the seller's own words around it, read alone, are what the seller asks.
@@ -444,13 +458,35 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex Sentences();
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
-    public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
+    public Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default) =>
+        DecideTopicAsync(message, null, cancellationToken);
+
+    /// <summary><see cref="DecideTopicAsync(string, CancellationToken)"/> with the retrieval already done, when given.</summary>
+    private async Task<Decision> DecideTopicAsync(string message, IReadOnlyList<RetrievalCandidate>? retrieved, CancellationToken cancellationToken)
     {
-        message = WithoutOpening(message);
-        var terms = knowledge.Lexicon.Expand(message);
-        var candidates = await retriever.RetrieveAsync(message, FeatureText.ForRetrieval(message, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
-        var intents = model.Score(FeatureText.For(message, terms), candidates);
+        var (text, terms) = TopicText(message);
+        var candidates = retrieved ?? await retriever.RetrieveAsync(text, FeatureText.ForRetrieval(text, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
+        var intents = model.Score(FeatureText.For(text, terms), candidates);
         return policy.Decide(intents, candidates);
+    }
+
+    private bool RetrievesPartsTogether => retriever.RetrievesPartsTogether;
+
+    /// <summary>What a topic is read from: the message without its opening words, and its lexicon terms.</summary>
+    private (string Text, IReadOnlyList<string> Terms) TopicText(string message)
+    {
+        var text = WithoutOpening(message);
+        return (text, knowledge.Lexicon.Expand(text));
+    }
+
+    /// <summary>
+    /// The retrieval of a message and of each of its sentences, done together (<see cref="HybridRetriever.RetrieveWithPartsAsync"/>):
+    /// several rules read a long message's sentences as well as the whole, and together they cost about what the whole does alone.
+    /// </summary>
+    private async Task<IReadOnlyList<RetrievalCandidate>[]> RetrieveWithSentencesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var prepared = texts.Select(t => TopicText(t) is var (text, terms) ? (text, FeatureText.ForRetrieval(text, terms)) : default).ToArray();
+        return await retriever.RetrieveWithPartsAsync(prepared, CandidateCount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

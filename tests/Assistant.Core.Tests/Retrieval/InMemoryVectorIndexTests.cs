@@ -163,6 +163,53 @@ public sealed class InMemoryVectorIndexTests
             await AssertRanksAsTheDensePass(index, records, generator.Embed(message), 5);
     }
 
+    /// <summary>
+    /// A message searched together with its sentences gets, for each, the hits and scores a search of its own gives:
+    /// whether the sentences make up the message (the usual case, scored from the sentences' scores), only part of it,
+    /// or have nothing to do with it; among many near-twin rows, where the k-th place is a tie.
+    /// </summary>
+    [Fact]
+    public async Task AWholeSearchedWithItsPartsRanksAsEachSearchedAlone()
+    {
+        var seeds = new[]
+        {
+            "정산은 언제 들어와요?", "정산 예정일 확인", "정산 보류 해제 방법", "수수료는 얼마인가요", "배송 지연 안내 방법", "송장 번호 수정",
+            "반품 승인은 어디서 하나요", "교환 배송비 청구", "상품 등록이 안 돼요", "옵션 재고 수정", "사업자 정보 변경", "계정 로그인 오류",
+            "주문 취소 요청 처리", "발송 기한이 지났어요", "고객 문의 답변 기한", "결제 오류가 나요", "세금계산서 발행", "판매 정지 해제",
+        };
+        // Near twins, as a knowledge base of copied entries has: the same text after a different made-up word, and exact copies.
+        var random = new Random(11);
+        var texts = seeds.Concat(Enumerable.Range(0, 400).Select(i => $"{(char)('가' + random.Next(11000))}{(char)('가' + random.Next(11000))} {seeds[i % seeds.Length]}"))
+            .Concat(Enumerable.Repeat(seeds[0], 30)).ToArray();
+        var generator = HashedNgramEmbeddingGenerator.Fit(texts);
+        var records = texts.Select((t, i) => new VectorRecord($"k{i}", $"e{i / 3}", "c", t, generator.Embed(t))).ToArray();
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(generator.Dimensions);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.HasPostings);
+
+        var cases = new (string Whole, string[] Parts)[]
+        {
+            ("반품 물건이 어제 도착했어요. 반품 승인은 어디서 하나요?", ["반품 물건이 어제 도착했어요.", "반품 승인은 어디서 하나요?"]),
+            ("배송이 늦어질 것 같아요. 송장 번호도 틀렸어요. 정산은 언제 들어와요?", ["배송이 늦어질 것 같아요.", "송장 번호도 틀렸어요.", "정산은 언제 들어와요?"]),
+            ("정산 보류가 걸렸어요. 해제는 어떻게 하나요?", ["해제는 어떻게 하나요?"]),
+            ("세금계산서 발행", ["로그인이 안 돼요", "수수료"]),
+            ("정산은 언제 들어와요?", ["정산은 언제 들어와요?", "정산은"]),
+        };
+        foreach (var (whole, parts) in cases)
+            foreach (var top in new[] { 1, 5, 24 })
+            {
+                var results = index.SearchWithParts(generator.Embed(whole), parts.Select(p => (ReadOnlyMemory<float>)generator.Embed(p)).ToArray(), top);
+                Assert.Equal(parts.Length + 1, results.Length);
+                foreach (var (text, hits) in parts.Prepend(whole).Zip(results))
+                {
+                    var alone = await index.SearchAsync(generator.Embed(text), top);
+                    Assert.Equal(alone.Select(h => h.Key), hits.Select(h => h.Key));
+                    Assert.Equal(alone.Select(h => h.Score), hits.Select(h => h.Score));
+                }
+            }
+    }
+
     /// <summary>The index's hits for the query are, bit for bit, a brute-force ranking of the records' full vectors (earlier record first on ties).</summary>
     private static async Task AssertRanksAsTheDensePass(InMemoryVectorIndex index, IReadOnlyList<VectorRecord> records, float[] query, int top)
     {

@@ -35,6 +35,29 @@ public sealed class DeciderSearchTests(RepoFixture repo)
         Assert.Empty(repeated);
     }
 
+    /// <summary>
+    /// A large index retrieves a message and its sentences together (<see cref="InMemoryVectorIndex.SearchWithParts"/>):
+    /// every decision, with its readings and their candidates and scores, is the one of retrieving each text alone.
+    /// </summary>
+    [Fact]
+    public async Task RetrievingAMessageWithItsSentencesDecidesAsRetrievingEachAlone()
+    {
+        var together = new InMemoryVectorIndex { PartsTogetherCells = 0 };
+        var alone = await UnderstandingFactory.CreateDeciderAsync(repo.Knowledge, repo.Model, new PolicyOptions());
+        var joint = await UnderstandingFactory.CreateDeciderAsync(repo.Knowledge, repo.Model, new PolicyOptions(), together);
+        Assert.True(together.SearchesPartsTogether);
+        var messages = EvalCase.Load(Paths.SharedEval("realistic.jsonl")).Concat(EvalCase.Load(Paths.SharedEval("uncovered.jsonl"))).Select(c => c.Text).ToArray();
+        Assert.True(messages.Count(m => m.Count(c => c is '.' or '?') >= 2) > 50, "too few messages of several sentences: the test would prove nothing");
+        foreach (var message in messages)
+        {
+            var expected = await alone.DecideAsync(message);
+            var actual = await joint.DecideAsync(message);
+            Assert.Equal((expected.Kind, expected.Intent, expected.FaqId, expected.Confidence, expected.Reason), (actual.Kind, actual.Intent, actual.FaqId, actual.Confidence, actual.Reason));
+            Assert.Equal(expected.Candidates, actual.Candidates);
+            Assert.Equal(expected.Suggestions, actual.Suggestions);
+        }
+    }
+
     /// <summary>The real index, with every query it is asked remembered.</summary>
     private sealed class RecordingIndex(IVectorIndex inner) : IVectorIndex
     {

@@ -371,6 +371,9 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
 /// </summary>
 public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
 {
+    /// <summary>A complaint about the assistant itself ("답변이 엉뚱하네요", "챗봇 너무 느려요").</summary>
+    public const string ComplaintIntent = "smalltalk.complaint";
+
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
@@ -422,7 +425,11 @@ public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionRe
                 return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, kit.Choice(ask, decision.Suggestions, decision.Intent, decision.Confidence)));
             case DecisionKind.Smalltalk:
                 ConversationPatterns.Helped(state);
-                return ConversationPatterns.One(DialogueKit.Say(kit.Knowledge.FindIntent(decision.Intent)?.Reply ?? kit.Replies.DeclineNoise, DecisionKind.Smalltalk, decision.Intent));
+                var said = kit.Knowledge.FindIntent(decision.Intent)?.Reply ?? kit.Replies.DeclineNoise;
+                // A complaint about the assistant itself: an apology, and a person one tap away.
+                return ConversationPatterns.One(decision.Intent == ComplaintIntent
+                    ? kit.Choice(said, [], decision.Intent, decision.Confidence, DecisionKind.Smalltalk)
+                    : DialogueKit.Say(said, DecisionKind.Smalltalk, decision.Intent));
             default:
                 var text = decision.Intent switch
                 {

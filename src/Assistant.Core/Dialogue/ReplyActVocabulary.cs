@@ -128,6 +128,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Repeat, 0, Whole, "(?:다시요|다시한번요|한번더요|다시|한번더|다시한번|뭐|네에|엥|what|huh|pardon|sorry|comeagain)"),
         new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:못봤어요|못봤는데요|잘못들었어요|못알아들었어요|이해를못했어요|이해가안돼요|무슨말이에요|무슨말씀이세요|무슨말인지모르겠어요|무슨뜻이에요)"),
         new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:sayagain|sayitagain|saythatagain|repeat|repeatthat|repeatplease|canyourepeat|canyourepeatthat|canyousaythatagain|whatdidyousay|showthesummaryagain|showitagain|showmeagain|onemoretime|again)"),
+        new(Kind.Act, ReplyAct.Repeat, 0, 0, "(?:sorry|pardon|excuseme)?(?:can|could|would|will)you(?:please)?(?:repeat(?:that|it|this)?|say(?:that|it|this)?again)(?:please)?"),
 
         // ── Capabilities: what can you do ────────────────────────────────────────────────────
         new(Kind.Act, ReplyAct.Capabilities, 0, 0, "(?:너는|넌|너|당신은|당신|챗봇은|봇은|이거|여기서는|여기에서는|여기선|여기서|여기|여긴|이챗봇|이봇)?(?:뭐|무엇|뭘|무얼|무엇을|뭐를|어떤거|어떤것|어떤걸|어떤일|무슨일|무슨것)(?:을|를)?(?:할수있|할수있는|해줄수있|도와줄수있|도와주실수있|도와주|해주|할줄알|물어볼수있|물어봐도되|물어보면되|알려줄수있|도와줘|해줄|할수|하는|도와드리|물어볼|알려줘)(?:어요|나요|어|니|습니까|죠|는데요|지|요|음|는거예요|는거야|어용|는데|나|냐)?" + Yo),

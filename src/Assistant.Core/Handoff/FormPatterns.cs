@@ -81,6 +81,8 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && !HandoffFlow.IsNotAValue(v.Value)).ToList();
         var asked = HandoffForm.SlotOf(form.Asking);
         var skipped = HandoffFlow.SkippedIn(turn.Text).ToList();
+        // "상품명은 목록에서 지워져서 몰라요": what follows a detail's name is the reason it is not known, not its value.
+        values.RemoveAll(v => skipped.Contains(v.Kind));
         // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
         if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.

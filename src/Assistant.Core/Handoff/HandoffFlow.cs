@@ -217,7 +217,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         for (var i = 0; i < parts.Count; i++)
         {
             var decision = await kit.Decider.DecideTopicAsync(parts[i].Text, cancellationToken);
-            if (ClearCategory(decision) is { } clear)
+            if (ClearCategory(decision) is { } clear && !OnlyRetrievalChose(decision))
             {
                 pointVoted |= !parts[i].Background;
                 // A clause alone says which area, not which entry: the topic comes from a whole sentence.
@@ -245,6 +245,14 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (parts.All(p => p.Text != plain) && Evidence(await kit.Decider.DecideTopicAsync(plain, cancellationToken)) is var all && all.Score > best.Score) best = all;
         return new CategoryReading(null, best);
     }
+
+    /// <summary>
+    /// A choice that retrieval alone brought up, on a common word, while the classifier reads no entry's topic in the part
+    /// at all ("이유를 모르겠어요": out of scope first, the suspension entry for "사유"): no vote for an area.
+    /// </summary>
+    private bool OnlyRetrievalChose(Decision decision) =>
+        decision.Kind == DecisionKind.Clarify && decision.Intents.FirstOrDefault() is { } top
+        && kit.Knowledge.DecisionFor(top.Label) is not (DecisionKind.Answer or DecisionKind.Clarify);
 
     private string? ClearCategory(Decision decision)
     {
@@ -445,14 +453,14 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     private static partial Regex AsksForConsultation();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*)?(?:하나\s*)?(?:문제|건|쪽)?\s*(?:가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까|[줘와봐워져꿔쳐겨려내러서]서)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
     private static partial Regex NotApplicable();
 
     /// <summary>
     /// A number or name the seller cannot look up or recall now ("주문번호는 지금 밖이라 확인이 안 돼요", "상품명은 기억이 안
     /// 나요"): they do not have it, as with "모름". Only the labels of a value count: "주문 확인이 안 돼요" is the problem itself.
     /// </summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호)|(?<product>상품\s*명|제품\s*명))\s*(?:은|는|도|이|가|을|를)?\s*(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까)\s*)?(?:지금\s*|당장\s*|바로\s*)?(?:확인|조회|기억)\s*(?:이|을|도|가)?\s*(?:좀\s*)?(?:안\s*(?:돼|되|됨|나|남)|못|불가|어렵|어려|힘들|힘드)")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호)|(?<product>상품\s*명|제품\s*명))\s*(?:은|는|도|이|가|을|를)?\s*(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까|[줘와봐워져꿔쳐겨려내러서]서)\s*)?(?:지금\s*|당장\s*|바로\s*)?(?:확인|조회|기억)\s*(?:이|을|도|가)?\s*(?:좀\s*)?(?:안\s*(?:돼|되|됨|나|남)|못|불가|어렵|어려|힘들|힘드)")]
     private static partial Regex CannotLookUp();
 
     /// <summary>

@@ -53,6 +53,10 @@ public sealed class HandoffForm
     /// <summary>Stores a (normalized) value for a slot; a value replaces an earlier one and any "unknown".</summary>
     public void Set(SlotKind kind, string value)
     {
+        // A corrected detail is corrected in the problem as the seller told it too: the agent must not read the old one
+        // there. (Not a value so short it may be part of other words.)
+        if (ValueOf(kind) is { Length: >= 4 } old && old != value && Description is { } description)
+            Description = description.Replace(old, value, StringComparison.Ordinal);
         switch (kind)
         {
             case SlotKind.Order: (OrderNumber, OrderNumberUnknown) = (value, false); break;

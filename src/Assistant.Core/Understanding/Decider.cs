@@ -231,6 +231,14 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
                 return agreed with { Reason = "a general question after the situation, without the step it follows" };
             if (decision.Kind == DecisionKind.Answer) return decision with { Reason = "a general question after the situation" };
         }
+        // "처음으로 교환 요청이 들어왔어요. … 승인 누르고 나면 상품 회수는 어떻게 진행되나요?": the last question alone is a
+        // choice, and a sentence of the situation is answered with confidence by one of its entries: that entry.
+        if (reading.Questions.LastOrDefault() is { } last
+            && await reading.DecideAsync(last, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Clarify } choice)
+            foreach (var sentence in reading.Sentences.Where(s => !QuestionReader.IsQuestion(s)))
+                if (await reading.DecideAsync(sentence, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } told
+                    && choice.Suggestions.Contains(told.FaqId!))
+                    return told with { Reason = "a question among entries the situation names one of" };
         // A buyer's text pasted in ("구매자가 이렇게 톡 보냈어요 → "… 언제 보내 주실 건가요? 계속 이러면 취소할게요"") reads as a
         // demand to act; the seller's own words around it, read alone, are what the seller asks.
         if (!ReferenceEquals(reading.Unpasted, reading.Message)

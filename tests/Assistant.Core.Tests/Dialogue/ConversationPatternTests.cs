@@ -249,6 +249,22 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(("2025031412345678", sellerId, "무선 청소기"), (form.OrderNumber, form.SellerId, form.ProductName));
     }
 
+    /// <summary>
+    /// Details told in the first message and corrected later are corrected in the problem as told too: the summary and
+    /// the agent never show the wrong seller ID beside the right one.
+    /// </summary>
+    [Fact]
+    public async Task ACorrectedDetailIsCorrectedInTheProblemAsTold()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결 부탁해요. 주문번호 2025060112123434, 아이디 river_cup, 상품 유리 머그컵인데 구매자가 깨진 채로 받았대요");
+        var summary = await chat.LastAsync("아 아이디 잘못 말했어요. rivercup_kr 이에요");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal("rivercup_kr", chat.State.Form!.SellerId);
+        Assert.DoesNotContain("river_cup", summary.Text);
+        Assert.Contains("rivercup_kr", chat.State.Form!.Description);
+    }
+
     [Fact]
     public async Task ANewValueAtTheSummaryCorrectsOnlyThatField()
     {
@@ -408,6 +424,10 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("스토어 전체 문제라 주문번호나 상품명은 따로 없어요", true, true)]
     // "Not one product but all of them" says there is none to name.
     [InlineData("주문번호는 없고 상품 하나가 아니라 전부예요", true, true)]
+    // A reason given before the "don't know", in a contracted ending ("알려줘서", "안 봐서", "지워져서").
+    [InlineData("주문번호는 구매자가 안 알려줘서 몰라요", true, false)]
+    [InlineData("주문번호는 메일을 안 봐서 모르겠어요", true, false)]
+    [InlineData("상품명은 목록에서 지워져서 몰라요", false, true)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);
@@ -1120,6 +1140,26 @@ public sealed class ConversationPatternTests(RepoFixture repo)
 }
 
 /// <summary>The category a handoff is filed under comes from the problem, not from the request for a person.</summary>
+/// <summary>A complaint about the assistant itself gets an apology and a person one tap away, not an FAQ answer or a ticket.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class ComplaintAboutTheAssistantTests(RepoFixture repo)
+{
+    [Theory]
+    [InlineData("아까부터 엉뚱한 소리만 하시네요 제 말을 전혀 못 알아들으시네")]
+    [InlineData("챗봇 답변 속도가 너무 느리네요 ㅡㅡ")]
+    [InlineData("자꾸 동문서답만 하는 챗봇이네요")]
+    [InlineData("These answers make no sense at all")]
+    public async Task AComplaintAboutTheAssistantIsAnsweredWithAnApologyAndAPerson(string message)
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync(message);
+        Assert.Equal(("smalltalk", AnswerQuestion.ComplaintIntent), (reply.Info.Action, reply.Info.Intent));
+        Assert.Contains("죄송", reply.Text);
+        Assert.Equal(["상담원 연결"], reply.SuggestedActions);
+        Assert.Null(chat.State.Form);
+    }
+}
+
 [Collection(RepoCollection.Name)]
 public sealed class HandoffCategoryTests(RepoFixture repo)
 {
@@ -1155,6 +1195,9 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [InlineData("매니저님께 넘겨 주세요. 아이디 mellow_tea, 상품 캐모마일 티 20입, 주문번호는 없어요. 신고 때문에 상품이 판매중지됐는데 신고 내용이 사실이 아니에요", "products")]
     // "연결 가능할까요?" asks for the person; what is left of it says nothing about the area.
     [InlineData("담당자분 연결 가능할까요? 매니저 초대를 했는데 초대 메일이 계속 안 간대요", "account")]
+    // The point after "…는데" says only that the seller does not know why: retrieval's choice on "이유" is no area.
+    [InlineData("상담원 연결해 주세요. 제 아이디는 sunny.mall 이에요. 사업자 정보 변경 신청이 반려됐는데 이유를 모르겠어요", "account")]
+    [InlineData("사람 연결 부탁해요. 대표자 변경 신청이 거절됐는데 왜 그런지 이유를 모르겠네요", "account")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

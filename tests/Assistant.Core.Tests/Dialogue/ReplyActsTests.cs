@@ -144,6 +144,9 @@ public sealed class ReplyActsTests
     [InlineData("다시요", Repeat)]
     [InlineData("한번 더 말해줘", Repeat)]
     [InlineData("say that again", Repeat)]
+    [InlineData("Sorry, could you repeat that?", Repeat)]
+    [InlineData("could you say that again please", Repeat)]
+    [InlineData("Pardon? Would you repeat it?", Repeat)]
     // Capabilities.
     [InlineData("뭐 할 수 있어요?", Capabilities)]
     [InlineData("뭘 할 수 있어?", Capabilities)]

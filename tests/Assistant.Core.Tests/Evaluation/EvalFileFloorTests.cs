@@ -44,7 +44,8 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     /// 0.967 / 0.916 / 0.019 / 0.956 / 0.933, the fifth 0.988 / 0.800 / 0.006 / 0.975 / 0.933, the sixth 0.933 / 0.802 / 0.029
     /// / 0.917 / 0.895, the seventh 0.949 / 0.871 / 0.027 / 0.920 / 0.933, the eighth 0.981 / 0.909 / 0.008 / 0.978 / 0.900,
     /// the ninth 0.936 / 0.880 / 0.030 / 0.943 / 0.933, the tenth 0.954 / 0.861 / 0.023 / 0.976 / 1.000, the eleventh 0.934 / 0.950 / 0.033 / 0.929 / 0.833, the twelfth
-    /// 0.981 / 0.867 / 0.008 / 0.950 / 0.938, the thirteenth 0.980 / 0.873 / 0.010 / 1.000 / 1.000 (README,
+    /// 0.981 / 0.867 / 0.008 / 0.950 / 0.938, the thirteenth 0.980 / 0.873 / 0.010 / 1.000 / 1.000, the fourteenth 0.963 / 0.867 /
+    /// 0.018 / 1.000 / 0.769 (README,
     /// Evaluation). The second file, weighted to the hardest cases,
     /// has no floor.
     /// </summary>
@@ -53,7 +54,8 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     [InlineData("independent-3.jsonl", 0.91, 0.82, 0.04, 0.88, 0.95)]
     [InlineData("independent-4.jsonl", 0.95, 0.90, 0.025, 0.93, 0.90)]
     [InlineData("independent-5.jsonl", 0.97, 0.78, 0.015, 0.95, 0.90)]
-    [InlineData("independent-6.jsonl", 0.95, 0.78, 0.02, 0.96, 0.95)]
+    // Declines 0.94: "멍청한 봇아 꺼져" now gets the reply to a complaint about the assistant (an apology and a person), by choice.
+    [InlineData("independent-6.jsonl", 0.95, 0.78, 0.02, 0.96, 0.94)]
     [InlineData("independent-7.jsonl", 0.97, 0.85, 0.015, 0.96, 0.95)]
     [InlineData("independent-8.jsonl", 0.97, 0.89, 0.015, 0.96, 0.94)]
     [InlineData("independent-9.jsonl", 0.96, 0.86, 0.015, 0.95, 0.95)]
@@ -61,6 +63,7 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     [InlineData("independent-11.jsonl", 0.98, 0.93, 0.01, 0.97, 0.95)]
     [InlineData("independent-12.jsonl", 0.97, 0.85, 0.015, 0.94, 0.95)]
     [InlineData("independent-13.jsonl", 0.97, 0.85, 0.015, 0.97, 0.95)]
+    [InlineData("independent-14.jsonl", 0.97, 0.87, 0.015, 0.97, 0.75)]
     public Task EachIndependentlyWrittenFileKeepsItsFloor(string file, double precision, double coverage, double wrong, double handoffRecall, double declines) =>
         KeepsFloorAsync(file, precision, coverage, wrong, handoffRecall, declines);
 

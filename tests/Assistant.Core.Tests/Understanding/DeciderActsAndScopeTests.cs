@@ -370,9 +370,24 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
     }
 
+    /// <summary>
+    /// A situation told first reads as a case, the question alone is a choice among entries, and a sentence of the
+    /// situation is answered with confidence by one of them: the situation says which of the question's entries it is.
+    /// </summary>
+    [Theory]
+    [InlineData("처음으로 교환 요청이 들어왔어요. 구매자가 사이즈가 작다고 하는데, 승인 누르고 나면 상품 회수는 어떻게 진행되는 건가요? 순서를 잘 모르겠어요", "return-exchange")]
+    [InlineData("처음엔 개인 판매자로 시작했는데 매출이 늘어서 이번에 사업자등록을 했어요. 그동안 쌓인 리뷰가 아까워서 계정을 새로 만들고 싶지 않아요. 지금 계정 그대로 사업자로 바꿀 수 있나요?", "business-info-change")]
+    public async Task TheSituationSaysWhichOfTheQuestionsEntriesItIs(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
     [Theory]
     [InlineData("오늘 첫 주문이 구매확정으로 바뀌었네요. 이 판매 금액은 제 통장에 언제쯤 입금되나요?", "settlement-schedule")]
     [InlineData("스토어 연 지 한 달 됐고 어제 처음 구매확정이 났어요. 정산금은 며칠 뒤에 들어와요?", "settlement-schedule")]
+    // The question read alone answers the step it is anchored to; without the step it asks about the payout.
+    [InlineData("이번 달에 처음으로 물건을 팔아봤는데 돈이 언제 통장에 들어오는지 감이 안 와요. 구매확정 되고 나면 바로 입금되는 건가요?", "settlement-schedule")]
     public async Task TheEntryTheMessageAndItsQuestionBothSupportIsTheAnswer(string message, string faq)
     {
         var decision = await repo.Decider.DecideAsync(message);

@@ -135,7 +135,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             if (_decided.TryGetValue(text, out var known)) return known;
             // With a large index, the first reading of the message or of one of its sentences retrieves for all of them at
             // once: several rules read a long message's sentences too, and the whole then costs little more than its parts.
-            if (_retrieved is null && decider.RetrievesPartsTogether && Sentences.Length is >= 2 and <= MaxSentencesRetrievedTogether && (text == message || Sentences.Contains(text)))
+            // (Not for a request to act on the seller's own case: that is decided from the whole message alone.)
+            if (_retrieved is null && decider.RetrievesPartsTogether && Sentences.Length is >= 2 and <= MaxSentencesRetrievedTogether && !ActsOnMyCase && (text == message || Sentences.Contains(text)))
             {
                 var texts = Sentences.Where(p => p != message).Distinct(StringComparer.Ordinal).Prepend(message).ToArray();
                 var retrieved = await decider.RetrieveWithSentencesAsync(texts, cancellationToken).ConfigureAwait(false);

@@ -82,14 +82,7 @@ public sealed class InMemoryVectorIndexTests
             for (var q = 0; q < 20; q++)
             {
                 var query = q switch { 0 => records[50].Vector.ToArray(), 1 => records[60].Vector.ToArray(), _ => SparseVector(random, 1024, 5 + q * 3) };
-                var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
-                    .Where(x => category is null || x.r.Category == category)
-                    .OrderByDescending(x => x.Score).ThenBy(x => x.i)
-                    .Take(top)
-                    .ToArray();
-                var hits = await index.SearchAsync(query, top, category);
-                Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
-                Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
+                await AssertRanksAsTheDensePass(index, records, query, top, category);
             }
     }
 
@@ -132,14 +125,7 @@ public sealed class InMemoryVectorIndexTests
                         3 or 4 or 5 => SparseVector(random, 1024, q - 2),
                         _ => SparseVector(random, 1024, 25 * q),
                     };
-                    var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
-                        .Where(x => category is null || x.r.Category == category)
-                        .OrderByDescending(x => x.Score).ThenBy(x => x.i)
-                        .Take(top)
-                        .ToArray();
-                    var hits = await index.SearchAsync(query, top, category);
-                    Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
-                    Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
+                    await AssertRanksAsTheDensePass(index, records, query, top, category);
                 }
     }
 
@@ -211,11 +197,12 @@ public sealed class InMemoryVectorIndexTests
     }
 
     /// <summary>The index's hits for the query are, bit for bit, a brute-force ranking of the records' full vectors (earlier record first on ties).</summary>
-    private static async Task AssertRanksAsTheDensePass(InMemoryVectorIndex index, IReadOnlyList<VectorRecord> records, float[] query, int top)
+    private static async Task AssertRanksAsTheDensePass(InMemoryVectorIndex index, IReadOnlyList<VectorRecord> records, float[] query, int top, string? category = null)
     {
         var expected = records.Select((r, i) => (r, i, Score: TensorPrimitives.Dot(query, r.Vector.Span)))
+            .Where(x => category is null || x.r.Category == category)
             .OrderByDescending(x => x.Score).ThenBy(x => x.i).Take(top).ToArray();
-        var hits = await index.SearchAsync(query, top);
+        var hits = await index.SearchAsync(query, top, category);
         Assert.Equal(expected.Select(x => x.r.Key), hits.Select(h => h.Key));
         Assert.Equal(expected.Select(x => x.Score), hits.Select(h => h.Score));
     }

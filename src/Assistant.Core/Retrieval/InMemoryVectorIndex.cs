@@ -242,7 +242,6 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         var rows = postings.RowCount;
         var scores = new float[parts.Count][];
         var combined = ArrayPool<float>.Shared.Rent(rows);
-        var residual = ArrayPool<float>.Shared.Rent(rows);
         var scratch = ArrayPool<float>.Shared.Rent(snapshot.Dimensions);
         try
         {
@@ -267,20 +266,16 @@ public sealed class InMemoryVectorIndex : IVectorIndex
                 for (var i = 0; i < parts.Count; i++) d -= weights[i] * parts[i].Span[j];
                 if (MathF.Abs(d) > ResidualTolerance) difference[j] = d;
             }
-            var sum = combined.AsSpan(0, rows);
-            if (!postings.TryScore(difference, residual))
+            // The weighted parts first, then the postings of the difference added onto them.
+            Postings.WeightedSum(combined.AsSpan(0, rows), scores, weights);
+            if (!postings.TryScore(difference, combined, accumulate: true))
             {
                 results[0] = Search(whole, top);
                 for (var i = 0; i < parts.Count; i++) results[i + 1] = Rank(snapshot, parts[i].Span, scores[i], SparseMargin, top, scratch);
                 return results;
             }
-            residual.AsSpan(0, rows).CopyTo(sum);
             var margin = SparseMargin;
-            for (var i = 0; i < parts.Count; i++)
-            {
-                Postings.AddScaled(sum, scores[i].AsSpan(0, rows), weights[i]);
-                margin += MathF.Abs(weights[i]) * SparseMargin;
-            }
+            for (var i = 0; i < parts.Count; i++) margin += MathF.Abs(weights[i]) * SparseMargin;
             // A left-out difference d changes a unit row's product by at most |d| times the row's cells, so the whole of
             // them by at most the tolerance times the square root of the dimensions.
             margin += ResidualTolerance * MathF.Sqrt(whole.Length);
@@ -292,7 +287,6 @@ public sealed class InMemoryVectorIndex : IVectorIndex
         {
             foreach (var part in scores) if (part is not null) ArrayPool<float>.Shared.Return(part);
             ArrayPool<float>.Shared.Return(combined);
-            ArrayPool<float>.Shared.Return(residual);
             ArrayPool<float>.Shared.Return(scratch);
         }
     }
@@ -459,10 +453,11 @@ public sealed class InMemoryVectorIndex : IVectorIndex
 
         /// <summary>
         /// The approximate dot product of every row with <paramref name="query"/> (unit or not), into the first
-        /// <see cref="RowCount"/> cells of <paramref name="scores"/>, through the postings of its non-zero dimensions only;
-        /// false (and <paramref name="scores"/> unspecified) when those postings are too many for this to pay.
+        /// <see cref="RowCount"/> cells of <paramref name="scores"/> (added to what they hold when <paramref name="accumulate"/>),
+        /// through the postings of its non-zero dimensions only; false (and <paramref name="scores"/> unspecified) when those
+        /// postings are too many for this to pay.
         /// </summary>
-        public bool TryScore(ReadOnlySpan<float> query, float[] scores)
+        public bool TryScore(ReadOnlySpan<float> query, float[] scores, bool accumulate = false)
         {
             // The query's non-zero dimensions by the length of their postings, to be paired below (taken in the index's
             // order, so no sort per search), and the work they add up to.
@@ -482,7 +477,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             {
                 var first = scores.AsSpan(0, _rowCount);
                 var seconds = second.AsSpan(0, _rowCount);
-                first.Clear();
+                if (!accumulate) first.Clear();
                 seconds.Clear();
                 // The query's dimensions are taken in pairs of about as many postings, a posting of the one and then of the
                 // other, the first's added into one array of scores and the second's into another, and the second array is
@@ -529,14 +524,22 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             return candidates;
         }
 
-        /// <summary>Adds <paramref name="weight"/> times <paramref name="part"/> into <paramref name="scores"/>.</summary>
-        public static void AddScaled(Span<float> scores, ReadOnlySpan<float> part, float weight)
+        /// <summary>The weighted sum of <paramref name="parts"/>' first <paramref name="sum"/>.Length scores, into <paramref name="sum"/>, in one pass.</summary>
+        public static void WeightedSum(Span<float> sum, float[][] parts, float[] weights)
         {
-            var w = new Vector<float>(weight);
             var at = 0;
-            for (; at <= scores.Length - Vector<float>.Count; at += Vector<float>.Count)
-                (new Vector<float>(scores[at..]) + w * new Vector<float>(part[at..])).CopyTo(scores[at..]);
-            for (; at < scores.Length; at++) scores[at] += weight * part[at];
+            for (; at <= sum.Length - Vector<float>.Count; at += Vector<float>.Count)
+            {
+                var total = Vector<float>.Zero;
+                for (var i = 0; i < parts.Length; i++) total += new Vector<float>(weights[i]) * new Vector<float>(parts[i].AsSpan(at));
+                total.CopyTo(sum[at..]);
+            }
+            for (; at < sum.Length; at++)
+            {
+                var total = 0f;
+                for (var i = 0; i < parts.Length; i++) total += weights[i] * parts[i][at];
+                sum[at] = total;
+            }
         }
 
         /// <summary>

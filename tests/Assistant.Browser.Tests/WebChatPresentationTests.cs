@@ -94,6 +94,19 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-form-aside-bot-{device}.png");
     }
 
+    /// <summary>A complaint about the assistant gets an apology and the person button, in one bubble that reads well.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AComplaintAboutTheAssistantGetsAnApologyAndAPerson(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "아까부터 엉뚱한 답만 하네요 말귀를 못 알아듣네");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("죄송해요");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "상담원 연결" }).Last).ToBeVisibleAsync();
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-complaint-{device}.png");
+    }
+
     /// <summary>Details given while the order number is asked for are named back in the bubble that asks for it again.</summary>
     [Theory]
     [MemberData(nameof(Devices))]

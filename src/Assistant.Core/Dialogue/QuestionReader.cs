@@ -69,6 +69,11 @@ public sealed partial class QuestionReader(Decider decider)
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !notOurs
                  && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text)))
         {
+            // "전화는요?" after the answer about reply times: a short elided question that only the classifier reads as a
+            // request for a person (its one word names a channel) asks the topic's question of that word. A request in
+            // words ("상담원 연결해 주세요") was read by the act rules before the classifier and is no such reading.
+            var elidedRequest = decision is { Kind: DecisionKind.Handoff, Intent: Decider.HandoffRequest, Reason: DecisionPolicy.ClassifierHandoff }
+                && IsShort(text) && ElidedQuestion().IsMatch(text.Trim());
             var contextual = await decider.DecideAsync(current.Title + " " + text, cancellationToken);
             // A confident answer elsewhere wins over the topic unless the message is too short to carry a topic of its own.
             // "환불은요?" names what it now asks about: a confident answer to that is not pulled back to the topic.
@@ -83,12 +88,12 @@ public sealed partial class QuestionReader(Decider decider)
                 || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && chosen is null
                 || Conditional().IsMatch(text.Trim()) && answeredOnTopic
                 || Also().IsMatch(text) && answeredOnTopic;
-            if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak) && keepsTopic)
+            if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak || elidedRequest) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
                 usedTopic = true;
             }
-            else if ((weak || decision.Kind == DecisionKind.Decline) && contextual.Kind == DecisionKind.Answer)
+            else if ((weak || decision.Kind == DecisionKind.Decline || elidedRequest) && contextual.Kind == DecisionKind.Answer)
             {
                 decision = contextual with { Reason = "follow-up read with the last topic" };
                 usedTopic = true;
@@ -266,11 +271,12 @@ public sealed partial class QuestionReader(Decider decider)
         + @"|(?:^|[:,;]\s*|\b(?:and|also)\s+)(?:what|what's|whats|how|where|when|why|which|who|can\s+i|could\s+i|do\s+i|does|is\s+there|are\s+there|tell\s+me)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asks();
 
-    /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"): a question without a question form.</summary>
-    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금";
+    /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다", "…있는지 알고 싶어요"): a question without a question form.</summary>
+    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금|[가-힣]지\s*알고\s*싶";
 
-    // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said.
-    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said. "해 봤는데", "말씀하신 대로":
+    // the seller tried what was just answered.
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|해\s*봤는데|해\s*봤지만|해\s*봤더니|말씀하신\s*대로|안내(?:하신|해\s*주신)?\s*대로|알려\s*주신\s*대로|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
     // "…드리려고요" tells an intention, not a question about a part.

@@ -24,6 +24,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
     /// <summary>The reason of a smalltalk reading the classifier alone made (not a rule such as "asks whether it is a bot").</summary>
     public const string ClassifierSmalltalk = "classifier: smalltalk";
 
+    /// <summary>The reason of a handoff reading the classifier alone made (not a rule such as "asks for a person").</summary>
+    public const string ClassifierHandoff = "classifier: handoff";
+
     /// <summary>The label of a message that names an area, or nothing, without a question.</summary>
     public const string VagueIntent = "vague";
 
@@ -55,7 +58,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
             new(kind, intent, MathF.Round(confidence, 4), faqId, suggestions, reason) { Intents = intents, Candidates = candidates };
 
         if (handoff >= options.HandoffConfidence && handoff >= Math.Max(smalltalk, decline) && handoff >= faqMass)
-            return Make(DecisionKind.Handoff, bestHandoff!, handoff, null, [], "classifier: handoff");
+            return Make(DecisionKind.Handoff, bestHandoff!, handoff, null, [], ClassifierHandoff);
         if (smalltalk >= options.SmalltalkConfidence && smalltalk >= Math.Max(handoff, decline) && smalltalk >= faqMass)
             return Make(DecisionKind.Smalltalk, bestSmalltalk!, smalltalk, null, [], ClassifierSmalltalk);
         if (decline >= options.DeclineConfidence && decline >= Math.Max(handoff, smalltalk) && decline >= faqMass)

@@ -428,6 +428,10 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문번호는 구매자가 안 알려줘서 몰라요", true, false)]
     [InlineData("주문번호는 메일을 안 봐서 모르겠어요", true, false)]
     [InlineData("상품명은 목록에서 지워져서 몰라요", false, true)]
+    // "Nothing pinned down" ("특정된 게 없어요") and "nothing to do with this matter" ("이 건이랑 상관없어요").
+    [InlineData("주문이나 상품은 특정된 게 없어요", true, true)]
+    [InlineData("주문번호는 이 건이랑 상관없어요", true, false)]
+    [InlineData("주문번호는 그 건하고는 관계없어요", true, false)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);
@@ -990,6 +994,28 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         Assert.Equal(("answer", topic), (reply.Info.Action, reply.Info.FaqId));
     }
 
+    /// <summary>
+    /// "전화는요?" after the answer about reply times asks the same of the phone, though the classifier alone reads its one
+    /// word as a request for a person; a request in words after an answer still opens the form.
+    /// </summary>
+    [Theory]
+    [InlineData("1:1 문의 남기면 답변은 언제쯤 와요?", "전화는요?", true)]
+    [InlineData("1:1 문의 남기면 답변은 언제쯤 와요?", "그럼 전화는요?", true)]
+    [InlineData("1:1 문의 남기면 답변은 언제쯤 와요?", "상담원 연결해 주세요", false)]
+    public async Task AnElidedQuestionAboutAChannelIsAFollowUpNotARequest(string first, string next, bool followUp)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("support-response-time", (await chat.LastAsync(first)).Info.FaqId);
+        var reply = await chat.LastAsync(next);
+        if (followUp)
+        {
+            Assert.Equal("answer", reply.Info.Action);
+            Assert.Contains(reply.Info.FaqId, new[] { "support-response-time", "contact-support" });
+            Assert.Null(chat.State.Form);
+        }
+        else Assert.NotNull(chat.State.Form);
+    }
+
     /// <summary>A question opening with a condition that clearly asks about another entry goes there ("확정되면 돈은 언제 들어와요").</summary>
     [Fact]
     public async Task AConditionalQuestionWithATopicOfItsOwnLeavesTheLastTopic()
@@ -1202,6 +1228,21 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     {
         var chat = new Chat(repo);
         await chat.SayAsync(message);
+        Assert.Equal(category, chat.State.Form!.Category);
+    }
+
+    /// <summary>
+    /// "해 봤는데 인증번호가 안 와요" after the answer about logging in: the seller tried what was just answered, so the
+    /// problem is in the conversation's area, whatever a word of it ("인증" as a product certification) suggests alone.
+    /// </summary>
+    [Theory]
+    [InlineData("비밀번호 재설정은 어디서 해요?", "account-login", "해봤는데 인증번호가 안 와요. 벌써 다섯 번째예요", "account")]
+    [InlineData("비밀번호 재설정은 어디서 해요?", "account-login", "말씀하신 대로 했는데 인증 문자가 계속 안 와요", "account")]
+    public async Task AProblemAfterTryingTheAnswerIsInTheConversationsArea(string first, string faq, string problem, string category)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(faq, (await chat.LastAsync(first)).Info.FaqId);
+        await chat.SayAsync(problem);
         Assert.Equal(category, chat.State.Form!.Category);
     }
 

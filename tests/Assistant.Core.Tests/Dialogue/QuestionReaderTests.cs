@@ -48,6 +48,10 @@ public sealed class QuestionReaderTests
     [InlineData("제출해야 할 서류를 안내해 주세요.", true)]
     [InlineData("보통 어떤 이유로 이렇게 되는지 궁금합니다.", true)]
     [InlineData("정산 주기 알려 주세요", true)]
+    // "…인지 알고 싶어요": wanting to know whether is asking.
+    [InlineData("신고만으로도 판매중지될 수 있는 건지 알고 싶어요.", true)]
+    [InlineData("상품 올릴 때 따로 드는 비용도 있는지 알고 싶습니다", true)]
+    [InlineData("판매 요령을 더 알고 싶어서 강의를 들었어요.", false)]
     [InlineData("어제 발송 지연 안내를 등록했어요.", false)]
     [InlineData("계속 결제 오류가 떠요.", false)]
     [InlineData("Two quick ones: what's the fee on card payments", true)]

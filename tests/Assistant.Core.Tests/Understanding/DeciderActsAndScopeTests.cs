@@ -201,6 +201,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // Running more than one store is covered by no entry, whatever sign-up or registration words come with it.
     [InlineData("같은 사업자로 스토어 하나 더 만들어서 따로 팔아도 되나요?")]
     [InlineData("등록해 둔 상품들을 다른 스토어로 한꺼번에 옮기는 기능이 있나요?")]
+    // The store's name written out (as 스토어명), and images hosted elsewhere: no entry covers them.
+    [InlineData("상호는 그대로 두고 스토어 이름만 새로 바꾸려는데 어디서 하나요?")]
+    [InlineData("상품 사진을 외부 이미지 호스팅에 올리고 링크만 걸어도 되나요?")]
     public async Task ASpecificSellingQuestionWithOnlyWeakMatchesGetsNoAnswerHereNotAChoice(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -365,6 +368,15 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("구매자가 구매확정 누르고 나면 판매대금은 며칠 뒤에 입금돼요?", "settlement-schedule")]
     [InlineData("배송완료 뜬 다음에 구매확정은 며칠 지나야 자동으로 되나요?", "purchase-confirmation")]
     public async Task AQuestionIsAboutWhatFollowsTheStepItIsAnchoredTo(string message, string faq)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
+    }
+
+    /// <summary>A question told as wanting to know ("…있는 건지 알고 싶어요") after the situation is a general question, not a case.</summary>
+    [Theory]
+    [InlineData("경쟁 업체가 제 상품들을 계속 신고하는 것 같아요. 신고만으로도 상품이 판매중지될 수 있는 건지, 그리고 이런 일이 반복되면 스토어 전체에도 영향이 있는 건지 알고 싶어요.", "product-suspended")]
+    public async Task AQuestionToldAsWantingToKnowIsAGeneralQuestion(string message, string faq)
     {
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));

@@ -494,7 +494,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<IReadOnlyList<RetrievalCandidate>[]> RetrieveWithSentencesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var prepared = texts.Select(t => TopicText(t) is var (text, terms) ? (text, FeatureText.ForRetrieval(text, terms)) : default).ToArray();
+        var prepared = texts.Select(t =>
+        {
+            var (text, terms) = TopicText(t);
+            return (text, FeatureText.ForRetrieval(text, terms));
+        }).ToArray();
         return await retriever.RetrieveWithPartsAsync(prepared, CandidateCount, cancellationToken).ConfigureAwait(false);
     }
 

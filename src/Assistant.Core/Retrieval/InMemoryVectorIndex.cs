@@ -230,14 +230,10 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     public IReadOnlyList<VectorHit>[] SearchWithParts(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts, int top)
     {
         var snapshot = _snapshot;
-        var results = new IReadOnlyList<VectorHit>[parts.Count + 1];
         if (snapshot.Postings is not { } postings || parts.Count == 0 || top <= 0 || whole.Length != snapshot.Dimensions
             || !IsUnit(whole) || parts.Any(p => p.Length != snapshot.Dimensions || !IsUnit(p.Span)))
-        {
-            results[0] = Search(whole, top);
-            for (var i = 0; i < parts.Count; i++) results[i + 1] = Search(parts[i].Span, top);
-            return results;
-        }
+            return SearchEach(whole, parts, top);
+        var results = new IReadOnlyList<VectorHit>[parts.Count + 1];
 
         var rows = postings.RowCount;
         var scores = new float[parts.Count][];
@@ -248,13 +244,8 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             for (var i = 0; i < parts.Count; i++)
             {
                 scores[i] = ArrayPool<float>.Shared.Rent(rows);
-                if (!postings.TryScore(parts[i].Span, scores[i]))
-                {
-                    // Too dense for postings: every query its own (dense) pass.
-                    results[0] = Search(whole, top);
-                    for (var p = 0; p < parts.Count; p++) results[p + 1] = Search(parts[p].Span, top);
-                    return results;
-                }
+                // Too dense for postings: every query its own (dense) pass.
+                if (!postings.TryScore(parts[i].Span, scores[i])) return SearchEach(whole, parts, top);
             }
             var weights = PartWeights(whole, parts);
             // What the weighted parts miss of the whole, dimension by dimension; differences within rounding are left out
@@ -289,6 +280,15 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             ArrayPool<float>.Shared.Return(combined);
             ArrayPool<float>.Shared.Return(scratch);
         }
+    }
+
+    /// <summary>One <see cref="Search"/> for the whole and one for each part.</summary>
+    private IReadOnlyList<VectorHit>[] SearchEach(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts, int top)
+    {
+        var results = new IReadOnlyList<VectorHit>[parts.Count + 1];
+        results[0] = Search(whole, top);
+        for (var i = 0; i < parts.Count; i++) results[i + 1] = Search(parts[i].Span, top);
+        return results;
     }
 
     /// <summary>

@@ -132,18 +132,7 @@ public sealed class InMemoryVectorIndexTests
     [Fact]
     public async Task HashedNgramEmbeddingsOfSellerQuestionsRankAsTheDensePass()
     {
-        var texts = new[]
-        {
-            "정산은 언제 들어와요?", "정산 예정일 확인", "정산 보류 해제 방법", "수수료는 얼마인가요", "배송 지연 안내 방법", "송장 번호 수정",
-            "반품 승인은 어디서 하나요", "교환 배송비 청구", "상품 등록이 안 돼요", "옵션 재고 수정", "사업자 정보 변경", "계정 로그인 오류",
-            "주문 취소 요청 처리", "발송 기한이 지났어요", "고객 문의 답변 기한", "결제 오류가 나요", "세금계산서 발행", "판매 정지 해제",
-        };
-        var generator = HashedNgramEmbeddingGenerator.Fit(texts);
-        var records = texts.Select((t, i) => new VectorRecord($"k{i}", $"e{i / 2}", $"c{i % 3}", t, generator.Embed(t))).ToArray();
-        var index = new InMemoryVectorIndex();
-        await index.EnsureCollectionAsync(generator.Dimensions);
-        await index.ReplaceAllAsync(records);
-        Assert.True(index.HasPostings);
+        var (generator, records, index) = await IndexOfAsync(SellerQuestions, i => $"e{i / 2}", i => $"c{i % 3}");
 
         foreach (var message in new[] { "정산 언제 돼요", "배송이 늦어요 송장", "반품 교환", "로그인이 안돼요", "ㅋㅋ", "세금계산서 발행은 어디서" })
             await AssertRanksAsTheDensePass(index, records, generator.Embed(message), 5);
@@ -157,22 +146,12 @@ public sealed class InMemoryVectorIndexTests
     [Fact]
     public async Task AWholeSearchedWithItsPartsRanksAsEachSearchedAlone()
     {
-        var seeds = new[]
-        {
-            "정산은 언제 들어와요?", "정산 예정일 확인", "정산 보류 해제 방법", "수수료는 얼마인가요", "배송 지연 안내 방법", "송장 번호 수정",
-            "반품 승인은 어디서 하나요", "교환 배송비 청구", "상품 등록이 안 돼요", "옵션 재고 수정", "사업자 정보 변경", "계정 로그인 오류",
-            "주문 취소 요청 처리", "발송 기한이 지났어요", "고객 문의 답변 기한", "결제 오류가 나요", "세금계산서 발행", "판매 정지 해제",
-        };
+        var seeds = SellerQuestions;
         // Near twins, as a knowledge base of copied entries has: the same text after a different made-up word, and exact copies.
         var random = new Random(11);
         var texts = seeds.Concat(Enumerable.Range(0, 400).Select(i => $"{(char)('가' + random.Next(11000))}{(char)('가' + random.Next(11000))} {seeds[i % seeds.Length]}"))
             .Concat(Enumerable.Repeat(seeds[0], 30)).ToArray();
-        var generator = HashedNgramEmbeddingGenerator.Fit(texts);
-        var records = texts.Select((t, i) => new VectorRecord($"k{i}", $"e{i / 3}", "c", t, generator.Embed(t))).ToArray();
-        var index = new InMemoryVectorIndex();
-        await index.EnsureCollectionAsync(generator.Dimensions);
-        await index.ReplaceAllAsync(records);
-        Assert.True(index.HasPostings);
+        var (generator, _, index) = await IndexOfAsync(texts, i => $"e{i / 3}", _ => "c");
 
         var cases = new (string Whole, string[] Parts)[]
         {
@@ -194,6 +173,26 @@ public sealed class InMemoryVectorIndexTests
                     Assert.Equal(alone.Select(h => h.Score), hits.Select(h => h.Score));
                 }
             }
+    }
+
+    private static readonly string[] SellerQuestions =
+    [
+        "정산은 언제 들어와요?", "정산 예정일 확인", "정산 보류 해제 방법", "수수료는 얼마인가요", "배송 지연 안내 방법", "송장 번호 수정",
+        "반품 승인은 어디서 하나요", "교환 배송비 청구", "상품 등록이 안 돼요", "옵션 재고 수정", "사업자 정보 변경", "계정 로그인 오류",
+        "주문 취소 요청 처리", "발송 기한이 지났어요", "고객 문의 답변 기한", "결제 오류가 나요", "세금계산서 발행", "판매 정지 해제",
+    ];
+
+    /// <summary>The texts embedded with hashed n-grams fitted on them and indexed (with postings), one record each.</summary>
+    private static async Task<(HashedNgramEmbeddingGenerator Generator, VectorRecord[] Records, InMemoryVectorIndex Index)> IndexOfAsync(
+        string[] texts, Func<int, string> entry, Func<int, string> category)
+    {
+        var generator = HashedNgramEmbeddingGenerator.Fit(texts);
+        var records = texts.Select((t, i) => new VectorRecord($"k{i}", entry(i), category(i), t, generator.Embed(t))).ToArray();
+        var index = new InMemoryVectorIndex();
+        await index.EnsureCollectionAsync(generator.Dimensions);
+        await index.ReplaceAllAsync(records);
+        Assert.True(index.HasPostings);
+        return (generator, records, index);
     }
 
     /// <summary>The index's hits for the query are, bit for bit, a brute-force ranking of the records' full vectors (earlier record first on ties).</summary>

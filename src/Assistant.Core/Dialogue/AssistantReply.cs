@@ -52,6 +52,12 @@ public sealed class DialogueState
     /// <summary>The FAQ entry answered last: a short or elliptic follow-up ("그건 어디서 해요?") is read against it, and "다시 말해 주세요" repeats it.</summary>
     public string? Topic { get; set; }
 
+    /// <summary>
+    /// The question just declined as being about another service, without that service's name: "여기는요?" next asks it of
+    /// this marketplace. Cleared by the next turn.
+    /// </summary>
+    public string? AskedOfAnother { get; set; }
+
     /// <summary>The FAQ entries the last clarifying question offered: a short reply ("보류된 거요") picks among them.</summary>
     public List<string> PendingChoices { get; set; } = [];
 

@@ -15,6 +15,7 @@ public static class ConversationPatterns
 {
     public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow, QuestionReader reader) =>
     [
+        new AskedHereInstead(kit, flow, reader),
         new HandbackFollowUp(kit, flow),
         new TicketStatusQuery(kit),
         new OfferReply(kit, flow),
@@ -313,9 +314,32 @@ public sealed class OtherService(DialogueKit kit) : IDialoguePattern
         if (kit.Knowledge.Scope.OtherServiceIn(turn.Text) is not { } name) return Task.FromResult<TurnResult?>(null);
         // The conversation has moved off our topic: what follows ("그럼 …") is not read against it.
         turn.State.Topic = null;
+        turn.State.AskedOfAnother = ScopeRules.WithoutName(turn.Text, name);
         var reply = DialogueKit.Say(kit.Replies.Format("otherService", ("name", name)), DecisionKind.Decline, "out-of-scope.other-service");
         return Task.FromResult<TurnResult?>(ConversationPatterns.One(ConversationPatterns.Missed(kit, turn.State, reply)));
     }
+}
+
+/// <summary>
+/// "쿠팡 윙에서는 단순변심 반품 택배비 누가 내요?" declined as another service's rule, then "여기는요?": the same question, asked
+/// of this marketplace, is read and answered as if the seller had asked it so. Whatever the next message is, the declined
+/// question is forgotten after it.
+/// </summary>
+public sealed partial class AskedHereInstead(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var asked = turn.State.AskedOfAnother;
+        turn.State.AskedOfAnother = null;
+        if (asked is null || !Here().IsMatch(turn.Text.Trim())) return null;
+        var again = new Turn(asked, ReplyActs.Read(asked), turn.State, turn.Ticket, turn.Conversation);
+        return await new AnswerQuestion(kit, flow, reader).TryAsync(again, cancellationToken);
+    }
+
+    /// <summary>A short question that only names this place: "여기는요?", "그럼 여기서는요?", "스마트스토어는 어때요?", "what about here?".</summary>
+    [GeneratedRegex(@"^(?:그럼|그러면|근데)?\s*(?:여기|이곳|이쪽|여기서|이\s*판매자\s*센터|판매자\s*센터|스마트\s*스토어|우리|저희)\s*(?:는|은|서는|에서는|도|선|쪽은)?\s*(?:요|어때요|어떻게\s*돼요|어떻게\s*되나요|그래요|같아요|다른가요|달라요)?\s*[?？.!~]*$"
+        + @"|^(?:and|what\s+about|how\s+about)\s+(?:here|this\s+(?:place|marketplace|site|seller\s+center)|you|yours)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Here();
 }
 
 /// <summary>After a clarifying question, a short reply ("보류된 거요") picks among the offered entries.</summary>

@@ -144,10 +144,13 @@ public sealed partial class QuestionReader(Decider decider)
 
     /// <summary>
     /// A question that points back ("그럼 주말도 포함이에요?") which the classifier alone took for smalltalk: in a conversation
-    /// about a topic it is read with that topic. Smalltalk a rule found ("고마워요", "너 사람이야?") stays smalltalk.
+    /// about a topic it is read with that topic. So is a short question that asks the topic's question of one thing more
+    /// ("주말도 포함이에요?": "도", also) or of one thing alone ("여기는요?"), which have nothing to stand on by themselves.
+    /// Smalltalk a rule found ("고마워요", "너 사람이야?") stays smalltalk.
     /// </summary>
     private static bool AsksBack(Decision decision, string text) =>
-        decision.Reason == DecisionPolicy.ClassifierSmalltalk && Anaphora().IsMatch(text) && IsQuestion(text);
+        decision.Reason == DecisionPolicy.ClassifierSmalltalk && IsQuestion(text)
+        && (Anaphora().IsMatch(text) || IsShort(text) && (Also().IsMatch(text) || ElidedQuestion().IsMatch(text.Trim())));
 
     /// <summary>A classifier this sure that a message is out of scope is not overruled by the topic it follows.</summary>
     private const float PlainlyOutOfScope = 0.8f;
@@ -204,6 +207,9 @@ public sealed partial class QuestionReader(Decider decider)
 
     /// <summary>The message points back to something said before ("그건", "이게", "아까", "그럼").</summary>
     public static bool PointsBack(string text) => Anaphora().IsMatch(text);
+
+    /// <summary>A question about a part only ("환불은요?", "늦게 보내면요?").</summary>
+    public static bool IsElided(string text) => ElidedQuestion().IsMatch(text.Trim());
 
     /// <summary>Four words or fewer, or a question about a part only ("환불은요?", "늦게 보내면요?").</summary>
     public static bool IsShort(string text) => Words().Matches(text).Count <= 4 || ElidedQuestion().IsMatch(text.Trim());

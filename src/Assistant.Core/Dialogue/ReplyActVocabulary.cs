@@ -60,6 +60,12 @@ internal static class ReplyActVocabulary
     private const string Person = "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|상담선생님|직원|담당자|책임자|관리자|매니저|사람|실제사람|진짜사람|사람상담원|(?:확인해|봐|도와|처리해|해결해|알려)주실분|담당하시는분)";
 
     /// <summary>A particle after the person: 이랑, 하고, 한테, 님 …</summary>
+    /// <summary>
+    /// A person of the support team in English, folded (no spaces): one list for every English request for a person, so
+    /// "transfer me to a staff member" and "is there a staff member who can help" name the same people.
+    /// </summary>
+    private const string EnglishPerson = "(?:human|humanbeing|person|people|realperson|realhuman|agent|agents|liveagent|humanagent|supportagent|operator|representative|rep|staff|staffmember|memberofstaff|someone|somebody|anyone|anybody|supervisor|employee|teammember|supportteam|supportstaff|customerservice|customersupport|customerservicerep)";
+
     private const string With = "(?:님이랑|님과|님하고|님한테|님께|님|이랑|랑|하고|과|와|한테|에게|께|분|분이랑|분하고|분한테)?";
 
     public static readonly IReadOnlyList<Row> Rows =
@@ -183,12 +189,12 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:으로|로)(?:요|이요|해" + Please + "|부탁해요|부탁드려요|연결" + Do + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|통화)(?:을|좀)?(?:받고싶어요|받고싶습니다|받고싶은데요|받고싶어|받을래요|받을게요|받고싶다|받아야겠어요|원해요|원합니다)" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|someone|somebody|real)*(?:human|person|agent|people|operator|representative|rep|staff|someone|somebody|humanbeing|realperson|customerservice|supportagent|humanagent|liveagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|real|your)*" + EnglishPerson + "(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please|ok|okay|yes)?connectme(?:please|now)?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please)?(?:connect|transfer|put)(?:me)?(?:to|with|through)(?:a|an|the|real)*(?:human|person|agent|operator|representative|someone|somebody|liveagent|humanagent)(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:(?:can|could|would|will)(?:you)?)?(?:please)?(?:connect|transfer|put|pass)(?:me)?(?:on|through)?(?:to|with|through)(?:a|an|the|real|your)*" + EnglishPerson + "(?:please)?"),
         // "Can someone from your team look at it?": a person asked to look at the seller's problem.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:can|could|would|will)(?:someone|somebody|anyone|aperson|ahuman|anagent)(?:from|on|at)(?:your|the)(?:team|side|end|support|staff|company)(?:please)?(?:lookat|lookinto|check|helpwith|handle|review)(?:it|this|that|mycase|myaccount|myorder)?(?:please)?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*(?:human|person|people|agent|agents|operator|representative|staff|someone|somebody|anyone|anybody)(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*" + EnglishPerson + "(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
         // ── AreYouBot: a question about the assistant ────────────────────────────────────────

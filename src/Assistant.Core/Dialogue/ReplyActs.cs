@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Assistant.Text;
 using static Assistant.Dialogue.ReplyActVocabulary;
 
@@ -102,6 +103,35 @@ public static partial class ReplyActs
 
     /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
     public static bool AsksIfABot(string? text) => AClauseEndsIn(text, ReplyAct.AreYouBot);
+
+    /// <summary>
+    /// Whether the message's last clause ends, after other words, in asking to go ahead with filing ("그건 무시하시고 원래
+    /// 내용 그대로 접수해 주세요", "특정 상품 건은 아니에요. 빨리 접수해 주세요"): a yes that names the filing, not a bare "네"
+    /// after a sentence.
+    /// </summary>
+    public static bool EndsInGoAhead(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
+        var clause = Clauses(text).LastOrDefault(c => c.Trim().Length > 0);
+        return clause is not null && WholeTailAt(clause, ReplyAct.Affirm, firstWord: 1) is { } at && GoAhead().IsMatch(clause[at..]);
+    }
+
+    [GeneratedRegex(@"접수|진행|신청|넣어|submit|go\s*ahead|proceed|file\s+it", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GoAhead();
+
+    /// <summary>
+    /// Whether the message ends in a clause of its own that wholly calls off the request ("… 얘기해 볼게요. 접수하지 마세요",
+    /// "…, 상담 신청은 취소할게요"): the clause names the filing, so it is no order or return being cancelled.
+    /// </summary>
+    public static bool EndsInCallingOff(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 400) return false;
+        var clauses = Clauses(text).Where(c => c.Trim().Length > 0).ToList();
+        return clauses.Count > 1 && Read(clauses[^1]) is { IsWhole: true, Act: ReplyAct.Cancel } && TheRequest().IsMatch(clauses[^1]);
+    }
+
+    [GeneratedRegex(@"접수|연결|상담|신청|요청|ticket|request", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheRequest();
 
     /// <summary>Whether any clause of a message of at most 400 characters ends in words that are wholly the act.</summary>
     private static bool AClauseEndsIn(string? text, ReplyAct act) =>

@@ -29,11 +29,22 @@ public static class FormPatterns
     ];
 
     internal static TurnResult Result(params AssistantReply[] replies) => new(replies);
+
+    /// <summary>
+    /// "주문이나 특정 상품 건은 아니에요. 빨리 접수해 주세요": the answer that completes the form also asks to file it, so it is
+    /// filed without showing the summary first; the details are the seller's own words of this conversation. A message that
+    /// only completes the form gets the summary to confirm.
+    /// </summary>
+    internal static bool FilesNow(Turn turn, HandoffForm form) => HandoffFlow.IsComplete(form) && ReplyActs.EndsInGoAhead(turn.Text);
+
+    internal static async Task<TurnResult?> FileAsync(HandoffFlow flow, Turn turn, CancellationToken cancellationToken) =>
+        await flow.CreateTicketAsync(turn, cancellationToken);
 }
 
 /// <summary>
 /// "취소", "그만", "아 됐어요", "나중에 할게요", "상담은 안 할게요" anywhere in the form, or ending a message that says
-/// nothing about selling ("아 생각해보니 제가 해볼게요 취소할게요"): stop, file nothing.
+/// nothing about selling ("아 생각해보니 제가 해볼게요 취소할게요"), or a last clause that calls off the request itself
+/// ("제가 먼저 구매자랑 얘기해 볼게요. 접수하지 마세요"): stop, file nothing.
 /// </summary>
 public sealed class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
 {
@@ -44,7 +55,7 @@ public sealed class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePat
         // A "no" that names a detail ("특정 상품 아니에요") says that detail does not apply (FormSkip).
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
-            || EndsInCancel(turn.Text);
+            || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text);
         if (!cancel) return Task.FromResult<TurnResult?>(null);
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
         return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
@@ -104,6 +115,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // value taken from an earlier message ("해외 구매자" guessed a product, then "특정 주문이나 상품 건은 아니에요").
         foreach (var none in skipped) if (values.All(v => v.Kind != none)) form.Skip(none);
         if (atSummary) return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Summary(form)));
+        if (form.Asking != HandoffForm.AskDescription && FormPatterns.FilesNow(turn, form)) return FormPatterns.FileAsync(flow, turn, cancellationToken);
         var prompt = flow.Prompt(form);
         // "아이디 forest_cup, 상품은 유리 머그컵" when the order number was asked for: the seller sees they were taken, then the same question.
         if (asked is { } still && form.Asking == HandoffForm.AskFor(still) && values.All(v => v.Kind != still) && flow.Noted(values, "formNoted") is { } noted)
@@ -204,6 +216,7 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
         var atSummary = form.AtSummary;
         foreach (var kind in named) form.Skip(kind);
         form.Retries = 0;
+        if (!atSummary && FormPatterns.FilesNow(turn, form)) return FormPatterns.FileAsync(flow, turn, cancellationToken);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(atSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 
@@ -226,7 +239,10 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
     {
         if (turn.State.Form is not { AtSummary: true } form) return null;
         var text = turn.Text.Trim();
-        if (text == flow.Replies["summaryConfirm"] || turn.Act.Act == ReplyAct.Affirm)
+        // "그건 무시하시고 원래 내용 그대로 접수해 주세요": a go-ahead after other words, with no value in them (FormValues
+        // took any) and no no before it.
+        if (text == flow.Replies["summaryConfirm"] || turn.Act.Act == ReplyAct.Affirm
+            || turn.Act.Act == ReplyAct.None && ReplyActs.EndsInGoAhead(text))
             return await flow.CreateTicketAsync(turn, cancellationToken);
 
         if (NamedField(text) is { } field) return FormPatterns.Result(flow.Ask(form, SlotTable.For(field)));

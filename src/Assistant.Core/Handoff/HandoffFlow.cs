@@ -77,6 +77,10 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         return Summary(form);
     }
 
+    /// <summary>Whether <see cref="Prompt"/> would show the summary: the problem told (or asked for enough) and every slot filled or skipped.</summary>
+    public static bool IsComplete(HandoffForm form) =>
+        (form.Description is not null || form.DescriptionAsks >= MaxDescriptionAsks) && SlotTable.All.All(slot => form.Has(slot.Kind));
+
     /// <summary>Asks for one slot (after a correction request, also one already filled).</summary>
     public AssistantReply Ask(HandoffForm form, Slot slot, bool retry = false)
     {
@@ -289,19 +293,33 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     }
 
     /// <summary>
-    /// The sentences and slash-separated items of a message (without its details, <see cref="WithoutDetails"/>), longest first (at most six), with their weight as evidence of
+    /// The sentences and slash-separated items of a message (without its details, <see cref="WithoutDetails"/>), longest first (at most six, and the first three of a longer story, which weigh one more), with their weight as evidence of
     /// the area. A sentence that opens with a background ("…구매확정까지 났는데 | 정산관리에 보류로 떠 있어요") votes by its
     /// clauses, the clause after "…는데" (the point) weighing most; it is read whole only for the entry it is about
     /// (<see cref="SplitSentences"/>).
     /// </summary>
-    private static IEnumerable<(string Text, int Weight, bool Clause, bool Background)> Parts(string plain) =>
-        PartBreak().Split(plain)
+    private static IEnumerable<(string Text, int Weight, bool Clause, bool Background)> Parts(string plain)
+    {
+        var parts = PartBreak().Split(plain)
             .SelectMany(sentence => BackgroundBreak().Split(sentence) is { Length: > 1 } clauses
                 ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true, Background: i < clauses.Length - 1))
                 : [(Text: sentence.Trim(), Weight: 2, Clause: false, Background: false)])
             .Where(p => TextNormalizer.CountLetters(p.Text) >= 4)
-            .OrderByDescending(p => p.Text.Length)
-            .Take(6);
+            .ToList();
+        if (parts.Count <= MaxParts) return parts.OrderByDescending(p => p.Text.Length);
+        // A long story usually says what is wrong at its start ("이번 달 들어서 정산이 하나도 안 들어오고 있어요") and then
+        // tells everything around it at length (what was tried, what is fine): its opening parts are read too, not only
+        // the longest, and weigh one more as the statement of the problem.
+        var opening = parts.Take(OpeningParts).Select(p => p with { Weight = p.Weight + 1 }).ToList();
+        var rest = parts.Skip(OpeningParts).OrderByDescending(p => p.Text.Length).Take(MaxParts - 1);
+        return opening.Concat(rest).OrderByDescending(p => p.Text.Length);
+    }
+
+    /// <summary>The parts of a problem read for its area, at most (each is one decision); a longer story adds its opening.</summary>
+    private const int MaxParts = 6;
+
+    /// <summary>The first parts of a long story, read for its area whatever their length.</summary>
+    private const int OpeningParts = 3;
 
     /// <summary>The sentences of a message that <see cref="Parts"/> splits into clauses, longest first (at most two).</summary>
     private static IEnumerable<string> SplitSentences(string plain) =>

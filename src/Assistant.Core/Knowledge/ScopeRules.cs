@@ -48,6 +48,24 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// <summary>The other service the message names (as listed), or null.</summary>
     public string? OtherServiceIn(string message) => FirstIn(_others, new Text(message))?.Name;
 
+    /// <summary>
+    /// The message without the service's name and the particle after it ("쿠팡 윙에서는 … 누가 내요?" → "윙 … 누가 내요?"
+    /// keeps what was asked): the same question, asked of this marketplace.
+    /// </summary>
+    public static string WithoutName(string message, string name)
+    {
+        var at = message.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return message;
+        var rest = Particle().Replace(message[(at + name.Length)..], "", 1);
+        return RunOfSpaces().Replace((message[..at] + " " + rest).Trim(), " ");
+    }
+
+    [GeneratedRegex(@"^(?:에서는|에서도|에서|은|는|이|가|의|도|에선|에)?")]
+    private static partial Regex Particle();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex RunOfSpaces();
+
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
     public string? NotOursIn(string message) =>
         FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null);
@@ -74,7 +92,15 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// buying stock ("도매", "재고", "사입") or of selling is not this.
     /// </summary>
     private static bool BuyersOwnPurchase(string message) =>
-        (BoughtOnline().IsMatch(message) || SellerWontAnswerMe().IsMatch(message)) && !SellerSide().IsMatch(message);
+        (BoughtOnline().IsMatch(message) || SellerWontAnswerMe().IsMatch(message) || SpeaksAsABuyer().IsMatch(message)) && !SellerSide().IsMatch(message);
+
+    /// <summary>
+    /// The writer says they are not a seller but a shopper ("저 판매자 아니고 그냥 쇼핑하는 사람인데요", "I'm not a seller, just a
+    /// customer"): what follows is about their own purchase.
+    /// </summary>
+    [GeneratedRegex(@"판매자\s*(?:가|는)?\s*아니(?:고|라|에요|예요|구요|고요|거든요|라서)|(?:그냥|일반)\s*(?:쇼핑하는|구매하는|물건\s*사는|사는)\s*사람"
+        + @"|\bi\s*(?:'m|’m|am)\s+(?:not\s+a\s+seller|(?:just\s+)?an?\s+(?:buyer|customer|shopper))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeaksAsABuyer();
 
     [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑)(?:에서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s")]
     private static partial Regex BoughtOnline();

@@ -114,8 +114,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         public string Unpasted => _unpasted ??= Quoted().Replace(Unheaded, q => q.Length - 2 >= PastedLength ? " " : q.Value) is var own
             && own != message ? RunOfSpaces().Replace(own, " ").Trim() : message;
 
-        /// <summary>The sentences that ask and can be read alone: "이게 가능한가요?" leans on the situation and is not one.</summary>
-        public string[] Questions => _questions ??= Sentences.Where(p => QuestionReader.IsQuestion(p) && !QuestionReader.IsFollowUp(p)).ToArray();
+        /// <summary>
+        /// The sentences that ask and can be read alone: "이게 가능한가요?" leans on the situation and is not one. A short
+        /// question that opens the message has nothing before it to lean on ("상품명 글자수 제한 있나요? 검색 잘 걸리게 키워드
+        /// 왕창 넣고 싶어서요"), unless it points back or asks about a part only ("환불은요?").
+        /// </summary>
+        public string[] Questions => _questions ??= Sentences.Where((p, i) => QuestionReader.IsQuestion(p)
+            && !(i == 0 && Sentences.Length > 1 ? QuestionReader.PointsBack(p) || QuestionReader.IsElided(p) : QuestionReader.IsFollowUp(p))).ToArray();
 
         /// <summary>Whether the seller asks to look into or act on their own case, in their own words (not in what they quote).</summary>
         /// <summary>

@@ -208,6 +208,11 @@ public sealed class ReplyActsTests
     [InlineData("네 상담원 연결해 주세요", HumanRequest)]
     [InlineData("I want to talk to a real person", HumanRequest)]
     [InlineData("connect me to an agent please", HumanRequest)]
+    // Every English request names the support team's people from one list: a staff member, a supervisor, your team.
+    [InlineData("Please transfer me to a staff member.", HumanRequest)]
+    [InlineData("can you put me through to a supervisor", HumanRequest)]
+    [InlineData("I'd like to speak with your support team", HumanRequest)]
+    [InlineData("is there a staff member who can help", HumanRequest)]
     // AreYouBot.
     [InlineData("너 사람이야?", AreYouBot)]
     [InlineData("사람이에요?", AreYouBot)]
@@ -540,4 +545,23 @@ public sealed class ReplyActsTests
         });
         Assert.Equal(expected, ReplyActs.AsksForAPerson(text));
     }
+
+    /// <summary>A go-ahead that names the filing ends the message after other words; a bare yes after a sentence does not.</summary>
+    [Theory]
+    [InlineData("그건 무시하시고 원래 내용 그대로 접수해 주세요", true)]
+    [InlineData("주문이나 특정 상품 건은 아니에요. 빨리 접수해 주세요", true)]
+    [InlineData("모르겠어요, 그냥 진행해 주세요", true)]
+    [InlineData("not sure about the order, just go ahead", true)]
+    [InlineData("접수해 주세요", false)]
+    [InlineData("상품명이 틀렸어요 네", false)]
+    [InlineData("접수해 주시면 언제 연락 와요?", false)]
+    public void ReadsAGoAheadAtTheEnd(string text, bool expected) => Assert.Equal(expected, ReplyActs.EndsInGoAhead(text));
+
+    /// <summary>A last clause that wholly calls off the request ends it; an order or a return cancelled is something else.</summary>
+    [Theory]
+    [InlineData("음 잠깐만요, 이건 제가 먼저 구매자랑 얘기해 볼게요. 접수하지 마세요", true)]
+    [InlineData("구매자랑 다시 얘기해 보기로 했어요. 접수는 안 할게요", true)]
+    [InlineData("구매자가 변심했대요. 주문 취소할게요", false)]
+    [InlineData("접수하지 마세요", false)]
+    public void ReadsACallingOffAtTheEnd(string text, bool expected) => Assert.Equal(expected, ReplyActs.EndsInCallingOff(text));
 }

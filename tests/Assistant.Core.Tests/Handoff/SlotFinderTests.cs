@@ -96,6 +96,10 @@ public sealed class SlotFinderTests
     // How it is named stands before the quoted name.
     [InlineData("상품명은 정확하게 '감귤 선물세트 5kg'이에요", "감귤 선물세트 5kg")]
     [InlineData("상품은 정확히 \"라탄 수납 바구니 대\"예요", "라탄 수납 바구니 대")]
+    // … and before a name without quotes; a bare "공식" may begin the name.
+    [InlineData("아 상품명 정확히는 편백나무 원목 도마 대형이에요", "편백나무 원목 도마 대형")]
+    [InlineData("상품 정식 명칭은 캠핑 접이식 의자예요", "캠핑 접이식 의자")]
+    [InlineData("상품명 공식 굿즈 키링이에요", "공식 굿즈 키링")]
     [InlineData("상품은 텀블러예요", "텀블러")]
     [InlineData("상품은 텀블러 입니다", "텀블러")]
     [InlineData("상품명은 '수제 쿠키 세트'요", "수제 쿠키 세트")]

@@ -29,7 +29,11 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A buyer's own purchase somewhere, and the banking of private life.
     [InlineData("인터넷에서 가방을 샀는데 열흘째 안 와요. 판매자는 전화도 안 받고요. 어떻게 하죠?")]
     [InlineData("온라인으로 산 청바지 반품했는데 환불이 아직이에요. 소비자인데 얼마나 기다려야 돼요?")]
+    // A writer who says they are not a seller but a shopper asks about their own purchase.
+    [InlineData("저 판매자 아니고 그냥 쇼핑하는 사람인데요, 어제 산 패딩이 아직 배송 출발을 안 했어요. 언제 와요?")]
+    [InlineData("I'm not a seller, just a customer. My order hasn't shipped yet, when will it arrive?")]
     [InlineData("적금 중도해지하면 이자 얼마나 손해봐요?")]
+    [InlineData("전세 계약하고 확정일자는 어디서 받아요?")]
     // Sending money privately, and homework: not selling, whatever fee or "help" they mention.
     [InlineData("엄마한테 송금하면 은행 수수료가 얼마나 붙어요?")]
     [InlineData("아이 영어 숙제 좀 도와주세요 문장 해석이요")]
@@ -112,6 +116,17 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Answer, faq), (decision.Kind, decision.FaqId));
     }
 
+    /// <summary>
+    /// A short question that opens the message is what it asks; the reason told after it ("검색 잘 걸리게 키워드 왕창 넣고
+    /// 싶어서요") names a selling word no entry mentions, but it is not asked about.
+    /// </summary>
+    [Fact]
+    public async Task AShortOpeningQuestionIsWhatIsAskedNotTheReasonAfterIt()
+    {
+        var decision = await repo.Decider.DecideAsync("상품명 글자수 제한 있나요? 검색 잘 걸리게 키워드 왕창 넣고 싶어서요ㅋㅋ");
+        Assert.Equal((DecisionKind.Answer, "product-registration"), (decision.Kind, decision.FaqId));
+    }
+
     /// <summary>A question that names its own topic keeps it: the confirmation its situation tells is not what is asked.</summary>
     [Fact]
     public async Task AQuestionWithATopicOfItsOwnIsNotAnsweredWithItsSituationsEntry()
@@ -157,6 +172,7 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("구매자가 앱에서 주문했는데 결제 오류가 났대요. 어떻게 해야 하나요?")]
     [InlineData("도매 사이트에서 산 재고를 팔려고 하는데 상품 등록은 어떻게 하나요?")]
     [InlineData("구매자가 환불이 언제 되냐고 물어요. 카드 환불은 며칠 걸려요?")]
+    [InlineData("판매자 아니라 구매자가 받는 알림인데, 구매자가 배송 알림을 못 받았대요. 어떻게 해요?")]
     public async Task ASellerSpeakingOfBuyersOrOfBuyingStockIsNotTakenForABuyer(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -305,6 +321,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("Do you offer any loans or working-capital financing for sellers?")]
     // A product video: no entry says anything about one, however near product registration it sounds.
     [InlineData("상세페이지에 넣는 동영상은 몇 분짜리까지 올라가요?")]
+    // The same features in English: "paid option at checkout" is no payment error.
+    [InlineData("Is there a way to offer gift wrapping as a paid option at checkout? Buyers keep asking for it.")]
+    [InlineData("Can I sell products as a monthly subscription?")]
     public async Task AQuestionAboutSellingWithNoAnswerHereOffersAPerson(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

@@ -43,6 +43,13 @@ internal static partial class ProductNames
     [GeneratedRegex(@"\G(?:(?:정확하게|정확히|정확한|정식|정식으로|원래|공식|전체|풀네임|풀\s*네임|명칭|이름)(?:은|는|이|으로|로)?\s*)+")]
     private static partial Regex HowNamed();
 
+    /// <summary>
+    /// The same words before a name without quotes, when they plainly only say how it is named: an adverb ("정확히는") or a
+    /// noun with its particle ("정식 명칭은"); a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
+    /// </summary>
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로))(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
+    private static partial Regex HowNamedBare();
+
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".
     [GeneratedRegex(@"^(?:주세|주시|주십|줘|줄래|주실|드려|드릴|보세요|봐요)")]
     private static partial Regex Auxiliary();
@@ -52,7 +59,7 @@ internal static partial class ProductNames
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
         "안", "못", "아직", "계속", "왜", "좀", "빨리", "그냥", "지금", "벌써", "전혀", "너무", "언제", "어제", "오늘", "내일", "방금", "아까",
-        "딱히", "특별히", "별로", "다시", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
+        "딱히", "특별히", "별로", "다시", "막", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "그런거", "그런건", "그런것", "그런게", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
         "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로", "그대로", "이대로", "그건", "이건", "저건", "그게", "이게", "말고", "아니고", "대신", "따로", "별도로",
@@ -116,6 +123,8 @@ internal static partial class ProductNames
         // "상품명은 정확하게 '한라봉 선물세트 3kg'이에요": words that only say how it is named stand before the quoted name.
         if (HowNamed().Match(text, at) is { Success: true } how && how.Index == at && at + how.Length < text.Length && OpenQuotes.Contains(text[at + how.Length]))
             at += how.Length;
+        else if (HowNamedBare().Match(text, at) is { Success: true } bare && bare.Index == at && at + bare.Length < text.Length)
+            at += bare.Length;
         if (at < text.Length && OpenQuotes.Contains(text[at]))
         {
             var close = text.IndexOfAny(CloseQuotes.ToCharArray(), at + 1);
@@ -251,10 +260,11 @@ internal static partial class ProductNames
 
     /// <summary>
     /// A verb's form before a noun (지난, 온, 찢어진, 받은, 들어온): its last syllable is one such a form ends in. Nouns
-    /// ending in these are rare among product names; 인 and 한 are left out (와인, 체인).
+    /// ending in these are rare among product names; 인 is left out (와인, 체인), and 한 only counts after two syllables
+    /// or more (이상한, 수상한, 비슷한: a 하다 adjective), not alone or after one (한, 무한).
     /// </summary>
     private static bool IsAdnominal(string word) =>
-        word.Length > 0 && "은는던온진난된낸린른운친픈큰간".Contains(word[^1]);
+        word.Length > 0 && ("은는던온진난된낸린른운친픈큰간".Contains(word[^1]) || word.Length >= 3 && word[^1] == '한' && word.All(IsHangulSyllable));
 
     /// <summary>The negative copula in any form ("아니라", "아닌데", "아니었어요"): it says what the product is not.</summary>
     private static bool IsNegativeCopula(string word) =>

@@ -317,7 +317,8 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"(?<=[?？!])\s*|(?<=[.。])\s+|\n+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])|\s+및\s+|(?<=[가-힣])고\s+(?=[가-힣A-Za-z0-9]+(?:은|는)\s)|,?\s+and\s+(?=(?:when|how|what|where|why|which|can|could|do|does|is|are|will)\b)", RegexOptions.IgnoreCase)]
+    // "답하고 있어요", "확인하고 나서": 하고 before an auxiliary verb ends a verb, not a noun coordinated with the next one.
+    [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])(?!(?:있|없|싶|계시|계세|나서|나면|나니|난\s|보니|보면|봤|봐|와서|와요|가서|가요|말았|다니))|\s+및\s+|(?<=[가-힣])고\s+(?=[가-힣A-Za-z0-9]+(?:은|는)\s)|,?\s+and\s+(?=(?:when|how|what|where|why|which|can|could|do|does|is|are|will)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Coordination();
 
     [GeneratedRegex(@"같이|함께|묶어|세트로|비교|차이")]

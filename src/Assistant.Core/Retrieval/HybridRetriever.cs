@@ -1,3 +1,5 @@
+using Assistant.Embeddings;
+using Assistant.Text;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Retrieval;
@@ -35,6 +37,17 @@ public sealed class HybridRetriever(
         var hits = await index.SearchAsync(embedding, NeighbourCount, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await FuseAsync(hits, featureText, neuralSearch, top).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A key equal for two texts whose <see cref="RetrieveAsync(string, string, int, CancellationToken)"/> is the same, so a
+    /// caller can keep one retrieval for both. With the local embeddings and no neural path, the evidence depends only on the
+    /// normalized feature text (the hashed n-grams and BM25 both read <see cref="TextNormalizer.Normalize"/> of it), so
+    /// "…모르겠어요." and "…모르겠어요" share a key; otherwise the message and feature text as given are the key.
+    /// </summary>
+    public string ReuseKey(string message, string featureText) =>
+        neural is null && embeddings is HashedNgramEmbeddingGenerator
+            ? "n\u0001" + TextNormalizer.Normalize(featureText)
+            : "x\u0001" + message + "\u0001" + featureText;
 
     /// <summary>
     /// Candidates for a whole message and its parts (its sentences), <c>[0]</c> the whole's: the same as one

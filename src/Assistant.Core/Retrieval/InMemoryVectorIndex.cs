@@ -176,6 +176,12 @@ public sealed class InMemoryVectorIndex : IVectorIndex
 
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int top, string? category = null)
     {
+        RecordedQueries?.Add(query.ToArray());
+        return SearchAlone(query, top, category);
+    }
+
+    private IReadOnlyList<VectorHit> SearchAlone(ReadOnlySpan<float> query, int top, string? category = null)
+    {
         var snapshot = _snapshot;
         if (snapshot.Records.Length == 0 || top <= 0) return [];
         var d = snapshot.Dimensions;
@@ -229,6 +235,11 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     /// </summary>
     public IReadOnlyList<VectorHit>[] SearchWithParts(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts, int top)
     {
+        if (RecordedQueries is { } recorded)
+        {
+            recorded.Add(whole.ToArray());
+            recorded.AddRange(parts.Select(p => p.ToArray()));
+        }
         var snapshot = _snapshot;
         if (snapshot.Postings is not { } postings || parts.Count == 0 || top <= 0 || whole.Length != snapshot.Dimensions
             || !IsUnit(whole) || parts.Any(p => p.Length != snapshot.Dimensions || !IsUnit(p.Span)))
@@ -261,7 +272,7 @@ public sealed class InMemoryVectorIndex : IVectorIndex
             Postings.WeightedSum(combined.AsSpan(0, rows), scores, weights);
             if (!postings.TryScore(difference, combined, accumulate: true))
             {
-                results[0] = Search(whole, top);
+                results[0] = SearchAlone(whole, top);
                 for (var i = 0; i < parts.Count; i++) results[i + 1] = Rank(snapshot, parts[i].Span, scores[i], SparseMargin, top, scratch);
                 return results;
             }
@@ -286,8 +297,8 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     private IReadOnlyList<VectorHit>[] SearchEach(ReadOnlySpan<float> whole, IReadOnlyList<ReadOnlyMemory<float>> parts, int top)
     {
         var results = new IReadOnlyList<VectorHit>[parts.Count + 1];
-        results[0] = Search(whole, top);
-        for (var i = 0; i < parts.Count; i++) results[i + 1] = Search(parts[i].Span, top);
+        results[0] = SearchAlone(whole, top);
+        for (var i = 0; i < parts.Count; i++) results[i + 1] = SearchAlone(parts[i].Span, top);
         return results;
     }
 
@@ -302,6 +313,10 @@ public sealed class InMemoryVectorIndex : IVectorIndex
     /// 0.1 ms; tests set it lower to compare both ways on a small index.
     /// </summary>
     internal long PartsTogetherCells { get; init; } = 1_000_000;
+
+    /// <summary>When set, every query searched is added to it (tests count what a decision searches); a search through the
+    /// parts adds the whole and each part.</summary>
+    internal List<float[]>? RecordedQueries { get; init; }
 
     /// <summary>A difference between the whole query and its weighted parts this small is left out of the scores (and bounded).</summary>
     internal const float ResidualTolerance = 1e-6f;

@@ -91,7 +91,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private sealed class MessageReading(Decider decider, string message)
     {
         private readonly Dictionary<string, Decision> _decided = new(StringComparer.Ordinal);
-        private Dictionary<string, IReadOnlyList<RetrievalCandidate>>? _retrieved;
+        // The retrieval of each text read, by what it depends on (HybridRetriever.ReuseKey): rules read a sentence both as it
+        // stands and with its opening conjunction or final mark taken off, which retrieve alike.
+        private readonly Dictionary<string, IReadOnlyList<RetrievalCandidate>> _retrieved = new(StringComparer.Ordinal);
+        private bool _retrievedTogether;
         private string? _unheaded, _own, _unpasted;
         private string[]? _sentences, _questions;
         private bool? _actsOnMyCase, _aboutSelling;
@@ -138,17 +141,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         public async Task<Decision> DecideAsync(string text, CancellationToken cancellationToken)
         {
             if (_decided.TryGetValue(text, out var known)) return known;
+            var prepared = decider.Prepare(text);
             // With a large index, the first reading of the message or of one of its sentences retrieves for all of them at
             // once: several rules read a long message's sentences too, and the whole then costs little more than its parts.
             // (Not for a request to act on the seller's own case: that is decided from the whole message alone.)
-            if (_retrieved is null && decider.RetrievesPartsTogether && Sentences.Length is >= 2 and <= MaxSentencesRetrievedTogether && !ActsOnMyCase && (text == message || Sentences.Contains(text)))
+            if (!_retrievedTogether && decider.RetrievesPartsTogether && Sentences.Length is >= 2 and <= MaxSentencesRetrievedTogether && !ActsOnMyCase)
             {
-                var texts = Sentences.Where(p => p != message).Distinct(StringComparer.Ordinal).Prepend(message).ToArray();
-                var retrieved = await decider.RetrieveWithSentencesAsync(texts, cancellationToken).ConfigureAwait(false);
-                _retrieved = new Dictionary<string, IReadOnlyList<RetrievalCandidate>>(StringComparer.Ordinal);
-                for (var i = 0; i < texts.Length; i++) _retrieved[texts[i]] = retrieved[i];
+                var texts = Sentences.Prepend(message).Select(decider.Prepare).DistinctBy(t => t.Key, StringComparer.Ordinal).ToArray();
+                if (texts.Length >= 2 && texts.Any(t => t.Key == prepared.Key))
+                {
+                    _retrievedTogether = true;
+                    var retrieved = await decider.RetrieveTogetherAsync(texts, cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < texts.Length; i++) _retrieved.TryAdd(texts[i].Key, retrieved[i]);
+                }
             }
-            return _decided[text] = await decider.DecideTopicAsync(text, _retrieved?.GetValueOrDefault(text), cancellationToken).ConfigureAwait(false);
+            if (!_retrieved.TryGetValue(prepared.Key, out var candidates))
+                _retrieved[prepared.Key] = candidates = await decider.RetrieveAsync(prepared, cancellationToken).ConfigureAwait(false);
+            return _decided[text] = decider.DecideTopic(prepared, candidates);
         }
 
         /// <summary>Sentences of a message, at most, retrieved together with it.</summary>
@@ -478,10 +487,35 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary><see cref="DecideTopicAsync(string, CancellationToken)"/> with the retrieval already done, when given.</summary>
     private async Task<Decision> DecideTopicAsync(string message, IReadOnlyList<RetrievalCandidate>? retrieved, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(message);
+        return DecideTopic(prepared, retrieved ?? await RetrieveAsync(prepared, cancellationToken).ConfigureAwait(false));
+    }
+
+    private Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(PreparedText prepared, CancellationToken cancellationToken) =>
+        retriever.RetrieveAsync(prepared.Text, prepared.Feature, CandidateCount, cancellationToken);
+
+    /// <summary>
+    /// The retrieval of a message and of each of its sentences, done together (<see cref="HybridRetriever.RetrieveWithPartsAsync"/>):
+    /// several rules read a long message's sentences as well as the whole, and together they cost about what the whole does alone.
+    /// </summary>
+    private Task<IReadOnlyList<RetrievalCandidate>[]> RetrieveTogetherAsync(IReadOnlyList<PreparedText> texts, CancellationToken cancellationToken) =>
+        retriever.RetrieveWithPartsAsync(texts.Select(t => (t.Text, t.Feature)).ToArray(), CandidateCount, cancellationToken);
+
+    /// <summary>The topic decision of a prepared text from its retrieval: the classifier's scores over the candidates, and the policy.</summary>
+    private Decision DecideTopic(PreparedText prepared, IReadOnlyList<RetrievalCandidate> candidates) =>
+        policy.Decide(model.Score(FeatureText.For(prepared.Text, prepared.Terms), candidates), candidates);
+
+    /// <summary>
+    /// A text as its topic is read (<see cref="TopicText"/>): what it retrieves with (<see cref="Feature"/>) and the key of that
+    /// retrieval, equal for texts that retrieve alike.
+    /// </summary>
+    private readonly record struct PreparedText(string Text, IReadOnlyList<string> Terms, string Feature, string Key);
+
+    private PreparedText Prepare(string message)
+    {
         var (text, terms) = TopicText(message);
-        var candidates = retrieved ?? await retriever.RetrieveAsync(text, FeatureText.ForRetrieval(text, terms), CandidateCount, cancellationToken).ConfigureAwait(false);
-        var intents = model.Score(FeatureText.For(text, terms), candidates);
-        return policy.Decide(intents, candidates);
+        var feature = FeatureText.ForRetrieval(text, terms);
+        return new PreparedText(text, terms, feature, retriever.ReuseKey(text, feature));
     }
 
     private bool RetrievesPartsTogether => retriever.RetrievesPartsTogether;
@@ -491,20 +525,6 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     {
         var text = WithoutOpening(message);
         return (text, knowledge.Lexicon.Expand(text));
-    }
-
-    /// <summary>
-    /// The retrieval of a message and of each of its sentences, done together (<see cref="HybridRetriever.RetrieveWithPartsAsync"/>):
-    /// several rules read a long message's sentences as well as the whole, and together they cost about what the whole does alone.
-    /// </summary>
-    private async Task<IReadOnlyList<RetrievalCandidate>[]> RetrieveWithSentencesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var prepared = texts.Select(t =>
-        {
-            var (text, terms) = TopicText(t);
-            return (text, FeatureText.ForRetrieval(text, terms));
-        }).ToArray();
-        return await retriever.RetrieveWithPartsAsync(prepared, CandidateCount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed class QuestionReaderTests
     [InlineData("Two quick ones: what's the fee on card payments, and where do I download my monthly tax invoices?", new[] { "Two quick ones: what's the fee on card payments", "where do I download my monthly tax invoices?" })]
     [InlineData("정산 계좌를 바꾸고 싶어요", new[] { "정산 계좌를 바꾸고 싶어요" })]
     [InlineData("무선 청소기랑 필터 세트를 같이 팔아도 되나요?", new[] { "무선 청소기랑 필터 세트를 같이 팔아도 되나요?" })]
+    // 하고 before an auxiliary verb ends a verb ("답하고 있어요"), it coordinates no nouns.
+    [InlineData("월요일에 문의를 한꺼번에 답하고 있어요. 응답률에 영향이 있나요?", new[] { "월요일에 문의를 한꺼번에 답하고 있어요", "응답률에 영향이 있나요?" })]
+    [InlineData("수수료하고 가격 알려주세요", new[] { "수수료 알려주세요", "가격 알려주세요" })]
     public void SplitsAMessageIntoItsQuestions(string message, string[] parts) =>
         Assert.Equal(parts, QuestionReader.Split(message));
 

@@ -36,6 +36,33 @@ public sealed class DeciderSearchTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// Retrieving a message with its sentences, the rules' other readings of a sentence (without its opening "그리고" or its
+    /// final mark, which retrieve alike) reuse that retrieval, and a message that differs from its one sentence only in marks
+    /// ("… 감사합니다!! 👍") is searched once: no query is searched twice for one decision.
+    /// </summary>
+    [Fact]
+    public async Task WithTheSentencesRetrievedTogetherEachTextIsStillSearchedOnce()
+    {
+        var queries = new List<float[]>();
+        var together = new InMemoryVectorIndex { PartsTogetherCells = 0, RecordedQueries = queries };
+        var decider = await UnderstandingFactory.CreateDeciderAsync(repo.Knowledge, repo.Model, new PolicyOptions(), together);
+        var repeated = new List<string>();
+        var together2 = 0;
+        var files = new[] { Paths.SharedEval("realistic.jsonl"), Paths.SharedEval("uncovered.jsonl") }
+            .Concat(Directory.GetFiles(Path.Combine(Paths.Root, "eval", "messages"), "independent-*.jsonl").Order());
+        foreach (var message in files.SelectMany(EvalCase.Load).Select(c => c.Text))
+        {
+            queries.Clear();
+            await decider.DecideAsync(message);
+            if (queries.Count > 2) together2++;
+            var distinct = queries.Select(q => string.Join(',', q)).Distinct().Count();
+            if (distinct < queries.Count) repeated.Add($"{message} ({queries.Count} searches, {distinct} distinct)");
+        }
+        Assert.True(together2 > 20, "few messages were read with their sentences: the test would prove nothing");
+        Assert.Empty(repeated);
+    }
+
+    /// <summary>
     /// A large index retrieves a message and its sentences together (<see cref="InMemoryVectorIndex.SearchWithParts"/>):
     /// every decision, with its readings and their candidates and scores, is the one of retrieving each text alone.
     /// </summary>

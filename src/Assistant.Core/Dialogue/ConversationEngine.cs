@@ -1,6 +1,7 @@
 using Assistant.Handoff;
 using Assistant.Knowledge;
 using Assistant.Understanding;
+using Assistant.Text;
 
 namespace Assistant.Dialogue;
 
@@ -66,7 +67,10 @@ public sealed class ConversationEngine
             return TurnResult.Silent;
         }
 
-        var result = Guard(text, state) ?? await RunAsync(new Turn(text, ReplyActs.Read(text), state, ticket, input.Conversation), cancellationToken);
+        // Every pattern reads the message without its markup (a product name in <b> tags, a script injected); the transcript
+        // keeps what the seller sent.
+        var said = Markup.Without(text);
+        var result = Guard(text, state) ?? await RunAsync(new Turn(said, ReplyActs.Read(said), state, ticket, input.Conversation), cancellationToken);
 
         foreach (var reply in result.Replies)
         {

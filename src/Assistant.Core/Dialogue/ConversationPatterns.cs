@@ -86,15 +86,32 @@ public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialo
         if (solved)
         {
             ConversationPatterns.Helped(turn.State);
+            var thanks = DialogueKit.Say(replies["solvedThanks"], DecisionKind.Smalltalk, "handoff.solved");
+            var question = ConversationPatterns.QuestionAfter(turn.Act);
+            // "다음번엔 제가 직접 고칠 수 있는 거죠? 어디서 해요?": a question that points back to the problem the agent just
+            // solved, and names nothing of its own, is read with that problem.
+            if (question is not null && await AboutTheProblemAsync(question, ticket, cancellationToken) is { } answered)
+            {
+                turn.State.Topic = answered.Id;
+                return new TurnResult([thanks, kit.Answer(answered, question, 1, answered.Id)]);
+            }
             // "ㅇㅋ 근데 반품 수거되고 나면 며칠 안에 완료해야 돼요?": solved, and a new question that is answered next.
-            return ConversationPatterns.One(DialogueKit.Say(replies["solvedThanks"], DecisionKind.Smalltalk, "handoff.solved"))
-                with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) };
+            return ConversationPatterns.One(thanks) with { ContinueWith = question };
         }
         // Not solved, and the seller says what is still wrong: that is a new handoff, problem included.
         if (turn.Act.Act == ReplyAct.Deny && !turn.Act.IsWhole && TextNormalizer.CountLetters(turn.Act.Remainder) > 6)
             return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, turn.Text.Trim(), cancellationToken);
         turn.State.HandoffOffered = true;
         return ConversationPatterns.One(DialogueKit.Say(replies["notSolved"], DecisionKind.Handoff, "handoff.not-solved", [replies.HandoffAction]));
+    }
+
+    /// <summary>The entry that answers a question pointing back, read with the ticket's problem, when alone it is answered by none.</summary>
+    private async Task<FaqEntry?> AboutTheProblemAsync(string question, Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (!QuestionReader.PointsBack(question) || ticket.Details.Description is not { Length: > 0 } problem) return null;
+        if (await kit.Decider.DecideAsync(question, cancellationToken) is { Kind: DecisionKind.Answer }) return null;
+        return await kit.Decider.DecideAsync(HandoffFlow.ProblemWords(problem) + " " + question, cancellationToken) is { Kind: DecisionKind.Answer, FaqId: { } id }
+            ? kit.Knowledge.FindFaq(id) : null;
     }
 
     private static bool NotSolvedWords(string text)
@@ -200,7 +217,9 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.Act.Act != ReplyAct.Repeat && !AskAgain().IsMatch(turn.Text)) return null;
+        // "아까 말한 거요 정산 다시 보여주세요": a short request to be shown again. In a long story "뭐라고 다시 말씀드려야
+        // 할지" is the seller telling what they will say, not a request to the assistant.
+        if (turn.Act.Act != ReplyAct.Repeat && !(TextNormalizer.CountLetters(turn.Text) <= MaxRepeatRequestLetters && AskAgain().IsMatch(turn.Text))) return null;
         var state = turn.State;
         var chosen = state.Topic;
         if (!turn.Act.IsWhole && state.FaqShown.Count > 1)
@@ -221,7 +240,10 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
         return ConversationPatterns.One(DialogueKit.Say(last.Text, DecisionKind.Smalltalk, "repeat"));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더|다시\s*한\s*번)\s*(?:보여|알려|말해|말씀|설명|안내)")]
+    /// <summary>Letters a request to repeat has at most, with what it names ("아까 말한 거요 정산 다시 보여주세요").</summary>
+    private const int MaxRepeatRequestLetters = 40;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더|다시\s*한\s*번)\s*(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
     private static partial System.Text.RegularExpressions.Regex AskAgain();
 }
 
@@ -262,8 +284,8 @@ public sealed partial class LanguageQuestion(DialogueKit kit) : IDialoguePattern
 }
 
 /// <summary>
-/// A message that is only an order number or a seller ID ("2025-1103-4455-6677", "hanul_shop", "아이디는 hanul_shop"), with
-/// no form open: not a question to answer or decline. It is named back as kept (a handoff opened later takes it from the
+/// A message that is only an order number, a seller ID or a labelled product name ("2025-1103-4455-6677", "hanul_shop",
+/// "아 제 아이디는 hanul_shop 이구요", "상품은 무쇠 주물팬 28cm 에요"), with no form open: not a question to answer or decline. It is named back as kept (a handoff opened later takes it from the
 /// conversation), the seller is asked what it is about, and a person is offered.
 /// </summary>
 public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
@@ -273,10 +295,14 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (turn.Text.Length > 80) return Task.FromResult<TurnResult?>(null);
-        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain && v.Kind != SlotKind.Product).ToList();
+        var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain).ToList();
         if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
         var rest = values.Aggregate(turn.Text, (text, v) => v.Source.Length > 0 ? text.Replace(v.Source, " ", StringComparison.Ordinal) : text);
-        if (TextNormalizer.Compact(Label().Replace(rest, " ")).Length > 0 || flow.Noted(values, "detailNoted") is not { } noted)
+        // "아 제 판매자 아이디는 dasom_kitchen 이구요", "상품은 무쇠 주물팬 28cm 에요": nothing but details, their labels and
+        // the small words around them. A product alone counts only under its label (a bare name may be a question's word).
+        var onlyDetails = TextNormalizer.Compact(Label().Replace(Filler().Replace(rest, " "), " ")).Length == 0;
+        var productUnlabelled = values.Any(v => v.Kind == SlotKind.Product) && !ProductLabel().IsMatch(turn.Text);
+        if (!onlyDetails || productUnlabelled || flow.Noted(values, "detailNoted") is not { } noted)
             return Task.FromResult<TurnResult?>(null);
         ConversationPatterns.Helped(turn.State);
         turn.State.HandoffOffered = true;
@@ -284,23 +310,38 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
     }
 
     /// <summary>The words that label a detail, and the particles and endings around it.</summary>
-    [GeneratedRegex(@"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|셀러\s*ID|\b(?:seller\s*id|order\s*(?:number|no)|my\s+id|id)\b|[은는이가요예에:：=]|입니다|이에요|예요|is", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|셀러\s*ID|상품\s*명|상품\s*이름|제품\s*명|상품|제품|\b(?:seller\s*id|order\s*(?:number|no)|my\s+id|id|product(?:\s*name)?)\b|[은는이가요예에:：=]|입니다|이에요|예요|is", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
+
+    /// <summary>Interjections and possessives before a detail, and the endings after it ("아 제 …", "… 이구요").</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:아|어|음|참|그리고|참고로|제|저희|저의|우리|the|my)(?=\s|$)|이구요|이고요|구요|고요|이에요|이예요|예요|에요|입니다|이요", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"상품\s*명|상품\s*이름|제품\s*명|상품|제품|\bproduct\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProductLabel();
 }
 
-/// <summary>"고마워요!", "안녕히 계세요": a short kind reply, never read as a follow-up question on the last topic.</summary>
-public sealed class Courtesy(DialogueKit kit) : IDialoguePattern
+/// <summary>
+/// "고마워요!", "안녕히 계세요", or a thumbs-up alone ("👍", "🙏🙏"): a short kind reply, never read as a follow-up question on
+/// the last topic nor declined as noise.
+/// </summary>
+public sealed partial class Courtesy(DialogueKit kit) : IDialoguePattern
 {
     public const string ThanksIntent = "smalltalk.thanks", ByeIntent = "smalltalk.bye";
 
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (!turn.Act.IsWhole || turn.Act.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye)) return Task.FromResult<TurnResult?>(null);
-        var intent = turn.Act.Act == ReplyAct.Thanks ? ThanksIntent : ByeIntent;
+        var approving = TextNormalizer.CountLetters(turn.Text) == 0 && ApprovingEmoji().IsMatch(turn.Text.Trim());
+        if (!approving && (!turn.Act.IsWhole || turn.Act.Act is not (ReplyAct.Thanks or ReplyAct.Goodbye))) return Task.FromResult<TurnResult?>(null);
+        var intent = approving || turn.Act.Act == ReplyAct.Thanks ? ThanksIntent : ByeIntent;
         if (kit.Knowledge.FindIntent(intent)?.Reply is not { } reply) return Task.FromResult<TurnResult?>(null);
         ConversationPatterns.Helped(turn.State);
         return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(reply, DecisionKind.Smalltalk, intent)));
     }
+
+    /// <summary>Nothing but approving emoji (thumbs up, OK hand, folded hands, smiles, hearts, claps, a check mark), any number.</summary>
+    [GeneratedRegex(@"^(?:(?:👍|👌|🙏|😊|🙂|😀|😄|😁|☺|🥰|😍|❤|💕|💯|👏|✅|🆗)(?:🏻|🏼|🏽|🏾|🏿|[\uFE0F\u200D\s!~.])*)+$")]
+    private static partial Regex ApprovingEmoji();
 }
 
 /// <summary>

@@ -281,8 +281,8 @@ public sealed partial class QuestionReader(Decider decider)
     internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금|[가-힣]지\s*알고\s*싶";
 
     // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said. "해 봤는데", "말씀하신 대로":
-    // the seller tried what was just answered.
-    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|해\s*봤는데|해\s*봤지만|해\s*봤더니|말씀하신\s*대로|안내(?:하신|해\s*주신)?\s*대로|알려\s*주신\s*대로|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // the seller tried what was just answered. "다음번엔 제가 직접 …": next time, the same thing again.
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|해\s*봤는데|해\s*봤지만|해\s*봤더니|말씀하신\s*대로|안내(?:하신|해\s*주신)?\s*대로|알려\s*주신\s*대로|다음\s*번?\s*(?:엔|에는|부터는|부턴|에도)(?=\s)|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
     // "…드리려고요" tells an intention, not a question about a part.

@@ -466,6 +466,23 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         + @"|\b(?:please\s+)?(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+(?:an?\s+|the\s+)?(?:real\s+|live\s+)?(?:agent|human|person|someone|representative)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonRequest();
 
+    /// <summary>
+    /// What a problem says about itself, to read a later question with: its sentences without its details (order number,
+    /// seller ID, product name), without a wish for a consultation, and without those that only ask for a person
+    /// ("직원분이랑 얘기하고 싶어요"), unless nothing else is left.
+    /// </summary>
+    public static string ProblemWords(string problem)
+    {
+        var details = WithoutDetails(problem);
+        var rest = AsksForConsultation().Replace(details, " ");
+        var sentences = PartBreak().Split(rest).Select(c => c.Trim())
+            .Where(c => c.Any(char.IsLetter) && !(ReplyActs.AsksForAPerson(c) && TextNormalizer.CountLetters(c) < PersonClauseLetters)).ToArray();
+        return sentences.Length > 0 ? string.Join(". ", sentences) + "." : rest.Any(char.IsLetter) ? rest : details;
+    }
+
+    /// <summary>Letters of a clause that asks for a person and says little else ("직원분이랑 얘기하고 싶어요").</summary>
+    private const int PersonClauseLetters = 16;
+
     /// <summary>A wish for a consultation or a person, in words that name no area: "상담 받고 싶어요", "사람으로요".</summary>
     [GeneratedRegex(@"상담\s*(?:을|좀)?\s*받고\s*싶\S*|(?<![가-힣])사람으로\S*")]
     private static partial Regex AsksForConsultation();

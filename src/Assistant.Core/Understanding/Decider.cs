@@ -21,9 +21,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     {
         // Markup pasted or injected ("<b>정산</b>은 언제…", "<img src=x onerror=…>") is no part of what the seller asks:
         // its tags are read as spaces, and a message that was nothing but markup asks nothing.
-        if (Markup().IsMatch(message))
+        if (Markup.IsIn(message))
         {
-            message = Markup().Replace(message, " ").Trim();
+            message = Markup.Without(message);
             if (TextNormalizer.CountLetters(message) == 0) return new Decision(DecisionKind.Decline, NoiseIntent, 1f, null, [], "markup only");
         }
         if (knowledge.FindByTitle(message) is { } chosen)
@@ -450,9 +450,6 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise";
 
-    /// <summary>An HTML tag: "&lt;" then a letter or "/", up to the next "&gt;" ("a &lt; b" and "&lt;3" are no tags).</summary>
-    [GeneratedRegex(@"<\s*/?\s*[A-Za-z][^<>]{0,300}>")]
-    private static partial Regex Markup();
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();

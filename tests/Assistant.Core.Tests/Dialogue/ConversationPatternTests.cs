@@ -242,10 +242,36 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Null(calledOff.State.Form);
         Assert.Equal(0, calledOff.Tickets.Count);
 
+        // "취소 취소 잘못 눌렀어요" while the problem is asked for: the button was pressed by mistake, nothing is asked next.
+        var misPressed = new Chat(repo, "chat-5");
+        await misPressed.SayAsync("상담원 연결해줄수있어요?");
+        Assert.Equal("handoff.cancelled", (await misPressed.LastAsync("아 취소 취소 잘못 눌렀어요")).Info.Intent);
+        Assert.Null(misPressed.State.Form);
+
         var onlyCompleting = new Chat(repo, "chat-3");
         await onlyCompleting.SayAsync("누가 제 스토어에 이상한 상품을 막 올리고 있어요!! 계정이 털린 것 같아요. 아이디는 jayu_mall 입니다. 빨리 좀 막아주세요");
         Assert.Equal("handoff.confirm", (await onlyCompleting.LastAsync("주문이나 특정 상품 건은 아니에요")).Info.Intent);
         Assert.Equal(0, onlyCompleting.Tickets.Count);
+    }
+
+    /// <summary>
+    /// Markup is no part of what the seller says: a product name in tags is taken without them, while the transcript keeps
+    /// the message as sent; a script injected after an answer is nothing to answer.
+    /// </summary>
+    [Fact]
+    public async Task EveryPatternReadsTheMessageWithoutItsMarkup()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 주문번호 2025031799990000, 아이디 woolly_home");
+        var summary = await chat.LastAsync("상품은 <b>양모 러그 150x200</b> 이고 구매자가 털빠짐 때문에 반품하겠대요");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal("양모 러그 150x200", chat.State.Form!.ProductName);
+        Assert.Contains(chat.State.Transcript, t => t.Text.Contains("<b>양모 러그 150x200</b>"));
+
+        var injected = new Chat(repo, "chat-2");
+        await injected.SayAsync("정산은 언제 들어와요?");
+        var reply = await injected.LastAsync("<script>alert('hi')</script>");
+        Assert.Equal(("decline", null), (reply.Info.Action, reply.Info.FaqId));
     }
 
     /// <summary>A name ending in 이 keeps it on the summary and the ticket ("진주 귀걸이", not "진주 귀걸").</summary>
@@ -372,6 +398,23 @@ public sealed class FormPatternTests(RepoFixture repo)
         var replies = await chat.SayAsync("ㅇㅋ 근데 판매 수수료는 얼마예요?");
         Assert.Equal("handoff.solved", replies[0].Info.Intent);
         Assert.Equal(("answer", "fees"), (replies[^1].Info.Action, replies[^1].Info.FaqId));
+    }
+
+    /// <summary>
+    /// "오 감사합니다. 다음번엔 제가 직접 고칠 수 있는 거죠? 어디서 해요?" after the agent fixed a wrong carrier and handed back:
+    /// thanked, and the question, which names nothing of its own, is read with the ticket's problem and answered.
+    /// </summary>
+    [Fact]
+    public async Task AfterAHandbackAQuestionThatLeansOnTheProblemIsReadWithIt()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("직원분이랑 얘기하고 싶어요 주문번호 2025120488887777, 아이디 mong_socks, 상품 수면양말 5켤레 / 발송처리 하면서 택배사를 잘못 선택했어요");
+        var number = (await chat.LastAsync("그걸로 넣어주세요")).Info.Ticket!;
+        await chat.Tickets.SetStatusAsync(number, TicketStatus.HandedBack, null);
+        await chat.Engine.HandoffCompletedAsync(chat.Address);
+        var replies = await chat.SayAsync("오 감사합니다. 다음번엔 제가 직접 고칠수 있는거죠? 어디서 해요?");
+        Assert.Equal("handoff.solved", replies[0].Info.Intent);
+        Assert.Equal(("answer", "tracking-number"), (replies[^1].Info.Action, replies[^1].Info.FaqId));
     }
 
     /// <summary>An answer at the summary that is only an act files the ticket; its words are never read as details.</summary>
@@ -1210,6 +1253,49 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         await later.SayAsync("11번가는 판매 수수료가 몇 퍼센트예요?");
         await later.SayAsync("고마워요");
         Assert.NotEqual("fees", (await later.LastAsync("여기는요?")).Info.FaqId);
+    }
+
+    /// <summary>
+    /// "뭐라고 다시 말씀드려야 할지 모르겠어요" inside a long story is the seller telling what they will say to the buyer, not
+    /// a request to repeat: the story's question is answered, not the greeting before it.
+    /// </summary>
+    [Fact]
+    public async Task SayingAgainInALongStoryIsNoRequestToRepeat()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("안녕하세요");
+        var reply = await chat.LastAsync("구매자가 스티치가 풀렸다고 불량으로 반품을 신청했어요. 저는 반품비는 원래 구매자 부담인 줄 알고 그렇게 안내했는데 "
+            + "구매자분께 뭐라고 다시 말씀드려야 할지 모르겠어요. 상품 불량으로 반품되면 반품 배송비는 판매자가 내는 게 맞나요?");
+        Assert.NotEqual("repeat", reply.Info.Intent);
+        Assert.Equal(("answer", "return-exchange"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>
+    /// Details given one by one after a question ("아 제 판매자 아이디는 … 이구요", "상품은 … 에요") are noted, not answered as
+    /// questions (the product name is no question about registering products), and the form opened later has them all; the
+    /// ticket files in the area of the question, not of a product.
+    /// </summary>
+    [Fact]
+    public async Task DetailsGivenOneByOneAreNotedAndTakenByTheFormLater()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("return-exchange", (await chat.LastAsync("주문번호 2025052011223344 건 구매자가 반품 보냈는데 받아보니 이미 쓴 흔적이 있어요. 이런 것도 반품 받아줘야 돼요?")).Info.FaqId);
+        Assert.Equal(BareDetail.Intent, (await chat.LastAsync("아 제 판매자 아이디는 dasom_kitchen 이구요")).Info.Intent);
+        Assert.Equal(BareDetail.Intent, (await chat.LastAsync("상품은 무쇠 주물팬 28cm 에요")).Info.Intent);
+        Assert.Equal("handoff.confirm", (await chat.LastAsync("이건 그냥 상담원분이랑 얘기해야겠어요 연결해주세요")).Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("2025052011223344", "dasom_kitchen", "무쇠 주물팬 28cm"), (form.OrderNumber, form.SellerId, form.ProductName));
+        Assert.NotEqual("products", form.Category);
+    }
+
+    /// <summary>A thumbs-up alone after an answer is thanks, not noise to decline; a symbol that approves of nothing still is.</summary>
+    [Fact]
+    public async Task AThumbsUpAfterAnAnswerIsThanks()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("수수료 어떻게 떼가요?");
+        Assert.Equal(("smalltalk", Courtesy.ThanksIntent), ((await chat.LastAsync("👍")).Info.Action, (await chat.LastAsync("🙏🏻🙏🏻")).Info.Intent));
+        Assert.Equal("decline", (await chat.LastAsync("🔥🔥")).Info.Action);
     }
 
     [Fact]

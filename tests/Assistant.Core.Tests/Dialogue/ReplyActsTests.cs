@@ -213,6 +213,7 @@ public sealed class ReplyActsTests
     [InlineData("can you put me through to a supervisor", HumanRequest)]
     [InlineData("I'd like to speak with your support team", HumanRequest)]
     [InlineData("is there a staff member who can help", HumanRequest)]
+    [InlineData("잘못 눌렀어요", Cancel)]
     // AreYouBot.
     [InlineData("너 사람이야?", AreYouBot)]
     [InlineData("사람이에요?", AreYouBot)]

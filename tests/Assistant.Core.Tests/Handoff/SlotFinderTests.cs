@@ -129,6 +129,7 @@ public sealed class SlotFinderTests
     [InlineData("아니 그냥 빨리 상담원 연결해 주세")]
     [InlineData("상품은 딱히 없어요")]
     [InlineData("상품이 품절로 표시돼요")]
+    [InlineData("상품이 검색에 안 나와요")]
     [InlineData("상품 등록이 안 돼요")]
     [InlineData("상품 등록 문의요")]
     [InlineData("상품 상세페이지 수정하고 싶어요")]
@@ -278,6 +279,17 @@ public sealed class SlotFinderTests
         Assert.Equal("shop_kim", found.Seller?.Value);
         Assert.Equal("무선 청소기", found.Product?.Value);
         Assert.Equal(Certainty.Certain, found.Product?.Certainty);
+    }
+
+    /// <summary>A quoted name right before the word for a product, and a quoted name after "정확히 하면", are sure.</summary>
+    [Theory]
+    [InlineData("판매자 아이디 maru_shoes 인데요 제 '캔버스 스니커즈 화이트' 상품이 판매중지 됐어요. 사유 어디서 확인해요?", "캔버스 스니커즈 화이트")]
+    [InlineData("“수면 양말 5켤레”라는 제품이 검색에 안 나와요", "수면 양말 5켤레")]
+    [InlineData("상품명을 정확히 하면 '라벤더 리드 디퓨저 200ml' 이에요", "라벤더 리드 디퓨저 200ml")]
+    public void AQuotedNameNamedAsTheProductIsSure(string text, string expected)
+    {
+        var found = SlotExtraction.FromMessages([text]);
+        Assert.Equal((expected, Certainty.Certain), (found.Product?.Value, found.Product?.Certainty));
     }
 
     [Fact]

@@ -39,8 +39,12 @@ internal static partial class ProductNames
     [GeneratedRegex(@"^(?:[월화수목금토일]요일|주말|평일|연휴|작년|올해|내년|지난달|이번\s*달|다음\s*달|저번\s*주|이번\s*주|다음\s*주|오전|오후|아침|점심|저녁|새벽|밤|\d+\s*(?:년|월|일|시|분|주|개월|주일|일째)|(?:시간|분|일|주|달|개월|년|주일|주째|달째|년째|시간째|분째|일째|개월째)째?)$")]
     private static partial Regex TimeWord();
 
-    /// <summary>Adverbs of naming before a quoted name: "정확하게", "정확히는", "정식 명칭은", "full name is".</summary>
-    [GeneratedRegex(@"\G(?:(?:정확하게|정확히|정확한|정식|정식으로|원래|공식|전체|풀네임|풀\s*네임|명칭|이름)(?:은|는|이|으로|로)?\s*)+")]
+    /// <summary>A quoted name followed by the word for a product: "'캔버스 스니커즈 화이트' 상품이", "“수면 양말” 제품".</summary>
+    [GeneratedRegex(@"['""“‘「『](?<name>[^'""“”‘’「」『』\n]{2,60}?)['""”’」』]\s*(?:이라는|라는|이란|란)?\s*(?:상품|제품)(?![가-힣]{2})")]
+    private static partial Regex QuotedBeforeProduct();
+
+    /// <summary>Adverbs of naming before a quoted name: "정확하게", "정확히는", "정확히 하면", "정식 명칭은", "full name is".</summary>
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히|정확한|정식|정식으로|원래|공식|전체|풀네임|풀\s*네임|명칭|이름)(?:은|는|이|으로|로)?\s*(?:(?:하면|말하면|말씀드리면|쓰면|적으면)\s*)?)+")]
     private static partial Regex HowNamed();
 
     /// <summary>
@@ -81,7 +85,7 @@ internal static partial class ProductNames
         "중지", "쿠폰", "포인트", "계좌", "세금계산서", "수수료", "광고", "계정", "비밀번호", "아이디", "판매자", "셀러", "고객", "구매자", "구매",
         "확인", "처리", "요청", "접수", "연결", "번호", "발송", "출고", "입고", "도착", "누락", "파손", "불량", "내역", "금액", "입금", "출금",
         "승인", "심사", "검수", "상품", "제품", "상품명", "제품명", "품목", "것", "거", "부분", "사람", "담당자", "전화", "통화", "답변", "진행",
-        "안내", "연락", "할인", "회수", "ID", "order", "seller", "product",
+        "안내", "연락", "할인", "회수", "검색", "ID", "order", "seller", "product",
         // The shop itself is no product: "우리 스토어에서 결제가 안 돼요".
         "스토어", "가게", "매장", "쇼핑몰",
     };
@@ -143,6 +147,11 @@ internal static partial class ProductNames
             .Where(i => IsNounPhrase(i.Text) && Label().Match(i.Text) is not { Success: true, Index: 0 }).ToArray();
         foreach (var item in names)
             yield return new SlotMatch(item.Start, item.Text.Length, list.IsDetailsOnly && names.Length == 1 ? Certainty.Certain : Certainty.Uncertain);
+
+        // "제 '캔버스 스니커즈 화이트' 상품이 판매중지됐어요": a quoted name right before the word for a product is that
+        // product's name, as sure as after a label.
+        foreach (Match quoted in QuotedBeforeProduct().Matches(text))
+            yield return new SlotMatch(quoted.Groups["name"].Index, quoted.Groups["name"].Length, Certainty.Certain);
 
         // "무선 이어폰 주문했는데", "무선 이어폰이 배송이 안 와요", "무선 이어폰 상품이…": the words right before the cue.
         var words = Words(text).ToList();

@@ -25,8 +25,8 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     public async Task QuestionsNoEntryCoversKeepTheirFloor()
     {
         var m = await RunAsync("uncovered.jsonl");
-        Assert.True(m.HandoffRecall >= 0.92, $"handoffRecall {m.HandoffRecall:0.000}");
-        Assert.True(m.WrongAnswerRate <= 0.03, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
+        Assert.True(m.HandoffRecall >= 0.95, $"handoffRecall {m.HandoffRecall:0.000}");
+        Assert.True(m.WrongAnswerRate <= 0.02, $"wrongAnswerRate {m.WrongAnswerRate:0.000}");
     }
 
     [Fact]

@@ -324,6 +324,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // The same features in English: "paid option at checkout" is no payment error.
     [InlineData("Is there a way to offer gift wrapping as a paid option at checkout? Buyers keep asking for it.")]
     [InlineData("Can I sell products as a monthly subscription?")]
+    // Copying a listing is a feature of its own, which the registration entry never mentions.
+    [InlineData("기존 상품을 그대로 복사해서 색상만 바꾼 새 상품으로 올릴 수 있나요?")]
     public async Task AQuestionAboutSellingWithNoAnswerHereOffersAPerson(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

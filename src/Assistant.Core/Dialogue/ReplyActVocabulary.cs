@@ -82,7 +82,9 @@ internal static class ReplyActVocabulary
         // "그래 주세요" is "그렇게 해 주세요"; "넣어 주세요" after a summary files it ("빨리 넣어요").
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "그래" + Please + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|신청|요청|문의)?(?:넣어|넣어줘)(?:" + Please + "|요|용|여)?"),
-        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|진행|신청|연결|확인|등록|제출|요청)" + Do),
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:접수|진행|신청|연결|확인|등록|제출|요청|전달)" + Do),
+        // "내용 다 맞습니다", "위 정보 전부 맞아요": the summary is right.
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:위|이|그)?(?:내용|정보|요약|것)(?:은|이|도)?(?:다|전부|모두|모두다|다들)?(?:맞습니다|맞아요|맞네요|맞음|맞아|맞어요|정확해요|정확합니다)" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:확인했어요|확인했습니다|확인완료|접수하기|진행시켜" + Please + "?)"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:좀)?부탁(?:드립니다|드려요|드릴게요|드려|해요|합니다|해)"),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:yes|yeah|yep|yup|yea|yess+|sure|ok|okay|okey|okie|alright|allright|correct|exactly|confirm|confirmed|proceed|goahead|sounds?good|thatsright|thatscorrect|thatsit|pleasedo|doit|submit|submitit|absolutely|definitely|ofcourse|yesplease|yessure|looksgood|allgood)(?:now|rightnow)?"),
@@ -149,10 +151,12 @@ internal static class ReplyActVocabulary
         // ── TicketStatus: what became of my request ──────────────────────────────────────────
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신)?(?:거|것|건|티켓|문의|내용|번호)?(?:은|는|이|가)?(?:어떻게|어떻게요|어케)(?:됐어요|됐나요|되었나요|되었어요|됐죠|됐어|됨|되고있어요|되고있나요|돼가요|돼가나요|되가요|진행되고있나요|된거예요|된거죠|처리됐나요|됐는지)?" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신)(?:거|것|건|티켓|문의|내용)?(?:은|는|이|가|의)?(?:진행|처리|답변|확인|결과)(?:상황|상태|현황)?(?:이|은|는|좀)?(?:알려" + Please + "|궁금해요|궁금합니다|됐나요|됐어요|되었나요|되고있나요|중인가요|중이에요|은요|는요|왔나요|언제와요|언제나와요|어때요|어떻게돼요)?" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:은|는|이|가)?(?:언제|몇시에|얼마나있다가|언제쯤|몇시쯤|몇분뒤에|얼마나)(?:쯤)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주세요|주시나요|돼요|되나요|될까요|받을수있나요|받을수있어요|연락와요|연락오나요|연락주나요|연결돼요|연결되나요|기다려야해요|기다려야하나요|걸려요|걸리나요)" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:언제|몇시에|언제쯤|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|연락|답변|답장|전화|회신|연결)(?:이|가|은|는|을|를)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주시나요|주세요|돼요|되나요|될까요|받을수있나요|받을수있어요|받아요|받나요|해주나요|해주시나요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:상담원|상담사|담당자|연락|답변|답장|답|전화|회신|연결)(?:은|는|이|가)?(?:언제|몇시에|얼마나있다가|언제쯤|몇시쯤|몇분뒤에|얼마나)(?:쯤)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주세요|주시나요|돼요|되나요|될까요|받을수있나요|받을수있어요|연락와요|연락오나요|연락주나요|연결돼요|연결되나요|기다려야해요|기다려야하나요|걸려요|걸리나요)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:언제|몇시에|언제쯤|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|연락|답변|답장|답|전화|회신|연결)(?:이|가|은|는|을|를)?(?:와요|오나요|올까요|오죠|와|옴|줘요|주나요|주시나요|주세요|돼요|되나요|될까요|받을수있나요|받을수있어요|받아요|받나요|해주나요|해주시나요)" + Yo),
         // "방금 접수한 거 언제쯤 상담원이 봐요?": when the filed request will be looked at.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)(?:은|는|이|가|요)?(?:언제|언제쯤|몇시에|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|직원)?(?:이|가|님이|분이)?(?:봐요|보나요|봐주나요|봐줘요|봐주세요|봐주시나요|확인해요|확인하나요|확인해주나요|확인해주세요|확인돼요|확인되나요|처리돼요|처리되나요|처리해주나요|연락와요|연락오나요|연락줘요|연락주나요|답와요|답오나요|답변와요|답변오나요|답변돼요|답변되나요)" + Yo),
+        // "지금 제 문의 상태가 어떻게 돼요?": where the request stands, asked of its state.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:지금|현재)?(?:제|저의|내)?(?:상담요청|상담신청|문의|접수|요청|신청|티켓|상담)(?:건|한거|한건)?(?:의)?(?:진행|처리)?(?:상태|상황|현황)(?:가|는|이|은)?(?:지금|현재)?(?:어떻게|어때|어떤가요|어떻습니까)(?:돼요|되나요|되죠|됐나요|됐어요|되어있나요|돼있나요|돼|요)?" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:연락|답변|답장|전화|상담원|회신)(?:이|가)?(?:와요|오나요|올까요|받아요|받나요|돼요|되나요|줘요|주나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
@@ -175,6 +179,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:ticketstatus|statusofmyticket|statusofmyrequest|whatsthestatus|whatsthestatusofmyticket|whatsthestatusofmyrequest|anyupdate|anyupdates|anynews|whenwillsomeonecontactme|whenwillicontact|whenwillihearback|whenwillanagentcontactme|howlongdoihavetowait|howlongwillittake|whathappenedtomyticket|whathappenedtomyrequest)"),
 
         // ── Thanks, Goodbye ──────────────────────────────────────────────────────────────────
+        // "덕분에 살았네요", "덕분에 해결했어요": thanks for the help.
+        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|진짜|완전)?덕분에(?:살았|해결|잘|큰도움|도움)(?:됐|했|되었|받았|했습|됐습|이)?(?:어요|네요|습니다|어|다|네|니다|요|었어요|었네요)?(?:ㅎ|ㅋ|ㅠ)*" + Yo),
         new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|너무|진짜|대단히|매우)?(?:감사|고맙|고마워|고마웡|땡큐|땡쓰|ㄳ|ㄱㅅ|ㄱㅅㄱㅅ|ㄳㄳ|감솨|감사감사)(?:합니다|해요|드립니다|드려요|해|함|합니당|해용|습니다|다|네요|어요|요|용)?" + Yo),
         new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:thanks|thank|thankyou|thankyouverymuch|thankyousomuch|thanksalot|thankssomuch|thx|ty|tysm|appreciateit|iappreciateit|cheers|manythanks)"),
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:안녕히|안녕)(?:계세요|가세요|계십시오|계세용|히계세요)|(?:수고|고생)(?:하세요|하셨습니다|하셨어요|많으셨어요|많으셨습니다|하십시오|하십쇼|해요|해|하셔요|많았어요|하세용)" + Yo),
@@ -193,7 +199,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|연결)(?:으로|을)?(?:연결|전환)(?:" + Do + "|" + Please + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i|iwantto|iwanna|ineedto|needto|wantto|id|idliketo|letme|can|cani|couldi|pleaseletme)?(?:talk|speak|chat)(?:to|with)(?:a|an|the|some|real|your)*" + EnglishPerson + "(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:please|ok|okay|yes)?connectme(?:please|now)?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:(?:can|could|would|will)(?:you)?)?(?:please)?(?:connect|transfer|put|pass)(?:me)?(?:on|through)?(?:to|with|through)(?:a|an|the|real|your)*" + EnglishPerson + "(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:(?:can|could|would|will)(?:you)?)?(?:please)?(?:connect|transfer|put|pass)(?:me)?(?:on|through)?(?:to|with|through)(?:a|an|the|real|your)*" + EnglishPerson + "(?:(?:on|from|in|at)(?:your|the)(?:team|side|end|staff|support|supportteam|company))?(?:please)?"),
         // "Can someone from your team look at it?": a person asked to look at the seller's problem.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:can|could|would|will)(?:someone|somebody|anyone|aperson|ahuman|anagent)(?:from|on|at)(?:your|the)(?:team|side|end|support|staff|company)(?:please)?(?:lookat|lookinto|check|helpwith|handle|review)(?:it|this|that|mycase|myaccount|myorder)?(?:please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*" + EnglishPerson + "(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),

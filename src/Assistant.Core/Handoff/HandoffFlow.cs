@@ -483,8 +483,9 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// <summary>Letters of a clause that asks for a person and says little else ("직원분이랑 얘기하고 싶어요").</summary>
     private const int PersonClauseLetters = 16;
 
-    /// <summary>A wish for a consultation or a person, in words that name no area: "상담 받고 싶어요", "사람으로요".</summary>
-    [GeneratedRegex(@"상담\s*(?:을|좀)?\s*받고\s*싶\S*|(?<![가-힣])사람으로\S*")]
+    /// <summary>A wish for a consultation or a person, in words that name no area: "상담 받고 싶어요", "사람으로요", "I'd like to speak with a support agent".</summary>
+    [GeneratedRegex(@"상담\s*(?:을|좀)?\s*받고\s*싶\S*|(?<![가-힣])사람으로\S*"
+        + @"|\b(?:i'?d\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|could\s+i|let\s+me)?\s*(?:speak|talk|chat)\s+(?:with|to)\s+(?:a|an|the|your)?\s*(?:support\s+|real\s+|live\s+|human\s+)?(?:agent|person|human|representative|rep|someone|staff(?:\s+member)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForConsultation();
 
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>

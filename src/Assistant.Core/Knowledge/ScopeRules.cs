@@ -68,7 +68,21 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
 
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
     public string? NotOursIn(string message) =>
-        FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null);
+        FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null)
+        ?? (WritingForMe().IsMatch(message) ? ContentWriting : null);
+
+    /// <summary>What <see cref="NotOursIn"/> names a request to write something for the seller (code, a report, copy).</summary>
+    public const string ContentWriting = "writing for the seller";
+
+    /// <summary>
+    /// "주문 엑셀에서 주소만 뽑는 파이썬 코드 좀 짜 주세요", "과제로 보고서를 써 주실 수 있어요?": a request to write code or a text,
+    /// not a question about selling here, whatever selling words it holds. A coupon code is made, not written ("쿠폰 코드
+    /// 만들어 주세요" is not this).
+    /// </summary>
+    [GeneratedRegex(@"(?:코드|스크립트|프로그램|매크로|함수|쿼리)(?:를|을|좀|도|하나)?\s*(?:\S+\s*){0,2}?(?:짜|작성해|코딩해)\s*(?:주|줘|줄)"
+        + @"|(?:보고서|레포트|리포트|과제|숙제|자기소개서|자소서|논문|에세이|기획서|문구|카피|블로그\s*글|홍보\s*글|광고\s*글|글)(?:를|을|좀|도|로|하나)?\s*(?:\S+\s*){0,8}?(?:써|작성해|대신\s*써)\s*(?:주|줘|줄)"
+        + @"|\b(?:write|code|draft)\s+(?:me\s+)?(?:a|an|the|some)?\s*(?:python\s+|sql\s+|excel\s+|vba\s+)?(?:code|script|program|macro|function|query|essay|report|blog\s+post|article|ad\s+copy|copy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritingForMe();
 
     /// <summary>What <see cref="NotOursIn"/> names a request to be shown other sellers' sales, payouts or personal data.</summary>
     public const string OtherSellersData = "other sellers' data";

@@ -451,7 +451,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise";
 
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"

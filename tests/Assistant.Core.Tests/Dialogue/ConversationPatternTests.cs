@@ -1371,6 +1371,7 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     // A request for a person in English is no part of the problem either.
     [InlineData("Hi, I need to talk to an agent about a settlement problem", "settlement")]
     [InlineData("Please connect me to a human, my payout never arrived", "settlement")]
+    [InlineData("Hello, I'd like to speak with a support agent about a settlement that never arrived.", "settlement")]
     // "매니저님께 넘겨 주세요" asks for a person in other words: no part of the problem (a product suspended over a report).
     [InlineData("매니저님께 넘겨 주세요. 아이디 mellow_tea, 상품 캐모마일 티 20입, 주문번호는 없어요. 신고 때문에 상품이 판매중지됐는데 신고 내용이 사실이 아니에요", "products")]
     // "연결 가능할까요?" asks for the person; what is left of it says nothing about the area.

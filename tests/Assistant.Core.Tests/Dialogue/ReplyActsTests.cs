@@ -214,6 +214,12 @@ public sealed class ReplyActsTests
     [InlineData("I'd like to speak with your support team", HumanRequest)]
     [InlineData("is there a staff member who can help", HumanRequest)]
     [InlineData("잘못 눌렀어요", Cancel)]
+    [InlineData("Could you pass me to someone on your team?", HumanRequest)]
+    [InlineData("지금 제 문의 상태가 어떻게 돼요?", TicketStatus)]
+    [InlineData("언제쯤 답 받을 수 있어요?", TicketStatus)]
+    [InlineData("덕분에 살았네요 ㅎㅎ", Thanks)]
+    [InlineData("내용 다 맞습니다", Affirm)]
+    [InlineData("전달 부탁드려요", Affirm)]
     // AreYouBot.
     [InlineData("너 사람이야?", AreYouBot)]
     [InlineData("사람이에요?", AreYouBot)]

@@ -34,6 +34,10 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("I'm not a seller, just a customer. My order hasn't shipped yet, when will it arrive?")]
     [InlineData("적금 중도해지하면 이자 얼마나 손해봐요?")]
     [InlineData("전세 계약하고 확정일자는 어디서 받아요?")]
+    // A request to write code or a text for the seller, whatever selling words it holds.
+    [InlineData("주문 엑셀 파일에서 주소 열만 뽑아내는 파이썬 코드 좀 짜 주세요")]
+    [InlineData("과제로 오픈마켓 수수료 비교 보고서를 써야 하는데 A4 두 장 분량으로 대신 써 주실 수 있어요?")]
+    [InlineData("Can you write me a python script that merges my order CSV files?")]
     // Sending money privately, and homework: not selling, whatever fee or "help" they mention.
     [InlineData("엄마한테 송금하면 은행 수수료가 얼마나 붙어요?")]
     [InlineData("아이 영어 숙제 좀 도와주세요 문장 해석이요")]
@@ -127,6 +131,7 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
         Assert.Equal((DecisionKind.Answer, "product-registration"), (decision.Kind, decision.FaqId));
     }
 
+
     /// <summary>A question that names its own topic keeps it: the confirmation its situation tells is not what is asked.</summary>
     [Fact]
     public async Task AQuestionWithATopicOfItsOwnIsNotAnsweredWithItsSituationsEntry()
@@ -173,6 +178,7 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("도매 사이트에서 산 재고를 팔려고 하는데 상품 등록은 어떻게 하나요?")]
     [InlineData("구매자가 환불이 언제 되냐고 물어요. 카드 환불은 며칠 걸려요?")]
     [InlineData("판매자 아니라 구매자가 받는 알림인데, 구매자가 배송 알림을 못 받았대요. 어떻게 해요?")]
+    [InlineData("스토어찜 고객한테 줄 쿠폰 코드 만들어 주세요")]
     public async Task ASellerSpeakingOfBuyersOrOfBuyingStockIsNotTakenForABuyer(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

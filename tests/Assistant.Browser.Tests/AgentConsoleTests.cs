@@ -54,7 +54,10 @@ public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<Br
         var seller = NewSeller();
         var number = await seller.OpenTicketAsync("<img src=x onerror=\"document.title='pwned'\"> 정산이 안 돼요");
         await page.Locator($"[data-ticket='{number}']").ClickAsync();
-        await Assertions.Expect(page.Locator("#ticket-description")).ToContainTextAsync("<img src=x");
+        // The problem is read without its markup; the transcript keeps the message as sent, shown as text.
+        await Assertions.Expect(page.Locator("#ticket-description")).ToContainTextAsync("정산이 안 돼요");
+        await Assertions.Expect(page.Locator("#ticket-description")).Not.ToContainTextAsync("<img");
+        await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync("<img src=x");
         Assert.Equal(0, await page.Locator("#ticket-description img, #transcript img, #queue img").CountAsync());
         Assert.NotEqual("pwned", await page.TitleAsync());
     }

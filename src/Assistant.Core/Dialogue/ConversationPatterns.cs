@@ -301,7 +301,7 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
         // "아 제 판매자 아이디는 dasom_kitchen 이구요", "상품은 무쇠 주물팬 28cm 에요": nothing but details, their labels and
         // the small words around them. A product alone counts only under its label (a bare name may be a question's word).
         var onlyDetails = TextNormalizer.Compact(Label().Replace(Filler().Replace(rest, " "), " ")).Length == 0;
-        var productUnlabelled = values.Any(v => v.Kind == SlotKind.Product) && !ProductLabel().IsMatch(turn.Text);
+        var productUnlabelled = values.Any(v => v.Kind == SlotKind.Product) && !ProductNames.Label().IsMatch(turn.Text);
         if (!onlyDetails || productUnlabelled || flow.Noted(values, "detailNoted") is not { } noted)
             return Task.FromResult<TurnResult?>(null);
         ConversationPatterns.Helped(turn.State);
@@ -316,9 +316,6 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
     /// <summary>Interjections and possessives before a detail, and the endings after it ("아 제 …", "… 이구요").</summary>
     [GeneratedRegex(@"(?:^|\s)(?:아|어|음|참|그리고|참고로|제|저희|저의|우리|the|my)(?=\s|$)|이구요|이고요|구요|고요|이에요|이예요|예요|에요|입니다|이요", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
-
-    [GeneratedRegex(@"상품\s*명|상품\s*이름|제품\s*명|상품|제품|\bproduct\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ProductLabel();
 }
 
 /// <summary>

@@ -478,14 +478,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex Sentences();
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
-    public Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default) =>
-        DecideTopicAsync(message, null, cancellationToken);
-
-    /// <summary><see cref="DecideTopicAsync(string, CancellationToken)"/> with the retrieval already done, when given.</summary>
-    private async Task<Decision> DecideTopicAsync(string message, IReadOnlyList<RetrievalCandidate>? retrieved, CancellationToken cancellationToken)
+    public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(message);
-        return DecideTopic(prepared, retrieved ?? await RetrieveAsync(prepared, cancellationToken).ConfigureAwait(false));
+        return DecideTopic(prepared, await RetrieveAsync(prepared, cancellationToken).ConfigureAwait(false));
     }
 
     private Task<IReadOnlyList<RetrievalCandidate>> RetrieveAsync(PreparedText prepared, CancellationToken cancellationToken) =>

@@ -300,7 +300,8 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
         var rest = values.Aggregate(turn.Text, (text, v) => v.Source.Length > 0 ? text.Replace(v.Source, " ", StringComparison.Ordinal) : text);
         // "아 제 판매자 아이디는 dasom_kitchen 이구요", "상품은 무쇠 주물팬 28cm 에요": nothing but details, their labels and
         // the small words around them. A product alone counts only under its label (a bare name may be a question's word).
-        var onlyDetails = TextNormalizer.Compact(Label().Replace(Filler().Replace(rest, " "), " ")).Length == 0;
+        // "저 과일 파는 판매자인데요, 아이디는 … 이에요": who the seller is, said with the details, asks nothing either.
+        var onlyDetails = TextNormalizer.Compact(Label().Replace(Filler().Replace(Introduction().Replace(rest, " "), " "), " ")).Length == 0;
         var productUnlabelled = values.Any(v => v.Kind == SlotKind.Product) && !ProductNames.Label().IsMatch(turn.Text);
         if (!onlyDetails || productUnlabelled || flow.Noted(values, "detailNoted") is not { } noted)
             return Task.FromResult<TurnResult?>(null);
@@ -312,6 +313,10 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
     /// <summary>The words that label a detail, and the particles and endings around it.</summary>
     [GeneratedRegex(@"주문\s*번호|판매자\s*(?:아이디|ID)|아이디|셀러\s*ID|상품\s*명|상품\s*이름|제품\s*명|상품|제품|\b(?:seller\s*id|order\s*(?:number|no)|my\s+id|id|product(?:\s*name)?)\b|[은는이가요예에:：=]|입니다|이에요|예요|is", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
+
+    /// <summary>A greeting, or the seller saying who they are: "안녕하세요", "저 과일 파는 판매자인데요", "수제 비누 만드는 셀러예요".</summary>
+    [GeneratedRegex(@"안녕하세요|안녕하십니까|(?<![^\s,.])(?:[^\s,.]+\s+){0,4}(?:파는|판매하는|운영하는|만드는|하는)\s+(?:판매자|셀러|사장|스토어)(?:인데요|인데|예요|이에요|입니다|이고요|이구요|고요)?")]
+    private static partial Regex Introduction();
 
     /// <summary>Interjections and possessives before a detail, and the endings after it ("아 제 …", "… 이구요").</summary>
     [GeneratedRegex(@"(?:^|\s)(?:아|어|음|참|그리고|참고로|제|저희|저의|우리|the|my)(?=\s|$)|이구요|이고요|구요|고요|이에요|이예요|예요|에요|입니다|이요", RegexOptions.IgnoreCase)]
@@ -431,14 +436,27 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
 /// Everything else is a question: read in context (follow-ups, several questions at once) and
 /// answered, clarified, handed off, small-talked or declined. Always takes the turn.
 /// </summary>
-public sealed class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
+public sealed partial class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
 {
     /// <summary>A complaint about the assistant itself ("답변이 엉뚱하네요", "챗봇 너무 느려요").</summary>
     public const string ComplaintIntent = "smalltalk.complaint";
 
+    /// <summary>The reply to "?" or "..." after an answer.</summary>
+    public const string WhatUnclearIntent = "clarify.what-unclear";
+
+    /// <summary>Nothing but question marks, dots or an ellipsis ("?", "??", "...", "…?").</summary>
+    [GeneratedRegex(@"^\s*[?？.…~]+\s*$")]
+    private static partial Regex Puzzled();
+
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
+        // "?", "...", "??" right after an answer: the seller did not follow it. Asked what is unclear, a person offered.
+        if (state.Topic is not null && Puzzled().IsMatch(turn.Text))
+        {
+            state.HandoffOffered = true;
+            return ConversationPatterns.One(DialogueKit.Say(kit.Replies["whatUnclear"], DecisionKind.Clarify, WhatUnclearIntent, [kit.Replies.HandoffAction]));
+        }
         if (TextNormalizer.CountLetters(turn.Text) == 0)
             return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, DialogueKit.Say(kit.Replies.DeclineNoise, DecisionKind.Decline, "noise")));
 

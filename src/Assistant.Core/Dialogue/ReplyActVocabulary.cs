@@ -111,6 +111,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:나중에|다음에|담에|이따|이따가|다음번에)(?:" + WillDo + "|다시" + WillDo + "|다시올게요|다시연락할게요|다시물어볼게요|다시문의할게요|요|할게요)"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "필요(?:없어요|없습니다|없어|없음|없어용|없는데요|없어졌어요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:해결됐어요|해결됐습니다|해결했어요|해결됐어)"),
+        // "음 생각해 보니 그냥 제가 찾아볼게요": the seller takes the request back.
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아|음|흠)?(?:생각해보니|생각해보니까|다시생각해보니|생각해보니깐)?(?:그냥)?제가(?:직접|한번|먼저|좀|그냥)?(?:찾아|알아|해|확인해|알아서해)(?:볼게요|볼께요|볼게|볼래요|보겠습니다|볼게용)" + Yo),
         // "잘못 눌렀어요" (the button pressed by mistake): no request meant.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:잘못|실수로|모르고)(?:눌렀|눌러졌|누른거|클릭했|클릭한거|선택했|선택한거)(?:어요|어|습니다|네요|나봐요|나봐|예요|에요|어용)?" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:cancel|cancelit|cancelthat|cancelplease|stopit|stopthat|nevermind|nvm|forgetit|forgetaboutit|notnow|maybelater|illdoitlater|nothanksnevermind|dontbother)"),

@@ -46,7 +46,7 @@ public static class FormPatterns
 /// nothing about selling ("아 생각해보니 제가 해볼게요 취소할게요"), or a last clause that calls off the request itself
 /// ("제가 먼저 구매자랑 얘기해 볼게요. 접수하지 마세요"): stop, file nothing.
 /// </summary>
-public sealed class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
+public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
 {
     public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -55,11 +55,19 @@ public sealed class FormCancel(HandoffFlow flow, DialogueKit kit) : IDialoguePat
         // A "no" that names a detail ("특정 상품 아니에요") says that detail does not apply (FormSkip).
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
-            || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text);
+            || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text)
+            // "아 아니다, 그냥 하나만 물어볼게요. …?" asked for the problem: a no, then a question of its own instead of one.
+            // "아니 정산이 왜 안 돼요?" ("아니" as a sigh) is the problem told, not a no.
+            || turn.Act.Act == ReplyAct.Deny && turn.Act.Field == ReplyField.None && turn.State.Form.Asking == HandoffForm.AskDescription
+               && NeverMind().IsMatch(turn.Text) && ConversationPatterns.QuestionAfter(turn.Act) is not null;
         if (!cancel) return Task.FromResult<TurnResult?>(null);
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
         return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
     }
+
+    /// <summary>"아 아니다", "아니다 아니다": taking back what was just said.</summary>
+    [GeneratedRegex(@"^\s*(?:아|앗|음|아참)?\s*아니다(?![가-힣])")]
+    private static partial Regex NeverMind();
 
     /// <summary>
     /// A cancel that ends the message after words about no selling matter: "주문 취소할게요" or "반품은 취소해 주세요"

@@ -1286,6 +1286,11 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         var form = chat.State.Form!;
         Assert.Equal(("2025052011223344", "dasom_kitchen", "무쇠 주물팬 28cm"), (form.OrderNumber, form.SellerId, form.ProductName));
         Assert.NotEqual("products", form.Category);
+
+        // Saying who one is with the ID asks nothing either: noted, no form opened.
+        var introduced = new Chat(repo, "chat-2");
+        Assert.Equal(BareDetail.Intent, (await introduced.LastAsync("저 과일 파는 판매자인데요, 아이디는 sangju_apple 이에요")).Info.Intent);
+        Assert.Null(introduced.State.Form);
     }
 
     /// <summary>A thumbs-up alone after an answer is thanks, not noise to decline; a symbol that approves of nothing still is.</summary>
@@ -1296,6 +1301,44 @@ public sealed class ConversationPatternTests(RepoFixture repo)
         await chat.SayAsync("수수료 어떻게 떼가요?");
         Assert.Equal(("smalltalk", Courtesy.ThanksIntent), ((await chat.LastAsync("👍")).Info.Action, (await chat.LastAsync("🙏🏻🙏🏻")).Info.Intent));
         Assert.Equal("decline", (await chat.LastAsync("🔥🔥")).Info.Action);
+    }
+
+    /// <summary>"?" or "..." right after an answer: what is unclear is asked, with a person offered; with nothing before, it is noise.</summary>
+    [Fact]
+    public async Task AQuestionMarkAfterAnAnswerAsksWhatIsUnclear()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산은 구매확정되고 나서 언제 들어와요?");
+        foreach (var puzzled in new[] { "?", "...", "??" })
+        {
+            var reply = await chat.LastAsync(puzzled);
+            Assert.Equal(AnswerQuestion.WhatUnclearIntent, reply.Info.Intent);
+            Assert.Contains(repo.Knowledge.Replies.HandoffAction, reply.SuggestedActions);
+        }
+        Assert.Equal("decline", (await new Chat(repo, "chat-2").LastAsync("?")).Info.Action);
+    }
+
+    /// <summary>
+    /// "아 아니다, 그냥 하나만 물어볼게요. …?" or "음 생각해 보니 그냥 제가 찾아볼게요. …?" while the form asks for the problem:
+    /// the request is taken back and the question answered.
+    /// </summary>
+    [Theory]
+    [InlineData("아 아니다, 그냥 하나만 물어볼게요. 구매자가 구매확정 안 누르면 언제 자동으로 돼요?", "purchase-confirmation")]
+    [InlineData("음 생각해 보니 그냥 제가 찾아볼게요. 수수료 세금계산서는 어디서 조회해요?", "tax-invoice")]
+    public async Task TakingTheRequestBackWithAQuestionCancelsAndAnswers(string said, string faq)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요");
+        var replies = await chat.SayAsync(said);
+        Assert.Equal("handoff.cancelled", replies[0].Info.Intent);
+        Assert.Equal(("answer", faq), (replies[^1].Info.Action, replies[^1].Info.FaqId));
+        Assert.Null(chat.State.Form);
+
+        // "아니" as a sigh before the problem is no taking back: the problem is told.
+        var sigh = new Chat(repo, "chat-2");
+        await sigh.SayAsync("상담원 연결해 주세요");
+        await sigh.SayAsync("아니 정산이 왜 2주째 안 들어와요?");
+        Assert.NotNull(sigh.State.Form);
     }
 
     [Fact]

@@ -94,6 +94,21 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-form-aside-bot-{device}.png");
     }
 
+    /// <summary>"?" right after an answer asks what was unclear, with the person button, in one bubble that reads well.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AQuestionMarkAfterAnAnswerAsksWhatWasUnclear(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "정산은 구매확정되고 나서 언제 들어와요?");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("영업일");
+        await SendAsync(page, "?");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("어떤 부분이 헷갈리셨나요?");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "상담원 연결" }).Last).ToBeVisibleAsync();
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-what-unclear-{device}.png");
+    }
+
     /// <summary>A complaint about the assistant gets an apology and the person button, in one bubble that reads well.</summary>
     [Theory]
     [MemberData(nameof(Devices))]

@@ -14,8 +14,11 @@ namespace Assistant.Dialogue;
 public static class ConversationPatterns
 {
     public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow, QuestionReader reader) =>
+        All(kit, flow, new AnswerQuestion(kit, flow, reader));
+
+    private static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow, AnswerQuestion answer) =>
     [
-        new AskedHereInstead(kit, flow, reader),
+        new AskedHereInstead(answer),
         new HandbackFollowUp(kit, flow),
         new TicketStatusQuery(kit),
         new OfferReply(kit, flow),
@@ -28,7 +31,7 @@ public static class ConversationPatterns
         new OtherService(kit),
         new BareDetail(kit, flow),
         new ClarifyChoice(kit),
-        new AnswerQuestion(kit, flow, reader),
+        answer,
     ];
 
     internal static TurnResult One(AssistantReply reply) => new([reply]);
@@ -368,7 +371,7 @@ public sealed class OtherService(DialogueKit kit) : IDialoguePattern
 /// of this marketplace, is read and answered as if the seller had asked it so. Whatever the next message is, the declined
 /// question is forgotten after it.
 /// </summary>
-public sealed partial class AskedHereInstead(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
+public sealed partial class AskedHereInstead(AnswerQuestion answer) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -376,7 +379,7 @@ public sealed partial class AskedHereInstead(DialogueKit kit, HandoffFlow flow, 
         turn.State.AskedOfAnother = null;
         if (asked is null || !Here().IsMatch(turn.Text.Trim())) return null;
         var again = new Turn(asked, ReplyActs.Read(asked), turn.State, turn.Ticket, turn.Conversation);
-        return await new AnswerQuestion(kit, flow, reader).TryAsync(again, cancellationToken);
+        return await answer.TryAsync(again, cancellationToken);
     }
 
     /// <summary>A short question that only names this place: "여기는요?", "그럼 여기서는요?", "스마트스토어는 어때요?", "what about here?".</summary>

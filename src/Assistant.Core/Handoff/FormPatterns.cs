@@ -37,6 +37,7 @@ public static class FormPatterns
     /// </summary>
     internal static bool FilesNow(Turn turn, HandoffForm form) => HandoffFlow.IsComplete(form) && ReplyActs.EndsInGoAhead(turn.Text);
 
+    /// <summary>Files the ticket, as a pattern's result.</summary>
     internal static async Task<TurnResult?> FileAsync(HandoffFlow flow, Turn turn, CancellationToken cancellationToken) =>
         await flow.CreateTicketAsync(turn, cancellationToken);
 }

@@ -212,7 +212,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         (string? Category, float Score, string? Entry) best = (null, 0, null);
         // "반품 건으로 상담 받고 싶어요, 사람으로요": the wish for a consultation says nothing of its area; what it is about does.
-        var plain = WithoutDetails(text) is var details && AsksForConsultation().Replace(details, " ") is var rest && rest.Any(char.IsLetter) ? rest : details;
+        var plain = AboutItself(text);
         var parts = Parts(plain).ToList();
         // Every part that reads clearly votes for its area; a main clause outweighs the background before "…는데"
         // ("구매확정까지 났는데 정산관리에 보류로 떠 있어요" is about settlement), and of equal votes the longer part's wins.
@@ -473,12 +473,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     /// </summary>
     public static string ProblemWords(string problem)
     {
-        var details = WithoutDetails(problem);
-        var rest = AsksForConsultation().Replace(details, " ");
-        var sentences = PartBreak().Split(rest).Select(c => c.Trim())
+        var plain = AboutItself(problem);
+        var sentences = PartBreak().Split(plain).Select(c => c.Trim())
             .Where(c => c.Any(char.IsLetter) && !(ReplyActs.AsksForAPerson(c) && TextNormalizer.CountLetters(c) < PersonClauseLetters)).ToArray();
-        return sentences.Length > 0 ? string.Join(". ", sentences) + "." : rest.Any(char.IsLetter) ? rest : details;
+        return sentences.Length > 0 ? string.Join(". ", sentences) + "." : plain;
     }
+
+    /// <summary>The text without its details and without a wish for a consultation, unless that wish is all there is.</summary>
+    private static string AboutItself(string text) =>
+        WithoutDetails(text) is var details && AsksForConsultation().Replace(details, " ") is var rest && rest.Any(char.IsLetter) ? rest : details;
 
     /// <summary>Letters of a clause that asks for a person and says little else ("직원분이랑 얘기하고 싶어요").</summary>
     private const int PersonClauseLetters = 16;

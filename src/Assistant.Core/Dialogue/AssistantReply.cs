@@ -53,6 +53,13 @@ public sealed class DialogueState
     public string? Topic { get; set; }
 
     /// <summary>
+    /// What the seller told since the last answer without asking anything, that nothing here answered ("주문이 몇 건 들어왔는데
+    /// 재료가 늦게 와서 아직 못 보냈어요"): a short question pointing back next ("이럴 땐 어떻게 해야 돼요?") asks about this,
+    /// not about the entry answered before it. Cleared by an answer or a question of the seller's own.
+    /// </summary>
+    public string? Situation { get; set; }
+
+    /// <summary>
     /// The question just declined as being about another service, without that service's name: "여기는요?" next asks it of
     /// this marketplace. Cleared by the next turn.
     /// </summary>

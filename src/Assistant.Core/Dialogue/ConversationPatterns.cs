@@ -464,9 +464,15 @@ public sealed partial class AnswerQuestion(DialogueKit kit, HandoffFlow flow, Qu
             return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, DialogueKit.Say(kit.Replies.DeclineNoise, DecisionKind.Decline, "noise")));
 
         var offered = state.HandoffOffered;
-        var reading = await reader.ReadAsync(turn.Text, state.Topic, state.LastQuestion, cancellationToken);
+        var reading = await reader.ReadAsync(turn.Text, state.Topic, state.LastQuestion, cancellationToken, state.Situation);
         var decision = reading.Decision;
         state.PendingChoices.Clear();
+        // A situation told with no question, which nothing here answered, is what the next question pointing back asks about
+        // (a story told over two messages is kept whole); an answer or a question of the seller's own ends it.
+        state.Situation = !QuestionReader.EndsAsking(turn.Text) && decision.Kind != DecisionKind.Answer
+                          && (decision.Kind == DecisionKind.Clarify || decision.Intent is Decider.NoAnswer or "unknown")
+            ? Latest(string.Join(' ', new[] { state.Situation, Told(turn.Text) }.OfType<string>()))
+            : null;
         var category = CategoryOf(decision);
         // A question with no answer here is the problem a person will look at if the seller takes the offer ("넵").
         if (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify || decision.Intent is "handoff.case" or "unknown" or Decider.NoAnswer)
@@ -524,6 +530,14 @@ public sealed partial class AnswerQuestion(DialogueKit kit, HandoffFlow flow, Qu
                 return ConversationPatterns.One(ConversationPatterns.Missed(kit, state, reply));
         }
     }
+
+    /// <summary>Letters of a situation kept, at most: the latest of a story told over several messages.</summary>
+    private const int MaxSituation = 300;
+
+    private static string Latest(string story) => story.Length <= MaxSituation ? story : story[^MaxSituation..].TrimStart();
+
+    /// <summary>A sentence told, closed with a full stop when it has no mark of its own, so a question read after it stays a sentence of its own.</summary>
+    private static string Told(string text) => text.Trim() is var t && t.Length > 0 && ".!?？。…~".Contains(t[^1]) ? t : t + ".";
 
     private string? CategoryOf(Decision decision) =>
         (decision.FaqId ?? decision.Suggestions.FirstOrDefault()) is { } id && kit.Knowledge.FindFaq(id) is { } faq ? faq.Category : null;

@@ -33,8 +33,15 @@ public sealed partial class QuestionReader(Decider decider)
     private KnowledgeBase Knowledge => decider.Knowledge;
 
     /// <param name="previousQuestion">The seller's last question: a pronoun ("그게 쌓이면요?") may stand for what it asked about.</param>
-    public async Task<QuestionReading> ReadAsync(string text, string? topic, string? previousQuestion, CancellationToken cancellationToken)
+    /// <param name="situation">What the seller told since the last answer, asking nothing (<see cref="DialogueState.Situation"/>).</param>
+    public async Task<QuestionReading> ReadAsync(string text, string? topic, string? previousQuestion, CancellationToken cancellationToken, string? situation = null)
     {
+        // "이럴 땐 어떻게 해야 돼요?" right after a situation told with no question: it asks about that situation, read with it,
+        // not about the entry answered before it; unsure, it is the choice or the offer that situation gets.
+        if (situation is not null && PointsBack(text) && Words().Matches(text).Count <= AlsoWords
+            && await decider.DecideAsync(situation + " " + text.Trim(), cancellationToken) is var told
+            && (told.Kind is DecisionKind.Answer or DecisionKind.Clarify || told.Intent == Decider.NoAnswer))
+            return new QuestionReading(told with { Reason = "a question about the situation told before: " + told.Reason }, told.Kind == DecisionKind.Answer ? [told] : [], true);
         var decision = await decider.DecideAsync(text, cancellationToken);
         var usedTopic = false;
         if (topic is not null && await ReferentAsync(text, topic, previousQuestion, cancellationToken) is { } referred)
@@ -261,6 +268,20 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>The moment last, in English: "How long until I get paid after the buyer confirms?".</summary>
     [GeneratedRegex(@"^(?<main>.{6,}?)\s+(?:after|once)\s+(?:the|a|my|an|they|he|she|it|i|we|you)\b[^?]*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredAfter();
+
+    /// <summary>
+    /// Whether a message ends by asking: its last sentence has a question mark, or its final clause (after "…는데", "…어서",
+    /// "…고") asks. "주문이 몇 건 들어왔는데 재료가 늦게 와서 아직 못 보냈어요" tells a situation, though "몇" is in it.
+    /// </summary>
+    public static bool EndsAsking(string text)
+    {
+        var last = SentenceBreak().Split(text.Trim()).LastOrDefault(p => p.Trim().Length > 0)?.Trim();
+        if (last is null) return false;
+        return last.EndsWith('?') || last.EndsWith('？') || IsQuestion(ClauseBreak().Split(last)[^1]);
+    }
+
+    [GeneratedRegex(@"(?:는데|은데|던데|인데|니까|어서|아서|해서|와서|워서|라서|고)\s+")]
+    private static partial Regex ClauseBreak();
 
     /// <summary>
     /// A part that asks something (a question form or a request to tell), as opposed to the situation around it. A buyer's

@@ -103,8 +103,14 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         var skipped = HandoffFlow.SkippedIn(turn.Text).ToList();
         // "상품명은 목록에서 지워져서 몰라요": what follows a detail's name is the reason it is not known, not its value.
         values.RemoveAll(v => skipped.Contains(v.Kind));
-        // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요".
-        if (values.Count == 0 && form.AtSummary && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced) values.Add(replaced);
+        // "무선 청소기 말고 무선 물걸레 청소기요", also after "아 상품명이 틀렸어요"; "아이디 X 아니고 Y 이에요" names the old
+        // value with its label, which is what is replaced, not a value given again.
+        if (form.AtSummary && values.All(v => v.Value == form.ValueOf(v.Kind))
+            && (Instead(form, turn.Text) ?? Instead(form, turn.Act.Remainder)) is { } replaced)
+        {
+            values.RemoveAll(v => v.Kind == replaced.Kind);
+            values.Add(replaced);
+        }
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
         if (values.Count == 0 && form.AtSummary && NamedCorrection(turn.Text) is { } corrected) values.Add(corrected);
         // "아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요": a no that names one detail, then its right value.

@@ -252,11 +252,12 @@ public sealed partial class HandoffFlow(DialogueKit kit)
 
     /// <summary>
     /// A choice that retrieval alone brought up, on a common word, while the classifier reads no entry's topic in the part
-    /// at all ("이유를 모르겠어요": out of scope first, the suspension entry for "사유"): no vote for an area.
+    /// at all ("이유를 모르겠어요": out of scope first, the suspension entry for "사유"; "또 반려됐어요": vague first, the
+    /// sign-up entry for "반려"): no vote for an area.
     /// </summary>
     private bool OnlyRetrievalChose(Decision decision) =>
         decision.Kind == DecisionKind.Clarify && decision.Intents.FirstOrDefault() is { } top
-        && kit.Knowledge.DecisionFor(top.Label) is not (DecisionKind.Answer or DecisionKind.Clarify);
+        && (kit.Knowledge.DecisionFor(top.Label) is not (DecisionKind.Answer or DecisionKind.Clarify) || top.Label == DecisionPolicy.VagueIntent);
 
     private string? ClearCategory(Decision decision)
     {

@@ -69,7 +69,18 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
     public string? NotOursIn(string message) =>
         FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null)
-        ?? (WritingForMe().IsMatch(message) ? ContentWriting : null);
+        ?? (WritingForMe().IsMatch(message) ? ContentWriting : null) ?? (CourierLine().IsMatch(message) ? CourierSupport : null);
+
+    /// <summary>What <see cref="NotOursIn"/> names a request for a courier's own phone number or support line.</summary>
+    public const string CourierSupport = "a courier's own support line";
+
+    /// <summary>
+    /// "CJ대한통운 고객센터 전화번호 좀 알려주세요": the courier's own number is theirs to give. A courier named in a question
+    /// about shipping here ("대한통운으로 보냈는데 조회가 안 돼요", "택배사에 연락해 봤는데도 …") is no such request.
+    /// </summary>
+    [GeneratedRegex(@"(?:대한통운|한진|롯데\s*택배|우체국\s*택배|로젠|경동\s*택배|일양\s*로지스|택배사|택배\s*회사)\S*\s*(?:\S+\s*){0,2}?(?:전화\s*번호|연락처|번호)\s*(?:좀|를|을|가|이|는|은)?\s*(?:\S+\s*)?(?:알려|가르쳐|뭐|몇\s*번|어떻게\s*되)"
+        + @"|\b(?:phone|contact)\s+number\b.{0,40}\b(?:courier|hanjin|cj\s+logistics|lotte|korea\s+post|logen)\b|\b(?:courier|hanjin|cj\s+logistics|lotte\s+global|korea\s+post|logen)\b.{0,40}\b(?:phone|contact)\s+number\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CourierLine();
 
     /// <summary>What <see cref="NotOursIn"/> names a request to write something for the seller (code, a report, copy).</summary>
     public const string ContentWriting = "writing for the seller";
@@ -116,10 +127,11 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
         + @"|\bi\s*(?:'m|’m|am)\s+(?:not\s+a\s+seller|(?:just\s+)?an?\s+(?:buyer|customer|shopper))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeaksAsABuyer();
 
-    [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑)(?:에서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s")]
+    [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑|저\s*여기|제가\s*여기)(?:에서|서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s")]
     private static partial Regex BoughtOnline();
 
-    [GeneratedRegex(@"판매자(?:가|는|랑|와|한테|분이|분은)\s*(?:\S+\s*){0,2}?(?:연락|답|응답|환불)\S*\s*(?:을|를|이|도)?\s*안\s*(?:받|해|줘|주|돼|와)|(?:구매자|소비자|산\s*사람)(?:로서|으로서|인데)")]
+    [GeneratedRegex(@"판매자(?:가|는|랑|와|한테|분이|분은)\s*(?:\S+\s*){0,2}?(?:연락|답|응답|환불)\S*\s*(?:을|를|이|도)?\s*안\s*(?:받|해|줘|주|돼|와)"
+        + @"|판매자(?:가|는|분이|분은)\s*(?:연락|답|답장|응답)(?:이|도)?\s*(?:전혀\s*|아예\s*|계속\s*)?없(?:어요|어|네요|습니다|어서|고|음|다)|(?:구매자|소비자|산\s*사람)(?:로서|으로서|인데)")]
     private static partial Regex SellerWontAnswerMe();
 
     [GeneratedRegex(@"구매자(?:가|분|께서|님|한테|에게)|고객(?:이|님|분)|손님|도매|재고|사입|제\s*상품|저희\s*상품|제\s*스토어|저희\s*스토어|팔려고|판매하려|판매\s*중|팔고\s*있")]

@@ -46,6 +46,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
+        // "아 그렇구나 알겠어요~", "넵 이해했습니다": an acknowledgment alone asks nothing, and is taken like thanks.
+        if (Acknowledges().IsMatch(message.Trim()) && knowledge.FindIntent(ThanksIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "acknowledges");
+        // "저 지난달에 입점한 신규 판매자예요", "hello! 판매자센터 처음 써봐요": saying who one is, asking nothing, is a greeting.
+        if (IntroducesThemselves().IsMatch(message.Trim()) && knowledge.FindIntent(GreetingIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "introduces themselves");
+
         var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
         // about the support center, not a request for a person.
@@ -428,7 +435,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
     }
 
-    [GeneratedRegex(@"해\s*봤|해\s*보았|했는데도|했지만|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"해\s*봤|해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
@@ -448,7 +455,22 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"연결|바꿔|불러|통화\s*하고|얘기\s*하고|이야기\s*하고|부탁|해\s*주세요|해\s*줘")]
     private static partial Regex RequestVerb();
 
-    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise";
+    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise", GreetingIntent = "smalltalk.greeting";
+
+    /// <summary>Nothing but acknowledgments and fillers ("아 그렇구나 알겠어요~", "넵 확인했습니다", "oh I see, got it").</summary>
+    [GeneratedRegex(@"^(?=.*(?:그렇구나|그렇군|그렇네요|그랬군요|이해했|이해됐|이해가\s*되네요|알겠|알았어|알았습니다|확인했|got\s+it|i\s+see|understood|makes\s+sense))"
+        + @"(?:(?:아|아아|아하|오|오오|앗|음|넵|넹|네|넴|예|ㅇㅋ|ㅇㅇ|오케이|ok|okay|oh|ah|그렇구나|그렇군요|그렇군|그렇네요|그랬군요|그런\s*거였군요|이해했어요|이해했습니다|이해됐어요|이해가\s*되네요"
+        + @"|알겠어요|알겠습니다|알겠어|알겠음|알았어요|알았습니다|확인했어요|확인했습니다|got\s+it|i\s+see|understood|(?:that\s+)?makes\s+sense)[\s,~!.ㅎㅋ^]*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Acknowledges();
+
+    /// <summary>
+    /// A seller saying who they are and asking nothing: "저 지난달에 입점한 신규 판매자예요", "hello! 판매자센터 처음 써봐요",
+    /// "오늘 처음 가입했어요". A problem told about oneself ("판매정지 당한 판매자인데요 …") is not this.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:안녕하세요|안녕하십니까|안녕|hello|hi|hey|하이)[\s,~!.]*)?(?:저는?|제가)?\s*(?:(?:지난\s*달|지난주|이번\s*달|이번\s*주|올해|작년|어제|오늘|최근|얼마\s*전|며칠\s*전|막|갓|새로)(?:에|부터)?\s*)*(?:입점한|가입한|시작한|오픈한|들어온)?\s*"
+        + @"(?:신규|새내기|초보|새)?\s*(?:판매자|셀러|사장)(?:이에요|예요|에요|입니다|이구요|이고요)[\s~!.ㅎㅋ^]*$"
+        + @"|^(?:(?:안녕하세요|안녕하십니까|안녕|hello|hi|hey|하이)[\s,~!.]*)?(?:저\s*)?(?:판매자\s*센터|스마트\s*스토어|스토어|여기)?\s*(?:를|은|는|도|에)?\s*(?:오늘\s*)?처음\s*(?:써\s*봐요|써\s*봅니다|사용해\s*봐요|사용해\s*봅니다|이에요|입니다|왔어요|와\s*봤어요|가입했어요|들어와\s*봤어요)[\s~!.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex IntroducesThemselves();
 
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
@@ -474,7 +496,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|어떤|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)|" + QuestionReader.AsksToBeTold)]
     private static partial Regex AsksOutright();
 
-    [GeneratedRegex(@"(?<=[.?!？。])\s+|\n+")]
+    /// <summary>Where a sentence ends: after its mark, or after a run of laughter or tears typed in its place ("끝났어요ㅎㅎ 정산금은 …").</summary>
+    [GeneratedRegex(@"(?<=[.?!？。])\s+|(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+|\n+")]
     private static partial Regex Sentences();
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>

@@ -636,6 +636,51 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal("haru_living7", chat.State.Form!.SellerId);
     }
 
+    /// <summary>
+    /// A situation told with no question after an answer, then "이럴 땐 어떻게 해야 돼요?": the question asks about the
+    /// situation, not about the entry answered before it; a question of the seller's own ends the situation.
+    /// </summary>
+    [Fact]
+    public async Task AQuestionPointingBackAfterASituationToldAsksAboutTheSituation()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("return-exchange", (await chat.LastAsync("반품 승인은 어디서 해요?")).Info.FaqId);
+        var told = await chat.LastAsync("근데 주문이 몇 건 들어왔는데 재료가 늦게 와서 아직 하나도 못 보냈어요");
+        Assert.NotEqual("answer", told.Info.Action);
+        Assert.True(chat.State.Situation is not null, $"{told.Info.Action} {told.Info.Intent} {told.Info.FaqId}");
+        var asked = await chat.LastAsync("이럴 땐 어떻게 해야 돼요?");
+        Assert.True(asked.Info.FaqId != "return-exchange", $"{asked.Info.Intent} {asked.Info.Action}");
+        Assert.True(asked.Info.FaqId == "shipping-delay" || asked.Info.Suggestions?.Contains("shipping-delay") == true,
+            $"{asked.Info.Intent} {asked.Info.FaqId}: {string.Join(", ", asked.Info.Suggestions ?? [])}");
+        Assert.Null(chat.State.Situation);
+    }
+
+    /// <summary>
+    /// "아이디 X 아니고 Y 이에요": the old value named with its label is what is replaced, not taken again; "the product is
+    /// actually Y" gives the product in English.
+    /// </summary>
+    [Fact]
+    public async Task ALabelledOldValueThenTheNewOneReplacesIt()
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("상담사랑 얘기하고 싶어요. 주문번호 2025101044445555, 아이디 sweetjam_official, 상품 딸기잼 500g. 구매자가 뚜껑이 깨져서 왔대요");
+        var summary = await chat.LastAsync("아이디 sweetjam_official 아니고 sweetjam_offcl 이에요 오타났네요");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal(("sweetjam_offcl", "2025101044445555", "딸기잼 500g"), (chat.State.Form!.SellerId, chat.State.Form.OrderNumber, chat.State.Form.ProductName));
+    }
+
+    [Theory]
+    [InlineData("Sorry, the product is actually smoked salmon 500g", "smoked salmon 500g")]
+    [InlineData("The product name should be smoked salmon 500g.", "smoked salmon 500g")]
+    public async Task AnEnglishProductCorrectionAtTheSummaryReplacesIt(string correction, string product)
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("I need to talk to a person. Order 2025092233445566, seller ID ocean_deli, product smoked salmon 200g. The buyer says it arrived warm and wants a refund.");
+        var summary = await chat.LastAsync(correction);
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        Assert.Equal((product, "ocean_deli"), (chat.State.Form!.ProductName, chat.State.Form.SellerId));
+    }
+
     [Fact]
     public async Task AFieldNamedAloneAsksForIt()
     {
@@ -1442,6 +1487,8 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
     [Theory]
     [InlineData("비밀번호 재설정은 어디서 해요?", "account-login", "해봤는데 인증번호가 안 와요. 벌써 다섯 번째예요", "account")]
     [InlineData("비밀번호 재설정은 어디서 해요?", "account-login", "말씀하신 대로 했는데 인증 문자가 계속 안 와요", "account")]
+    // "또 반려됐어요" leans on what was said: the sign-up entry retrieval offers for "반려", under a vague reading, is no area.
+    [InlineData("상품 하나가 판매중지됐어요. 상품명은 무선 가습기 미니예요", "product-suspended", "사유 보고 KC 인증서 올려서 재심사 요청했는데 또 반려됐어요. 사람이 봐 주세요", "products")]
     public async Task AProblemAfterTryingTheAnswerIsInTheConversationsArea(string first, string faq, string problem, string category)
     {
         var chat = new Chat(repo);

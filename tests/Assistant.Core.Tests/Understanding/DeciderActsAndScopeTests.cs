@@ -61,10 +61,54 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // Markup alone asks nothing.
     [InlineData("<img src=x onerror=alert(document.cookie)><iframe src=\"javascript:alert(1)\"></iframe>")]
     [InlineData("배달앱 사장님인데 배달 들어온 주문 취소는 어떻게 해요?")]
+    // A courier's own support line, a buyer who bought here and hears nothing from the seller, and a move of home.
+    [InlineData("CJ대한통운 고객센터 전화번호 좀 알려주세요")]
+    [InlineData("What is the phone number of Hanjin courier customer service?")]
+    [InlineData("저 여기서 운동화 샀는데 일주일째 배송이 안 와요. 판매자가 답이 없어요ㅠ")]
+    [InlineData("다음 달에 이사 가는데 포장이사 업체 추천 좀 해주세요. 파손 보상 잘 해주는 곳으로요")]
     public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal(DecisionKind.Decline, decision.Kind);
+    }
+
+    /// <summary>
+    /// A courier named in a question about shipping here, or a seller asking what happens when a seller does not answer,
+    /// is ours: only a request for the courier's own number, or a buyer hearing nothing from their seller, is not.
+    /// </summary>
+    [Theory]
+    [InlineData("CJ대한통운으로 보냈는데 송장 조회가 안 돼요")]
+    [InlineData("택배사 고객센터에 전화해 봤는데도 모른대요. 배송이 사흘째 그대로예요")]
+    [InlineData("판매자가 답이 없으면 구매자가 신고할 수 있나요?")]
+    [InlineData("대표이사 업체명이 바뀌었는데 어디서 수정해요?")]
+    public void ACourierOrASellerNamedInAQuestionAboutSellingHereIsOurs(string message) =>
+        Assert.Null(repo.Knowledge.Scope.NotOursIn(message));
+
+    /// <summary>
+    /// An acknowledgment alone ("아 그렇구나 알겠어요~") is taken like thanks, and a seller saying who they are, asking
+    /// nothing, is greeted: neither is a question to be matched against the entries.
+    /// </summary>
+    [Theory]
+    [InlineData("아 그렇구나 알겠어요~", Decider.ThanksIntent)]
+    [InlineData("넵 이해했습니다!", Decider.ThanksIntent)]
+    [InlineData("oh I see, got it", Decider.ThanksIntent)]
+    [InlineData("저 지난달에 입점한 신규 판매자예요", Decider.GreetingIntent)]
+    [InlineData("hello! 판매자센터 처음 써봐요", Decider.GreetingIntent)]
+    [InlineData("안녕하세요 오늘 처음 가입했어요", Decider.GreetingIntent)]
+    public async Task AnAcknowledgmentOrASellerSayingWhoTheyAreIsSmalltalk(string message, string intent)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Smalltalk, intent), (decision.Kind, decision.Intent));
+    }
+
+    /// <summary>A seller who tells a problem about themselves, or asks whether something is understood, is no greeting or thanks.</summary>
+    [Theory]
+    [InlineData("저 판매정지 당한 판매자예요. 왜 그런 거예요?")]
+    [InlineData("알겠는데 정산은 언제 들어와요?")]
+    public async Task AProblemOrAQuestionIsNotTakenForAGreetingOrThanks(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.NotEqual(DecisionKind.Smalltalk, decision.Kind);
     }
 
     /// <summary>How something works for sellers in general asks to be shown nobody's figures.</summary>
@@ -83,6 +127,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("재결제 여러 번 시도했는데 여전히 결제 오류가 납니다")]
     // Tried several times and it does not come at all.
     [InlineData("비밀번호 재설정을 몇 번이나 했는데 인증 문자가 아예 안 와요")]
+    // Done as the entry says ("제 명의로 맞게 넣었는데도"), refused again, the third time.
+    [InlineData("정산계좌를 제 명의로 맞게 넣었는데도 계속 예금주 불일치로 반려돼요. 벌써 세 번째예요")]
     [InlineData("The listing I made still doesn't appear in search, even after I edited it several times.")]
     // A request to look into the seller's own order or payout, in English as in Korean.
     [InlineData("My payout for order 2024051234567 is on hold for two weeks. Could you look into it?")]
@@ -114,6 +160,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A question with no topic of its own ("판매자 쪽에서 해 줄 수 있는 게 있을까요?") after a situation sentence that plainly
     // names one: the entry is the situation's, though the whole message matches it only weakly.
     [InlineData("구매자분이 결제할 때마다 '승인 거절'이 뜬다고 연락이 와요. 판매자 쪽에서 해 줄 수 있는 게 있을까요?", "payment-error")]
+    // The situation's sentence ends in laughter instead of a mark ("끝났어요ㅎㅎ"): the question after it is still a sentence of its own.
+    [InlineData("이번에 처음으로 주문 받아서 배송까지 끝났어요ㅎㅎ 정산금은 언제 통장에 들어오나요?", "settlement-schedule")]
     public async Task AQuestionInGeneralAfterTheSituationIsAnswered(string message, string faq)
     {
         var decision = await repo.Decider.DecideAsync(message);

@@ -15,7 +15,7 @@ internal static partial class ProductNames
 {
     public const int MaxWords = 6, MaxLength = 40;
 
-    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is|should\s+be|must\s+be|was)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
     /// <summary>
@@ -48,10 +48,10 @@ internal static partial class ProductNames
     private static partial Regex HowNamed();
 
     /// <summary>
-    /// The same words before a name without quotes, when they plainly only say how it is named: an adverb ("정확히는") or a
-    /// noun with its particle ("정식 명칭은"); a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
+    /// The same words before a name without quotes, when they plainly only say how it is named: an adverb ("정확히는",
+    /// "actually") or a noun with its particle ("정식 명칭은"); a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
     /// </summary>
-    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로))(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로)|(?i:actually|really|in\s+fact|correctly))(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
     private static partial Regex HowNamedBare();
 
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".

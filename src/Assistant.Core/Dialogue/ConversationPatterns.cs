@@ -493,6 +493,10 @@ public sealed partial class AnswerQuestion(DialogueKit kit, HandoffFlow flow, Qu
                 state.PendingChoices = decision.Suggestions.ToList();
                 state.HandoffOffered = true;
                 return ConversationPatterns.One(kit.Choice(kit.Replies["offerAgain"], decision.Suggestions, "handoff.offer-again", decision.Confidence, DecisionKind.Handoff));
+            case DecisionKind.Handoff when decision.Intent == Decider.OtherLanguage:
+                // Written in a language not read here: which ones are, in both, and a person one tap away.
+                state.HandoffOffered = true;
+                return ConversationPatterns.One(kit.Choice(kit.Replies["otherLanguage"], [], decision.Intent, decision.Confidence, DecisionKind.Handoff));
             case DecisionKind.Handoff when decision.Intent == Decider.NoAnswer:
                 // A question about selling with no answer here: say so and offer a person; weak matches stay as options.
                 state.PendingChoices = decision.Suggestions.ToList();

@@ -159,12 +159,18 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)(?:은|는|이|가|요)?(?:언제|언제쯤|몇시에|몇시쯤|얼마나있다가)(?:쯤)?(?:상담원|상담사|담당자|직원)?(?:이|가|님이|분이)?(?:봐요|보나요|봐주나요|봐줘요|봐주세요|봐주시나요|확인해요|확인하나요|확인해주나요|확인해주세요|확인돼요|확인되나요|처리돼요|처리되나요|처리해주나요|연락와요|연락오나요|연락줘요|연락주나요|답와요|답오나요|답변와요|답변오나요|답변돼요|답변되나요)" + Yo),
         // "지금 제 문의 상태가 어떻게 돼요?": where the request stands, asked of its state.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:지금|현재)?(?:제|저의|내)?(?:상담요청|상담신청|문의|접수|요청|신청|티켓|상담)(?:건|한거|한건)?(?:의)?(?:진행|처리)?(?:상태|상황|현황)(?:가|는|이|은)?(?:지금|현재)?(?:어떻게|어때|어떤가요|어떻습니까)(?:돼요|되나요|되죠|됐나요|됐어요|되어있나요|돼있나요|돼|요)?" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)" + Yo),
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?(?:기다려야(?:해요|하나요|돼요|되나요|합니까|해|함)|기다려요|기다리나요|기다리면돼요|기다리면되나요|기다려|기다림)" + Yo),
+        // "did you get my request?", "any update on my ticket?", "how long do I have to wait?"
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:did|have|hasnt|didnt)(?:you|anyone|someone)(?:get|got|gotten|receive|received|see|seen)my(?:request|ticket|message|inquiry|case)(?:yet)?"
+            + "|(?:did|has|hasnt|didnt)my(?:request|ticket|inquiry|case)(?:gothrough|gonethrough|beenreceived|getthrough|reachyou)(?:yet)?"
+            + "|(?:is|was)my(?:request|ticket|inquiry|case)(?:received|submitted|filed|registered|through)(?:yet)?"
+            + "|(?:any)?updates?(?:on|about|for)my(?:request|ticket|inquiry|case)|whats(?:the)?status(?:of|on)my(?:request|ticket|inquiry|case)"
+            + "|howlong(?:do|will|should|must)i(?:have)?(?:to)?wait(?:for(?:an?|the)?(?:agent|reply|answer|response|person|human))?|whenwill(?:an?|the|your)?(?:agent|person|human|someone|staff)(?:contact|call|reply(?:to)?|answer|getbackto)me"),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:연락|답변|답장|전화|상담원|회신)(?:이|가)?(?:와요|오나요|올까요|받아요|받나요|돼요|되나요|줘요|주나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황조회|상태조회|현황조회|상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),
         // "접수된 거 맞죠?", "접수 번호 한 번만 더 알려 주세요": whether it was filed, and its number again.
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:방금|아까|제)?(?:거|것|건|꺼)?(?:상담요청|상담신청|접수|요청|신청|티켓)(?:이|은|는|가)?(?:잘|제대로|정상적으로|정상으로)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:방금|아까|제)?(?:거|것|건|꺼)?(?:상담요청|상담신청|접수|요청|신청|티켓|request|ticket)(?:이|은|는|가)?(?:잘|제대로|정상적으로|정상으로)?(?:접수)?(?:된거|된것|된건|됐던거|한거|했던거|들어간거|들어간것)(?:맞죠|맞나요|맞아요|맞지|맞는거죠|맞는거지|죠|지요)" + Yo
             + "|(?:접수|신청|요청)(?:이|가)?(?:잘|제대로|정상적으로)?(?:됐|되었|들어갔)(?:죠|나요|지요|는지)" + Yo),
         // "그 문의 건 이제 끝난 거죠?": whether the request is done.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:그|제|아까|방금|저번)?(?:문의|상담|접수|요청|티켓|신고)(?:건|한거|한건|했던거)?(?:은|는|이|가)?(?:이제|다|잘)?(?:끝난|해결된|처리된|완료된|종료된|마무리된|끝났|해결됐|처리됐|완료됐|마무리됐)(?:거죠|거지요|건가요|거예요|거맞죠|거에요|건가|거야|거맞나요|나요|죠|어요|지요)" + Yo),
@@ -204,12 +210,14 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:(?:can|could|would|will)(?:you)?)?(?:please)?(?:connect|transfer|put|pass)(?:me)?(?:on|through)?(?:to|with|through)(?:a|an|the|real|your)*" + EnglishPerson + "(?:(?:on|from|in|at)(?:your|the)(?:team|side|end|staff|support|supportteam|company))?(?:please)?"),
         // "Can someone from your team look at it?": a person asked to look at the seller's problem.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:can|could|would|will)(?:someone|somebody|anyone|aperson|ahuman|anagent)(?:from|on|at)(?:your|the)(?:team|side|end|support|staff|company)(?:please)?(?:lookat|lookinto|check|helpwith|handle|review)(?:it|this|that|mycase|myaccount|myorder)?(?:please)?"),
-        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*" + EnglishPerson + "(?:who|that)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk)(?:me|it|this|that|mycase)?(?:please)?"),
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:isthere|arethere|doyouhave)(?:a|an|any|some|real)*" + EnglishPerson + "(?:who|that)?(?:i)?(?:can|could)(?:help|assist|lookat|lookinto|check|handle|talk|chat|speak)(?:to|with)?(?:me|it|this|that|mycase)?(?:now|please)?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:i)?(?:want|need|wanna)(?:a|an|to|the|real)*(?:human|person|agent|operator|representative|liveagent|humanagent|realperson)(?:please)?|(?:real|live)?(?:human|humanagent|liveagent|agent|operator|representative)(?:please)?"),
 
         // ── AreYouBot: a question about the assistant ────────────────────────────────────────
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:너|넌|너는|니|당신|당신은|님|님은|이거|이건|여기|지금|상담원|상담원님|얘|혹시|진짜|정말|실제)*(?:사람|로봇|봇|ai|에이아이|인공지능|기계|챗봇|자동응답|프로그램|gpt|챗gpt|진짜사람|실제사람)(?:이야|이에요|인가요|이세요|이신가요|이니|이냐|야|냐|임|예요|에요|입니까|이십니까|이죠|죠|인거죠|인거야|이지|인가|이에여|이였어요|맞아요|맞나요|맞죠|아니에요|아니죠|아니야|아닌가요|이랑얘기하는거예요|이랑얘기하는거야|랑얘기하는거예요|세요|신가요|신거죠|이신거죠)" + Yo),
-        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"),
+        new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:areyou|ru|areu|isthis|isit|amitalkingto|amispeakingto|amichattingwith|youare|youre)(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer)"
+            // "are you a bot or a real person?": the alternative asked about is no request for one.
+            + "(?:or(?:a|an|the|really|real|actually)*(?:bot|robot|human|person|ai|machine|realperson|realhuman|chatbot|program|computer|someone|somebody))?"),
         new(Kind.Act, ReplyAct.AreYouBot, 0, 0, "(?:whoami|whomami)(?:talking|speaking|chatting|texting)(?:to|with)(?:rightnow|now|here)?|(?:who|whom)(?:areyou|ru|areu|isthis|isthat)(?:exactly|really|again)?"),
 
         // ── Fields named by a skip or a correction ───────────────────────────────────────────

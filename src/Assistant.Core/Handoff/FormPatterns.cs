@@ -57,6 +57,8 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
             || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text)
+            // "아 ㄴㄴ 취소 지금 바빠서": a no, then the cancel itself (with its reason after it).
+            || turn.Act.Act == ReplyAct.Deny && CancelFirst().IsMatch(turn.Act.Remainder)
             // "아 아니다, 그냥 하나만 물어볼게요. …?" asked for the problem: a no, then a question of its own instead of one.
             // "아니 정산이 왜 안 돼요?" ("아니" as a sigh) is the problem told, not a no.
             || turn.Act.Act == ReplyAct.Deny && turn.Act.Field == ReplyField.None && turn.State.Form.Asking == HandoffForm.AskDescription
@@ -65,6 +67,10 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
         return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
     }
+
+    /// <summary>The cancel itself opening what follows a no, a reason possibly after it: "취소 지금 바빠서", "그만할게요 나중에".</summary>
+    [GeneratedRegex(@"^\s*(?:취소|그만)(?:할게요|할께요|해\s*주세요|해주세요|요|함|해)?(?:\s|[.,!~]|$)")]
+    private static partial Regex CancelFirst();
 
     /// <summary>"아 아니다", "아니다 아니다": taking back what was just said.</summary>
     [GeneratedRegex(@"^\s*(?:아|앗|음|아참)?\s*아니다(?![가-힣])")]
@@ -112,9 +118,12 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
             values.Add(replaced);
         }
         // "아 아이디 오타났어요 glasswave 예요 언더바 없이요": one detail named, and a value in that detail's own form beside it.
-        if (values.Count == 0 && form.AtSummary && NamedCorrection(turn.Text) is { } corrected) values.Add(corrected);
+        // While another detail is asked for, only when the detail is said to be wrong ("wait, wrong ID, it's peach_tree02"),
+        // and only a value shaped like a handle (not "wait" or "sorry").
+        var wrong = SaysWrong(turn);
+        if (values.Count == 0 && (form.AtSummary || wrong) && NamedCorrection(turn.Text, handlesOnly: !form.AtSummary) is { } corrected) values.Add(corrected);
         // "아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요": a no that names one detail, then its right value.
-        if (values.Count == 0 && form.AtSummary && StatedAfterANo(turn.Act) is { } stated) values.Add(stated);
+        if (values.Count == 0 && (form.AtSummary || wrong) && StatedAfterANo(turn.Act) is { } stated) values.Add(stated);
         // "상품은 여러 개 섞인 주문이라 특정 못 해요" answers the question by saying there is no such detail (FormSkip).
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None && !skipped.Contains(kind)
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
@@ -175,12 +184,20 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
     /// A correction at the summary that names one detail (the seller ID or the order number) and gives, among its words, a
     /// value that detail's answer parser takes ("아이디 오타났어요 glasswave 예요"); the last such value, or null.
     /// </summary>
-    private static SlotValue? NamedCorrection(string text)
+    private static SlotValue? NamedCorrection(string text, bool handlesOnly = false)
     {
         var named = Named().Matches(text).Select(m => m.Groups["order"].Success ? SlotKind.Order : SlotKind.Seller).Distinct().ToArray();
         if (named is not [var kind]) return null;
-        return Token().Matches(text).Select(m => m.Value).Where(t => !Named().IsMatch(t)).Select(t => SlotTable.For(kind).Parse(t)).LastOrDefault(v => v is not null);
+        return Token().Matches(text).Select(m => m.Value).Where(t => !Named().IsMatch(t) && (!handlesOnly || kind != SlotKind.Seller || SellerIds.LooksLikeHandle(t)))
+            .Select(t => SlotTable.For(kind).Parse(t)).LastOrDefault(v => v is not null);
     }
+
+    /// <summary>A no that says one named detail is wrong ("wrong ID", "아이디 잘못 적었어요", "상품명 오타"), not that it does not apply.</summary>
+    internal static bool SaysWrong(Turn turn) =>
+        turn.Act.Act == ReplyAct.Deny && FormSummaryReply.Single(turn.Act.Field) is not null && Wrong().IsMatch(turn.Text);
+
+    [GeneratedRegex(@"\b(?:wrong|typo|mistake|incorrect)\b|틀렸|틀린|틀려|잘못\s*(?:됐|됬|되었|썼|씀|적었|적음|적어|입력|들어|넣었|넣음|넣어|말했|말씀)|오타", RegexOptions.IgnoreCase)]
+    private static partial Regex Wrong();
 
     [GeneratedRegex(@"(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|\bID\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Named();
@@ -219,6 +236,9 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
         var unknownButton = turn.Text.Trim() is var t && (t == flow.Replies["unknownValue"] || t == flow.Replies["noneValue"]);
         // Asked for a detail, "특정 상품 아니에요" (a no that names the detail) means it does not apply.
         var notThis = turn.Act.Act == ReplyAct.Deny && turn.Act.Field != ReplyField.None && !form.AtSummary;
+        // "wrong ID" with no value beside it says the detail given is wrong, not that it does not apply: it is asked for again.
+        if (notThis && FormValues.SaysWrong(turn) && FormSummaryReply.Single(turn.Act.Field) is { } wrong)
+            return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Ask(form, SlotTable.For(wrong))));
         var named = HandoffFlow.SkippedIn(turn.Text).ToList();
         // Said in passing ("주문이나 상품 하나 문제가 아니라 스토어 전체가 …") while a detail is asked for, not while the problem
         // is; at the summary it corrects a detail taken from the story ("상품은 여러 개 섞인 주문이라 특정 못 해요").

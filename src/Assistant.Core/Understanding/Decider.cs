@@ -26,6 +26,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             message = Markup.Without(message);
             if (TextNormalizer.CountLetters(message) == 0) return new Decision(DecisionKind.Decline, NoiseIntent, 1f, null, [], "markup only");
         }
+        // "担当者と話したいです": written in a script the assistant does not read, with no Korean and little English.
+        if (InAnotherScript(message))
+            return new Decision(DecisionKind.Handoff, OtherLanguage, 1f, null, [], "written in a language the assistant does not read");
         if (knowledge.FindByTitle(message) is { } chosen)
             return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], TitleChosen);
         if ((knowledge.Scope.OtherServiceIn(message) ?? knowledge.Scope.NotOursIn(message)) is { } notOurs)
@@ -435,10 +438,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
     }
 
-    [GeneratedRegex(@"해\s*봤|해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|벌써\s*(?:몇|여러|수십)\s*번|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Persists();
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
@@ -454,6 +457,26 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"연결|바꿔|불러|통화\s*하고|얘기\s*하고|이야기\s*하고|부탁|해\s*주세요|해\s*줘")]
     private static partial Regex RequestVerb();
+
+    /// <summary>The intent of a message written in a language the assistant does not read: a person is offered.</summary>
+    public const string OtherLanguage = "handoff.other-language";
+
+    /// <summary>Letters of another script, at least, and their share of all letters, that make a message one the assistant cannot read.</summary>
+    private const int OtherScriptLetters = 3;
+    private const float OtherScriptShare = 0.6f;
+
+    /// <summary>Whether most of a message's letters are neither Hangul nor basic Latin (Japanese kana, Chinese characters, Cyrillic …).</summary>
+    internal static bool InAnotherScript(string message)
+    {
+        int letters = 0, other = 0;
+        foreach (var c in message)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (!Hangul.IsHangul(c) && !char.IsAsciiLetter(c)) other++;
+        }
+        return other >= OtherScriptLetters && other >= OtherScriptShare * letters;
+    }
 
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise", GreetingIntent = "smalltalk.greeting";
 

@@ -669,6 +669,84 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.Equal(("sweetjam_offcl", "2025101044445555", "딸기잼 500g"), (chat.State.Form!.SellerId, chat.State.Form.OrderNumber, chat.State.Form.ProductName));
     }
 
+    /// <summary>
+    /// "wait, wrong ID, it's peach_tree02" while the form is anywhere: the detail said to be wrong is replaced by the value
+    /// beside it, never taken for "this detail does not apply"; "item:" labels the product.
+    /// </summary>
+    [Fact]
+    public async Task AWrongDetailWithItsRightValueIsCorrectedNotSkipped()
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("Please connect me to a person. seller id: peach_tree01, order 2025070712349876, item: linen curtains. Buyer received the wrong size.");
+        var summary = await chat.LastAsync("wait, wrong ID, it's peach_tree02");
+        Assert.Equal("handoff.confirm", summary.Info.Intent);
+        var form = chat.State.Form!;
+        Assert.Equal(("peach_tree02", "2025070712349876", "linen curtains"), (form.SellerId, form.OrderNumber, form.ProductName));
+        Assert.False(form.SellerIdUnknown);
+    }
+
+    /// <summary>"아이디 잘못 적었어요" while another detail is asked for, with no value: the ID is asked for again, not skipped.</summary>
+    [Fact]
+    public async Task AWrongDetailWithoutAValueIsAskedForAgain()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 주문번호 2025031412345678, 아이디 haru_living. 정산금이 2주째 안 들어왔어요");
+        Assert.Equal(HandoffForm.AskProduct, chat.State.Form!.Asking);
+        var reply = await chat.LastAsync("아 아이디 잘못 적었어요");
+        Assert.Equal("handoff.ask-seller", reply.Info.Intent);
+        Assert.False(chat.State.Form!.SellerIdUnknown);
+    }
+
+    /// <summary>"아 상품명 잘못씀 마카롱 6구임": the words saying the name was wrong, and the informal copula after a quantity, are no part of it.</summary>
+    [Fact]
+    public async Task AnInformalProductCorrectionTakesOnlyTheName()
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("사람불러줘 주문 2025031155667788 아이디 dalgom_bake 상품 마카롱 12구 구매자가 다 깨져서왔대");
+        Assert.Equal("handoff.confirm", (await chat.LastAsync("아 상품명 잘못씀 마카롱 6구임")).Info.Intent);
+        Assert.Equal("마카롱 6구", chat.State.Form!.ProductName);
+    }
+
+    /// <summary>"아 ㄴㄴ 취소 지금 바빠서": a no, then the cancel with its reason, calls the request off; the next question is answered.</summary>
+    [Fact]
+    public async Task ANoThenTheCancelWithAReasonCallsTheRequestOff()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원ㄱ");
+        Assert.Equal(HandoffForm.AskDescription, chat.State.Form!.Asking);
+        Assert.Equal("cancelled", (await chat.LastAsync("아 ㄴㄴ 취소 지금 바빠서")).Info.Intent.Split('.')[^1]);
+        Assert.Null(chat.State.Form);
+        Assert.Equal("promotion-coupon", (await chat.LastAsync("쿠폰 할인비용 누가 부담함?")).Info.FaqId);
+    }
+
+    /// <summary>After a ticket, where it stands asked in English, in mixed words, or as how long to wait, gets its status and number.</summary>
+    [Theory]
+    [InlineData("did you get my request?")]
+    [InlineData("any update on my ticket?")]
+    [InlineData("제 request 접수된 거 맞아요?")]
+    [InlineData("얼마나 기다려요?")]
+    public async Task WhereTheTicketStandsIsAnsweredInAnyWording(string question)
+    {
+        var chat = new Chat(repo);
+        await chat.ToSummaryAsync();
+        await chat.SayAsync("네");
+        var status = await chat.LastAsync(question);
+        Assert.Equal("handoff.status", status.Info.Intent);
+        Assert.Contains("T000001", status.Text);
+    }
+
+    /// <summary>A message in a language not read here says which ones are, in both, with a person one tap away.</summary>
+    [Fact]
+    public async Task AMessageInAnotherLanguageIsToldWhichAreReadAndOfferedAPerson()
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync("担当者と話したいです。人につないでください。");
+        Assert.Equal((Assistant.Understanding.Decider.OtherLanguage, "handoff"), (reply.Info.Intent, reply.Info.Action));
+        Assert.Contains("상담원 연결", reply.SuggestedActions);
+        Assert.Contains("Korean or English", reply.Text);
+        Assert.True(chat.State.HandoffOffered);
+    }
+
     [Theory]
     [InlineData("Sorry, the product is actually smoked salmon 500g", "smoked salmon 500g")]
     [InlineData("The product name should be smoked salmon 500g.", "smoked salmon 500g")]

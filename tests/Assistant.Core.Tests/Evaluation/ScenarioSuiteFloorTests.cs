@@ -29,9 +29,10 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     /// The project's own batches under <c>eval/scenarios</c>, each written from the specification only, without the code or
     /// its knowledge phrasings, with its floor; in brackets how many passed when it was written (on the build before it,
     /// for the fourth batch on): the first 68 of 68, the second 55 (35), the third 38 of 40 (29), the fourth 30 of 30 (19),
-    /// the fifth 30 of 30 (23), the sixth 28 of 30 (19), the seventh 37 of 40 (27), the eighth 40 of 40 (31), the ninth 38
-    /// of 40 (26), the tenth 40 of 40 (35), the eleventh 35 of 35 (27), the twelfth 34 of 35 (23), the thirteenth 28 of 30 (22; 28 before the situation-first
-    /// phrasings moved one problem's category, 27 after, 28 again since a weak reading of "또 반려됐어요" names no area), the fourteenth 30 of 30 (27), the fifteenth 28 of 30 (24), the sixteenth 28 of 30 (22), the seventeenth 29 of 30 (20), the eighteenth 29 of 30 (26), the nineteenth (conversations only) 24 of 30 (21), the twentieth 28 of 30 (24).
+    /// the fifth 30 of 30 (23), the sixth 29 of 30 (19), the seventh 37 of 40 (27), the eighth 40 of 40 (31), the ninth 38
+    /// of 40 (26), the tenth 40 of 40 (35), the eleventh 35 of 35 (27), the twelfth 35 of 35 (23), the thirteenth 29 of 30 (22; 28 before the situation-first
+    /// phrasings moved one problem's category, 27 after, 28 again since a weak reading of "또 반려됐어요" names no area, 29 since
+    /// the order-cancel answer counts its penalty points), the fourteenth 30 of 30 (27), the fifteenth 28 of 30 (24), the sixteenth 29 of 30 (22), the seventeenth 29 of 30 (20), the eighteenth 29 of 30 (26), the nineteenth (conversations only) 24 of 30 (21), the twentieth 28 of 30 (24), the twenty-first 29 of 30 (22).
     /// </summary>
     [Theory]
     [InlineData("independent.json", 68)]
@@ -39,21 +40,22 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-3.json", 38)]
     [InlineData("independent-4.json", 30)]
     [InlineData("independent-5.json", 30)]
-    [InlineData("independent-6.json", 28)]
+    [InlineData("independent-6.json", 29)]
     [InlineData("independent-7.json", 37)]
     [InlineData("independent-8.json", 40)]
     [InlineData("independent-9.json", 38)]
     [InlineData("independent-10.json", 40)]
     [InlineData("independent-11.json", 35)]
-    [InlineData("independent-12.json", 34)]
-    [InlineData("independent-13.json", 28)]
+    [InlineData("independent-12.json", 35)]
+    [InlineData("independent-13.json", 29)]
     [InlineData("independent-14.json", 30)]
     [InlineData("independent-15.json", 28)]
-    [InlineData("independent-16.json", 28)]
+    [InlineData("independent-16.json", 29)]
     [InlineData("independent-17.json", 29)]
     [InlineData("independent-18.json", 29)]
     [InlineData("independent-19.json", 24)]
     [InlineData("independent-20.json", 28)]
+    [InlineData("independent-21.json", 29)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

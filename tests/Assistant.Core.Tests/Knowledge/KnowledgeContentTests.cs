@@ -60,4 +60,18 @@ public sealed class KnowledgeContentTests(RepoFixture repo)
         Assert.Contains("1000", Answer("product-registration"));
         Assert.Contains("10%", Answer("seller-grade-penalty"));
     }
+
+    /// <summary>
+    /// An answer that warns of a penalty says how many points it is, as the penalty entry counts them: a seller asking
+    /// "그게 몇 점이에요?" or "기한 넘기면요?" right after it reads it there.
+    /// </summary>
+    [Theory]
+    [InlineData("order-cancel", "페널티 2점")]
+    [InlineData("return-exchange", "페널티 1점")]
+    public void AnAnswerWarningOfAPenaltySaysItsPoints(string id, string points)
+    {
+        Assert.Contains(points, repo.Knowledge.FindFaq(id)!.Answer);
+        var counted = repo.Knowledge.FindFaq("seller-grade-penalty")!.Answer;
+        Assert.Contains(points[^2..], counted);
+    }
 }

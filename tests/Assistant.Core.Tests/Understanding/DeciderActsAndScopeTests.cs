@@ -66,6 +66,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("What is the phone number of Hanjin courier customer service?")]
     [InlineData("저 여기서 운동화 샀는데 일주일째 배송이 안 와요. 판매자가 답이 없어요ㅠ")]
     [InlineData("다음 달에 이사 가는데 포장이사 업체 추천 좀 해주세요. 파손 보상 잘 해주는 곳으로요")]
+    // Other services named in English.
+    [InlineData("What's the commission on Gmarket?")]
+    [InlineData("My Netflix account got hacked, how do I get it back?")]
     public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -92,6 +95,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("아 그렇구나 알겠어요~", Decider.ThanksIntent)]
     [InlineData("넵 이해했습니다!", Decider.ThanksIntent)]
     [InlineData("oh I see, got it", Decider.ThanksIntent)]
+    // Asking whether it is a bot or a person asks for neither.
+    [InlineData("are you a bot or a real person?", Decider.IdentityIntent)]
     [InlineData("저 지난달에 입점한 신규 판매자예요", Decider.GreetingIntent)]
     [InlineData("hello! 판매자센터 처음 써봐요", Decider.GreetingIntent)]
     [InlineData("안녕하세요 오늘 처음 가입했어요", Decider.GreetingIntent)]
@@ -129,6 +134,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("비밀번호 재설정을 몇 번이나 했는데 인증 문자가 아예 안 와요")]
     // Done as the entry says ("제 명의로 맞게 넣었는데도"), refused again, the third time.
     [InlineData("정산계좌를 제 명의로 맞게 넣었는데도 계속 예금주 불일치로 반려돼요. 벌써 세 번째예요")]
+    // Tried again several times, and an error each time.
+    [InlineData("송장 수정 화면에서 save 누르면 error 떠요. 벌써 몇 번이나 다시 해 봤어요")]
     [InlineData("The listing I made still doesn't appear in search, even after I edited it several times.")]
     // A request to look into the seller's own order or payout, in English as in Korean.
     [InlineData("My payout for order 2024051234567 is on hold for two weeks. Could you look into it?")]

@@ -15,7 +15,7 @@ internal static partial class ProductNames
 {
     public const int MaxWords = 6, MaxLength = 40;
 
-    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is|should\s+be|must\s+be|was)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is|should\s+be|must\s+be|was)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))|item(?:\s*name)?\s*[:：=])\s*", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
     /// <summary>
@@ -51,7 +51,7 @@ internal static partial class ProductNames
     /// The same words before a name without quotes, when they plainly only say how it is named: an adverb ("정확히는",
     /// "actually") or a noun with its particle ("정식 명칭은"); a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
     /// </summary>
-    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로)|(?i:actually|really|in\s+fact|correctly))(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로)|(?i:actually|really|in\s+fact|correctly)|잘못\s*(?:씀|썼어요|썼네요|썼음|적었어요|적음|들어갔어요|됐어요|됨)[.,!]?|틀렸어요[.,!]?|틀렸네요[.,!]?|틀림[.,!]?|오타(?:났어요|남|네요)?[.,!]?)(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
     private static partial Regex HowNamedBare();
 
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".
@@ -212,8 +212,13 @@ internal static partial class ProductNames
         var words = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 1 && Copulas.Contains(words[^1])) words.RemoveAt(words.Count - 1);
         if (words.Count > 0 && !IsPredicate(words[^1])) words[^1] = Strip(words[^1], caseParticles);
+        // "마카롱 6구임": the informal copula after a quantity; no name ends in a quantity and 임 ("보드게임" is no quantity).
+        if (words.Count > 0 && QuantityThenCopula().IsMatch(words[^1])) words[^1] = words[^1][..^1];
         return string.Join(' ', words);
     }
+
+    [GeneratedRegex(@"\d\s*[가-힣A-Za-z]{0,2}임$")]
+    private static partial Regex QuantityThenCopula();
 
     public static SlotValidation Validate(string value)
     {

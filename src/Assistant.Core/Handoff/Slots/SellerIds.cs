@@ -110,7 +110,7 @@ internal static partial class SellerIds
         token.Any(char.IsAsciiLetter) && (IdPattern().IsMatch(token) || EmailPattern().IsMatch(token)) && !Quantity().IsMatch(token);
 
     // Letters with a digit or '_' (myshop01, shop_kim): no Korean seller writes a word like that.
-    private static bool LooksLikeHandle(string token) =>
+    internal static bool LooksLikeHandle(string token) =>
         token.Any(char.IsAsciiLetter) && (token.Any(char.IsAsciiDigit) || token.Contains('_'))
         && IdPattern().IsMatch(token) && !Quantity().IsMatch(token);
 

@@ -109,6 +109,20 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-what-unclear-{device}.png");
     }
 
+    /// <summary>A message in another script is told, in Korean and English, which languages are read, with the person button.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AMessageInAnotherLanguageIsToldWhichAreReadInBothLanguages(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "担当者と話したいです。人につないでください。");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("한국어와 영어로 쓴 메시지만");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("Korean or English");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "상담원 연결" }).Last).ToBeVisibleAsync();
+        await LastBotBubble(page).ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-other-language-{device}.png");
+    }
+
     /// <summary>A complaint about the assistant gets an apology and the person button, in one bubble that reads well.</summary>
     [Theory]
     [MemberData(nameof(Devices))]

@@ -19,7 +19,17 @@ public sealed class Lexicon
             .Distinct()
             .ToArray();
         _byFirst = _forms.Select((f, i) => (f.Form[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        _latinWords = _forms.Where(f => f.Latin).SelectMany(f => f.Form.Split(' ')).Where(w => w.Length >= MinCorrected - 1 && w.All(char.IsAsciiLetter))
+            .ToHashSet(StringComparer.Ordinal);
+        _latinByFirst = _latinWords.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    /// <summary>The words of the English forms, and the same by first letter: what a misspelt English word is corrected to.</summary>
+    private readonly HashSet<string> _latinWords;
+    private readonly Dictionary<char, string[]> _latinByFirst;
+
+    /// <summary>Letters an English word needs to be corrected: shorter words are too often other words one letter apart.</summary>
+    private const int MinCorrected = 6;
 
     /// <summary>The forms by their first character: a message is checked only against forms that can start in it.</summary>
     private readonly Dictionary<char, int[]> _byFirst;
@@ -31,7 +41,7 @@ public sealed class Lexicon
     /// <summary>The canonical terms whose forms occur in the message, in lexicon order, without repeats.</summary>
     public IReadOnlyList<string> Expand(string message)
     {
-        var normalized = TextNormalizer.Normalize(message);
+        var normalized = Corrected(TextNormalizer.Normalize(message));
         var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
         var hits = new List<int>();
         var starts = new HashSet<char>();
@@ -51,10 +61,51 @@ public sealed class Lexicon
         return found;
     }
 
+    /// <summary>
+    /// The normalized message with each misspelt English word replaced by the one word of the English forms it is a
+    /// letter away from ("bank acount" → "bank account", "recieve" → "receive"): a letter left out, added or swapped with
+    /// its neighbour, not at either end (so "proceed" never becomes "proceeds", nor "order" "orders") and never replaced by
+    /// another (so "older" stays "older"), in words of six letters or more; an ambiguous word stays as written.
+    /// </summary>
+    private string Corrected(string normalized)
+    {
+        if (_latinWords.Count == 0 || !normalized.Any(char.IsAsciiLetter)) return normalized;
+        string[]? words = null;
+        var all = normalized.Split(' ');
+        for (var i = 0; i < all.Length; i++)
+        {
+            var w = all[i];
+            if (w.Length < MinCorrected || !w.All(char.IsAsciiLetter) || _latinWords.Contains(w) || !_latinByFirst.TryGetValue(w[0], out var near)) continue;
+            string? only = null;
+            var count = 0;
+            foreach (var candidate in near)
+                if (OneInnerEditApart(w, candidate) && count++ == 0) only = candidate;
+            if (count == 1) (words ??= all)[i] = only!;
+        }
+        return words is null ? normalized : string.Join(' ', words);
+    }
+
+    /// <summary>Whether <paramref name="a"/> becomes <paramref name="b"/> by one letter left out, added or swapped with its neighbour, inside the word.</summary>
+    internal static bool OneInnerEditApart(string a, string b)
+    {
+        if (a.Length == b.Length)
+        {
+            var i = 0;
+            while (i < a.Length && a[i] == b[i]) i++;
+            return i > 0 && i + 2 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+        if (Math.Abs(a.Length - b.Length) != 1) return false;
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        var at = 0;
+        while (at < shorter.Length && longer[at] == shorter[at]) at++;
+        // The letter left out or added is inside the longer word, and the rest agrees.
+        return at > 0 && at < longer.Length - 1 && longer.AsSpan(at + 1).SequenceEqual(shorter.AsSpan(at));
+    }
+
     /// <summary>The canonical term whose form ends last in the message (what it mentioned most recently), or null.</summary>
     public string? Last(string message)
     {
-        var normalized = TextNormalizer.Normalize(message);
+        var normalized = Corrected(TextNormalizer.Normalize(message));
         var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
         string? last = null;
         var lastEnd = -1;

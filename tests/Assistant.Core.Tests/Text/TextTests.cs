@@ -23,6 +23,40 @@ public sealed class TextTests
         Assert.Equal("ㅈㅓㅇㅅㅏㄴ abc", Hangul.ToJamo("정산 abc"));
     }
 
+    /// <summary>
+    /// A misspelt English word one letter from a word of the English forms (left out, added or swapped, inside the word) is
+    /// read as that word; an edit at the word's end ("proceed" → "proceeds"), a replaced letter ("older" → "order") and short
+    /// words are not corrections.
+    /// </summary>
+    [Theory]
+    [InlineData("how can i change the bank acount where i get paid", true)]
+    [InlineData("how can i change the bank accuont", true)]
+    [InlineData("how can i change the bankaccount", false)]
+    [InlineData("how do I proceed", false)]
+    [InlineData("my older stuff", false)]
+    public void AMisspeltEnglishWordIsReadAsTheFormItIsOneLetterFrom(string message, bool account)
+    {
+        var lexicon = new Lexicon(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["계좌"] = ["bank account"],
+            ["정산"] = ["proceeds"],
+            ["주문"] = ["order"],
+        });
+        Assert.Equal(account, lexicon.Expand(message).Contains("계좌"));
+        Assert.DoesNotContain("정산", lexicon.Expand(message));
+        Assert.DoesNotContain("주문", lexicon.Expand(message));
+    }
+
+    [Theory]
+    [InlineData("acount", "account", true)]
+    [InlineData("accuont", "account", true)]
+    [InlineData("recieve", "receive", true)]
+    [InlineData("proceed", "proceeds", false)]
+    [InlineData("xaccount", "account", false)]
+    [InlineData("older", "order", false)]
+    public void OneInnerEditIsALetterLeftOutAddedOrSwappedInside(string a, string b, bool apart) =>
+        Assert.Equal(apart, Lexicon.OneInnerEditApart(a, b));
+
     [Fact]
     public void LexiconMatchesEnglishOnlyAsWholeWords()
     {

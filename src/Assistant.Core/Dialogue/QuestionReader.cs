@@ -105,7 +105,20 @@ public sealed partial class QuestionReader(Decider decider)
                 decision = contextual with { Reason = "follow-up read with the last topic" };
                 usedTopic = true;
             }
+            else if (decision.Kind == DecisionKind.Decline && contextual.Intent == Decider.NoAnswer && contextual.Suggestions.Contains(topic))
+            {
+                // "달러로도 받을 수 있나요?" after the payout answer: alone it is about nothing sold here, with the topic it is a
+                // question about the payout that no entry answers; a person is offered, not a decline.
+                decision = contextual with { Reason = "follow-up on the last topic that no entry answers" };
+                usedTopic = true;
+            }
         }
+
+        // "그 쿠폰 홍보할 배너 이미지도 만들어 주시나요?" after the coupon answer: read with the topic it is about the coupon, but it
+        // asks about a feature (a banner) that entry never mentions; it is not answered with the topic.
+        if (usedTopic && decision.Kind == DecisionKind.Answer && Knowledge.FindFaq(decision.FaqId!) is { } answered
+            && Knowledge.Scope.NoneCovers([answered], text))
+            decision = decision with { Kind = DecisionKind.Handoff, Intent = Decider.NoAnswer, FaqId = null, Suggestions = [answered.Id], Reason = "a follow-up about a feature its topic does not cover" };
 
 
         if (usedTopic || decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);

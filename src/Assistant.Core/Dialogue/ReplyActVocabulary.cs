@@ -110,6 +110,9 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "하지(?:말아|마)(?:주세요|줘요|줘|주십시오|요|세요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:나중에|다음에|담에|이따|이따가|다음번에)(?:" + WillDo + "|다시" + WillDo + "|다시올게요|다시연락할게요|다시물어볼게요|다시문의할게요|요|할게요)"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "필요(?:없어요|없습니다|없어|없음|없어용|없는데요|없어졌어요)" + Yo),
+        // "상담원까지는 괜찮아요", "사람 연결은 됐어요", "I don't need an agent": the person offered, declined in words.
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Person + "(?:연결|상담|통화)?(?:까지는|까진|은|는|도)?(?:괜찮아요|괜찮습니다|괜찮아|됐어요|됐습니다|됐어|필요없어요|필요없습니다|필요없어|안불러도돼요|없어도돼요|없어도됩니다)" + Yo
+            + "|(?:no|nah)?(?:thanks|thankyou)?(?:i)?(?:dont|donot|wont)(?:need|want)(?:to(?:talk|speak|chat)(?:to|with))?(?:a|an|the|any)?(?:human|person|agent|someone|operator|representative)(?:rightnow|now|thanks)?|noneed(?:for|of)(?:a|an|the|any)?(?:human|person|agent|operator)"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:해결됐어요|해결됐습니다|해결했어요|해결됐어)"),
         // "음 생각해 보니 그냥 제가 찾아볼게요": the seller takes the request back.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아|음|흠)?(?:생각해보니|생각해보니까|다시생각해보니|생각해보니깐)?(?:그냥)?제가(?:직접|한번|먼저|좀|그냥)?(?:찾아|알아|해|확인해|알아서해)(?:볼게요|볼께요|볼게|볼래요|보겠습니다|볼게용)" + Yo),

@@ -91,8 +91,8 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// 만들어 주세요" is not this).
     /// </summary>
     [GeneratedRegex(@"(?:코드|스크립트|프로그램|매크로|함수|쿼리)(?:를|을|좀|도|하나)?\s*(?:\S+\s*){0,2}?(?:짜|작성해|코딩해)\s*(?:주|줘|줄)"
-        + @"|(?:보고서|레포트|리포트|과제|숙제|자기소개서|자소서|논문|에세이|기획서|문구|카피|블로그\s*글|홍보\s*글|광고\s*글|글)(?:를|을|좀|도|로|하나)?\s*(?:\S+\s*){0,8}?(?:써|작성해|대신\s*써)\s*(?:주|줘|줄)"
-        + @"|\b(?:write|code|draft)\s+(?:me\s+)?(?:a|an|the|some)?\s*(?:python\s+|sql\s+|excel\s+|vba\s+)?(?:code|script|program|macro|function|query|essay|report|blog\s+post|article|ad\s+copy|copy)\b", RegexOptions.IgnoreCase)]
+        + @"|(?:보고서|레포트|리포트|과제|숙제|자기소개서|자소서|논문|에세이|기획서|문구|카피|블로그\s*글|홍보\s*글|광고\s*글|가사|소설|글|(?<![가-힣])시)(?:를|을|좀|도|로|하나)?\s*(?:\S+\s*){0,8}?(?:써|작성해|대신\s*써)\s*(?:주|줘|줄)"
+        + @"|\b(?:write|code|draft)\s+(?:me\s+)?(?:a|an|the|some)?\s*(?:short\s+|little\s+|python\s+|sql\s+|excel\s+|vba\s+)?(?:code|script|program|macro|function|query|essay|report|blog\s+post|article|ad\s+copy|copy|poem|song|lyrics|story|joke)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WritingForMe();
 
     /// <summary>What <see cref="NotOursIn"/> names a request to be shown other sellers' sales, payouts or personal data.</summary>
@@ -127,7 +127,8 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
         + @"|\bi\s*(?:'m|’m|am)\s+(?:not\s+a\s+seller|(?:just\s+)?an?\s+(?:buyer|customer|shopper))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpeaksAsABuyer();
 
-    [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑|저\s*여기|제가\s*여기)(?:에서|서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s")]
+    [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑|저\s*여기|제가\s*여기)(?:에서|서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s"
+        + @"|\bi\s+(?:bought|ordered|purchased)\b.{0,40}?\b(?:from|on|at)\s+(?:a|an|this|the|your|one)\s+(?:shop|store|site|seller|website)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BoughtOnline();
 
     [GeneratedRegex(@"판매자(?:가|는|랑|와|한테|분이|분은)\s*(?:\S+\s*){0,2}?(?:연락|답|응답|환불)\S*\s*(?:을|를|이|도)?\s*안\s*(?:받|해|줘|주|돼|와)"

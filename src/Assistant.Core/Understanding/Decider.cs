@@ -643,8 +643,21 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static string AskedPart(MessageReading reading)
     {
         var questions = reading.Questions;
-        return questions.Length > 0 && questions.Length < reading.Sentences.Length ? string.Join(' ', questions) : reading.Message;
+        var asked = questions.Length > 0 && questions.Length < reading.Sentences.Length ? string.Join(' ', questions) : reading.Message;
+        // "검색광고 비용 말고, 그냥 … 수수료는 몇 퍼센트예요?", "오늘출발 서비스는 안 쓰는데, 일반 상품은 …": a feature set aside in
+        // so many words is not what is asked.
+        return SetAside().Replace(asked, " ") is var rest && TextNormalizer.CountLetters(rest) >= MinAskedLetters ? rest : asked;
     }
+
+    /// <summary>Letters left, at least, once what is set aside is taken out, for the rest to be what is asked.</summary>
+    private const int MinAskedLetters = 6;
+
+    /// <summary>
+    /// A clause that sets a feature aside: "X 말고", "X 얘기는 아니고요", "X는 별개로 치고요", "X는 빼고", "X는 그대로 두고", "X는 안
+    /// 쓰는데", "X는 나중에 할 거고", up to its comma or mark.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|(?<=[.,!?~]\s*))[^.,!?~]{1,40}?(?:\s말고|(?:은|는|이|가)\s*아니고요?|(?:은|는|건)\s*별개로\s*(?:치고요?|하고요?)|(?:은|는|건)\s*(?:빼고|제외하고)|(?:은|는|건)\s*안\s*(?:쓰는데요?|하는데요?|써요|해요)|(?:은|는|건)\s*그대로\s*(?:두고|유지하고|놔두고)|(?:은|는|건)\s*나중에\s*(?:할\s*거고요?|하고요?|할게요))(?=[\s,.!?~]|$)[\s,.!?~]*")]
+    private static partial Regex SetAside();
 
     /// <summary>
     /// A message pasted under a header that names the buyer ("[구매자 문의] … 빨리 처리해 주세요. 이런 문의가 왔는데 …"):

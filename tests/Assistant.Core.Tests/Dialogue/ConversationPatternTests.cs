@@ -656,6 +656,38 @@ public sealed class FormPatternTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// A follow-up that asks about a feature the answered entry never mentions ("송장 라벨 프린터 연동") is "no answer here"
+    /// with that entry on offer, not the entry again; the next question on the entry is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("송장번호는 어디서 입력해요?", "tracking-number", "송장 라벨 프린터 연동은 어떻게 해요?", "아 그럼 그건 나중에 하고요. 엑셀로 송장 한꺼번에 올리는 건 돼요?")]
+    [InlineData("스토어 알림받기 한 고객한테 주는 쿠폰은 어디서 만들어요?", "promotion-coupon", "그 쿠폰 홍보할 배너 이미지도 만들어 주시나요?", "알겠어요. 그럼 쿠폰 할인 금액은 누가 부담해요?")]
+    public async Task AFollowUpAboutAFeatureTheEntryNeverMentionsIsNoAnswerHere(string first, string faq, string neighbour, string back)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(faq, (await chat.LastAsync(first)).Info.FaqId);
+        var reply = await chat.LastAsync(neighbour);
+        Assert.Equal((Assistant.Understanding.Decider.NoAnswer, "handoff"), (reply.Info.Intent, reply.Info.Action));
+        Assert.Contains(faq, reply.Info.Suggestions ?? []);
+        Assert.Equal(faq, (await chat.LastAsync(back)).Info.FaqId);
+    }
+
+    /// <summary>The person offered, declined in words that name the person ("상담원까지는 괜찮아요"): declined, no form opened.</summary>
+    [Theory]
+    [InlineData("아뇨 상담원까지는 괜찮아요")]
+    [InlineData("아 사람 연결은 됐어요, 나중에 다시 올게요")]
+    [InlineData("no thanks, I don't need an agent")]
+    public async Task APersonDeclinedInWordsIsNoRequestForOne(string declined)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(Assistant.Understanding.Decider.NoAnswer, (await chat.LastAsync("매달 자동으로 결제되는 정기구독 상품으로 등록할 수 있나요?")).Info.Intent);
+        Assert.True(chat.State.HandoffOffered);
+        var reply = await chat.LastAsync(declined);
+        Assert.Equal("handoff.offer-declined", reply.Info.Intent);
+        Assert.Null(chat.State.Form);
+    }
+
+    /// <summary>
     /// "아이디 X 아니고 Y 이에요": the old value named with its label is what is replaced, not taken again; "the product is
     /// actually Y" gives the product in English.
     /// </summary>

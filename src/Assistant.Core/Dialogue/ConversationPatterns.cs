@@ -442,7 +442,7 @@ public sealed class ClarifyChoice(DialogueKit kit) : IDialoguePattern
 public sealed partial class AnswerQuestion(DialogueKit kit, HandoffFlow flow, QuestionReader reader) : IDialoguePattern
 {
     /// <summary>A complaint about the assistant itself ("답변이 엉뚱하네요", "챗봇 너무 느려요").</summary>
-    public const string ComplaintIntent = "smalltalk.complaint";
+    public const string ComplaintIntent = Decider.ComplaintIntent;
 
     /// <summary>The reply to "?" or "..." after an answer.</summary>
     public const string WhatUnclearIntent = "clarify.what-unclear";

@@ -71,6 +71,8 @@ internal static class ReplyActVocabulary
     public static readonly IReadOnlyList<Row> Rows =
     [
         // ── Affirm: yes, right, go ahead ─────────────────────────────────────────────────────
+        // "이대로 보내 주시면 돼요", "그대로 접수해 주시면 됩니다": the summary as it stands, sent on.
+        new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:이대로|그대로|이렇게)?(?:보내|접수해|진행해|넘겨|전달해)(?:주시면|주면)(?:돼요|됩니다|되요|될것같아요|돼|될듯해요)" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, Echo, "(?:네|넵|넹|넴|네엡|예|옙|응|웅|엉|어어)+" + Yo),
         new(Kind.Act, ReplyAct.Affirm, 0, 0, "(?:ㅇㅇ|ㅇㅋ|ㅇㅋㅇ|ㄱㄱ|ㅇㅇㅇ)+"),
         new(Kind.Act, ReplyAct.Affirm, 0, Whole, "ㅇ|k|ya|go|right|fine|good|great|접수|진행|신청|확인|접수요|진행요|확인요|확인이요|접수이요"),

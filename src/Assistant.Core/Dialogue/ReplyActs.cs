@@ -116,7 +116,7 @@ public static partial class ReplyActs
         return clause is not null && WholeTailAt(clause, ReplyAct.Affirm, firstWord: 1) is { } at && GoAhead().IsMatch(clause[at..]);
     }
 
-    [GeneratedRegex(@"접수|진행|신청|넣어|전달|submit|go\s*ahead|proceed|file\s+it", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"접수|진행|신청|넣어|전달|보내|넘겨|submit|go\s*ahead|proceed|file\s+it|send\s+it", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GoAhead();
 
     /// <summary>

@@ -266,7 +266,7 @@ public static partial class KnowledgeLoader
     }
 
     /// <summary>The intents the conversation code names itself must exist, so a renamed file fails at load, not in a conversation.</summary>
-    public static readonly IReadOnlyList<string> IntentsTheCodeNames = ["smalltalk.identity", "smalltalk.thanks", "smalltalk.bye", "smalltalk.greeting", "handoff.request", "handoff.case"];
+    public static readonly IReadOnlyList<string> IntentsTheCodeNames = ["smalltalk.identity", "smalltalk.thanks", "smalltalk.bye", "smalltalk.greeting", "smalltalk.complaint", "handoff.request", "handoff.case"];
 
     private static void CheckIntentsTheCodeNames(List<IntentDefinition> intents, List<KnowledgeError> errors)
     {

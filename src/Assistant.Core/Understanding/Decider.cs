@@ -49,6 +49,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
 
+        // "안녕하세요! 저는 제주도에서 감귤 농사를 지으면서 … 잘 부탁드립니다", "고마워요, 정말로요. … 덕분에 푹 자러 갑니다": a long
+        // greeting or thanks that tells about the seller, asks nothing, names no problem and asks nobody to act is smalltalk.
+        if (LongCourtesy(message) is { } courtesy && knowledge.FindIntent(courtesy) is not null)
+            return new Decision(DecisionKind.Smalltalk, courtesy, 1f, null, [], "a greeting or thanks that asks nothing");
         // "아 그렇구나 알겠어요~", "넵 이해했습니다": an acknowledgment alone asks nothing, and is taken like thanks.
         if (Acknowledges().IsMatch(message.Trim()) && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "acknowledges");
@@ -73,11 +77,15 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (reading.ActsOnMyCase && (decision.Kind is DecisionKind.Answer or DecisionKind.Clarify
                 || decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && reading.AboutSelling))
             return AsCase(decision, "asks to act on the seller's own case");
-        // A long story that asks nothing and says nothing about selling (a pasted news item) is no seller's case; a short
-        // complaint ("도움이 안 되네요 그 화면에 수정 버튼이 없다구요") leans on what was said before and stays one.
+        // A long story that says nothing about selling (a pasted news item, a day's worries, a question about one's back or
+        // holiday) is no seller's case, whether it asks or not; a short complaint ("도움이 안 되네요 그 화면에 수정 버튼이
+        // 없다구요") leans on what was said before and stays one.
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && TextNormalizer.CountLetters(message) >= PastedStory
-            && !QuestionReader.IsQuestion(message) && !reading.ActsOnMyCase && !reading.AboutSelling)
-            return decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
+            && !reading.ActsOnMyCase && !reading.AboutSelling)
+            // "아까부터 계속 엉뚱한 답만 나오네요 … 기계랑 얘기하는 게 이렇게 피곤할 줄": a complaint about the assistant itself.
+            return AboutTheAssistant().IsMatch(message) && knowledge.FindIntent(ComplaintIntent) is not null
+                ? decision with { Kind = DecisionKind.Smalltalk, Intent = ComplaintIntent, Reason = "a complaint about the assistant" }
+                : decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
         if (await TheQuestionItselfAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } itself)
@@ -458,6 +466,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"연결|바꿔|불러|통화\s*하고|얘기\s*하고|이야기\s*하고|부탁|해\s*주세요|해\s*줘")]
     private static partial Regex RequestVerb();
 
+    /// <summary>A complaint about the assistant itself: its answers, its understanding, talking to a machine.</summary>
+    public const string ComplaintIntent = "smalltalk.complaint";
+
+    [GeneratedRegex(@"엉뚱한\s*(?:답|소리|말)|동문서답|말귀|같은\s*(?:답|말)만|(?:기계|챗봇|로봇|자동\s*응답)(?:이랑|하고|과|와|이|가|은|는|한테)\s|답변?(?:이|은)?\s*(?:이상|엉망|별로)|\b(?:useless|stupid|dumb)\s+(?:bot|chatbot)\b|\bthis\s+(?:bot|chatbot)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheAssistant();
+
     /// <summary>The intent of a message written in a language the assistant does not read: a person is offered.</summary>
     public const string OtherLanguage = "handoff.other-language";
 
@@ -479,6 +493,31 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     }
 
     public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise", GreetingIntent = "smalltalk.greeting";
+
+    /// <summary>
+    /// The smalltalk a message of several sentences is when it opens with a greeting or has a sentence of thanks (or a
+    /// goodbye), ends asking nothing, names no problem (something that does not work, an error, a refusal) and asks nobody to
+    /// act; null otherwise.
+    /// </summary>
+    private static string? LongCourtesy(string message)
+    {
+        if (SentencesOf(message).Length < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
+            || ProblemTold().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
+            return null;
+        if (OpensWithGreeting().IsMatch(message)) return GreetingIntent;
+        if (SentenceOfThanks().IsMatch(message)) return ThanksIntent;
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
+    private static partial Regex OpensWithGreeting();
+
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceOfThanks();
+
+    /// <summary>Words that tell of something wrong: it does not work or come, an error, a refusal, a suspension.</summary>
+    [GeneratedRegex(@"안\s*(?:돼|되|와|들어|나와|보여|떠|열려|넘어가)|못\s*(?:하|받|보|들어|찾)|오류|에러|문제|실패|막혔|막혀|정지|반려|거절|누락|사라졌|빠졌|틀렸|\b(?:error|problem|issue|fail(?:s|ed)?|broken|stuck|missing|can'?t|cannot|doesn'?t|won'?t)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProblemTold();
 
     /// <summary>Nothing but acknowledgments and fillers ("아 그렇구나 알겠어요~", "넵 확인했습니다", "oh I see, got it").</summary>
     [GeneratedRegex(@"^(?=.*(?:그렇구나|그렇군|그렇네요|그랬군요|이해했|이해됐|이해가\s*되네요|알겠|알았어|알았습니다|확인했|got\s+it|i\s+see|understood|makes\s+sense))"

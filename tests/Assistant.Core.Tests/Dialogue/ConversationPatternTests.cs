@@ -729,6 +729,24 @@ public sealed class FormPatternTests(RepoFixture repo)
         Assert.False(chat.State.Form!.SellerIdUnknown);
     }
 
+    /// <summary>
+    /// A label with the subject or object particle followed by a predicate ("전혀 다른 제품이 들어 있었어요", "상품명을 대충
+    /// 말했네요") names no product; an interjection before a comma ("아 잠깐만요,") is no product either; "정확한 이름은 '…'"
+    /// gives it; "이대로 보내 주시면 돼요" files the ticket.
+    /// </summary>
+    [Fact]
+    public async Task APredicateAfterAProductLabelIsNoNameAndTheRightOneReplacesIt()
+    {
+        var chat = new Chat(repo);
+        await chat.LastAsync("사람이랑 얘기하고 싶어요. 반품 수거된 상자를 열어 보니 제가 보낸 게 아니라 전혀 다른 제품이 들어 있었어요. 주문번호 2025051930027741, 판매자 아이디 greenbottle, 상품은 물병이요.");
+        Assert.Equal("물병", chat.State.Form!.ProductName);
+        await chat.LastAsync("상품명을 대충 말했네요. 정확한 이름은 '트라이탄 보틀 750ml' 예요");
+        Assert.Equal("트라이탄 보틀 750ml", chat.State.Form!.ProductName);
+        await chat.LastAsync("아 잠깐만요, 주문번호를 잘못 봤네요. 2025051930027714 가 맞습니다.");
+        Assert.Equal(("2025051930027714", "트라이탄 보틀 750ml"), (chat.State.Form!.OrderNumber, chat.State.Form.ProductName));
+        Assert.Equal("ticket-created", (await chat.LastAsync("음 다시 보니 다 맞게 적혀 있네요. 이대로 보내 주시면 돼요")).Info.Intent);
+    }
+
     /// <summary>"아 상품명 잘못씀 마카롱 6구임": the words saying the name was wrong, and the informal copula after a quantity, are no part of it.</summary>
     [Fact]
     public async Task AnInformalProductCorrectionTakesOnlyTheName()

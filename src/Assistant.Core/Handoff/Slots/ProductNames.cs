@@ -15,7 +15,7 @@ internal static partial class ProductNames
 {
     public const int MaxWords = 6, MaxLength = 40;
 
-    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is|should\s+be|must\s+be|was)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))|item(?:\s*name)?\s*[:：=])\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z가-힣])(?:(?:상품\s*명|상품\s*이름|제품\s*명|제품\s*이름|상품|제품|품목|product(?:\s*name)?)(?:\s*(?:은요|는요|은|는|이|가|을|를|is|should\s+be|must\s+be|was)(?=[\s'""“‘]|$)|\s*[:：=]|(?=[\s'""“‘]|$))|item(?:\s*name)?\s*[:：=]|(?:정확한|정식)\s*(?:이름|명칭)\s*(?:은|는|:))\s*", RegexOptions.IgnoreCase)]
     internal static partial Regex Label();
 
     /// <summary>
@@ -63,7 +63,7 @@ internal static partial class ProductNames
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
         "안", "못", "아직", "계속", "왜", "좀", "빨리", "그냥", "지금", "벌써", "전혀", "너무", "언제", "어제", "오늘", "내일", "방금", "아까",
-        "딱히", "특별히", "별로", "다시", "막", "혹시", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
+        "딱히", "특별히", "별로", "다시", "막", "혹시", "잠깐", "잠깐만", "잠깐만요", "잠시", "잠시만", "잠시만요", "아", "앗", "어", "제발", "아니", "아니요", "아뇨", "네", "예", "저", "제", "저희", "제가", "저는", "내가", "나",
         "그리고", "근데", "그런데", "그래서", "또", "이", "그", "해당", "모든", "전부", "다", "꼭", "정말", "진짜", "아무", "아무것도", "무슨",
         "어떤", "뭐", "뭔가", "이거", "그거", "저거", "이것", "그것", "그런거", "그런건", "그런것", "그런게", "여기", "거기", "지난번", "지난주", "며칠", "한참", "자꾸", "이미", "이제", "요즘", "먼저", "혹은",
         "이렇게", "그렇게", "저렇게", "어떻게", "때", "경우", "동안", "이런", "그런", "저런", "잘못", "오타", "제대로", "똑바로", "그대로", "이대로", "그건", "이건", "저건", "그게", "이게", "말고", "아니고", "대신", "따로", "별도로",
@@ -137,7 +137,31 @@ internal static partial class ProductNames
         var words = Words(text).Where(w => w.Start >= at).ToList();
         if (words.Count == 0 || HasBreak(text, at, words[0].Start)) return null;
         var taken = Phrase(words);
-        return taken == 0 ? null : new SlotMatch(words[0].Start, words[taken - 1].End - words[0].Start);
+        if (taken == 0) return null;
+        // "전혀 다른 제품이 들어 있었어요", "상품명을 대충 말했네요": after a subject or object particle the words are the
+        // sentence's predicate, not a name, unless they end the clause or carry the copula ("상품이 무선 청소기예요").
+        if (SubjectLabel().IsMatch(text.AsSpan(0, at)) && !EndsTheClause(text, words[taken - 1].End) && !CopulaEnding().IsMatch(words[taken - 1].Text))
+            return null;
+        return new SlotMatch(words[0].Start, words[taken - 1].End - words[0].Start);
+    }
+
+    /// <summary>A label with the subject or object particle just before the reading starts: "상품이 ", "상품명을 ".</summary>
+    [GeneratedRegex(@"(?:상품|제품|품목|상품\s*명|제품\s*명)\s*(?:이|가|을|를)\s*$")]
+    private static partial Regex SubjectLabel();
+
+    [GeneratedRegex(@"(?:이에요|이예요|예요|에요|입니다|이요|이고요?|이구요|인데요?|였어요|이었어요|이라서|라서)$")]
+    private static partial Regex CopulaEnding();
+
+    /// <summary>Whether nothing but spaces and punctuation follow <paramref name="end"/> up to the clause's end.</summary>
+    private static bool EndsTheClause(string text, int end)
+    {
+        for (var i = end; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '.' or ',' or '!' or '?' or '？' or '\n' or '~' or '。') return true;
+            if (!char.IsWhiteSpace(c)) return false;
+        }
+        return true;
     }
 
     public static IEnumerable<SlotMatch> Scan(string text)

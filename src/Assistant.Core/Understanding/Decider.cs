@@ -501,8 +501,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private static string? LongCourtesy(string message)
     {
-        if (SentencesOf(message).Length < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
-            || ProblemTold().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
+        // Sentences marked as such: a line typed without marks ("안녕하세요 판매자 아이디 … 쓰고 있는 사람인데요") is read whole.
+        if (Sentences().Split(message).Count(p => p.Trim().Length > 0) < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
+            || ProblemTold().IsMatch(message) || Wants().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
             return null;
         if (OpensWithGreeting().IsMatch(message)) return GreetingIntent;
         if (SentenceOfThanks().IsMatch(message)) return ThanksIntent;
@@ -514,6 +515,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
+
+    /// <summary>A wish or a request in a message ("정산 account 바꾸고 싶어요", "확인해 주세요"); "잘 부탁드려요" is a greeting's.</summary>
+    [GeneratedRegex(@"고\s*싶|려고\s*(?:해요|합니다|하는데|하거든)|(?<!잘\s?)부탁|주세요|주실\s*수|\b(?:i\s+want|i\s+need|i'?d\s+like|would\s+like|how\s+(?:do|can)\s+i|can\s+i)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Wants();
 
     /// <summary>Words that tell of something wrong: it does not work or come, an error, a refusal, a suspension.</summary>
     [GeneratedRegex(@"안\s*(?:돼|되|와|들어|나와|보여|떠|열려|넘어가)|못\s*(?:하|받|보|들어|찾)|오류|에러|문제|실패|막혔|막혀|정지|반려|거절|누락|사라졌|빠졌|틀렸|\b(?:error|problem|issue|fail(?:s|ed)?|broken|stuck|missing|can'?t|cannot|doesn'?t|won'?t)\b", RegexOptions.IgnoreCase)]
@@ -538,7 +543,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
@@ -726,7 +731,19 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex RunOfSpaces();
 
 
-    private static string[] SentencesOf(string message) => Sentences().Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+    private static string[] SentencesOf(string message) =>
+        (NoMarks().IsMatch(message) ? RunOnSentenceEnd() : Sentences()).Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+
+    /// <summary>A message typed as one line with no sentence mark at all.</summary>
+    [GeneratedRegex(@"^[^.?!？。\n]*$")]
+    private static partial Regex NoMarks();
+
+    /// <summary>
+    /// Where a sentence ends in a message typed without marks: after a polite or formal final ending and a space ("… 아직 주문은
+    /// 없어요 지금 수정하면 바로 반영되나요 아니면 …"), and after laughter or tears.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:어요|아요|에요|예요|해요|돼요|되요|네요|군요|나요|까요|가요|세요|죠|니다|래요|대요|거든요|잖아요))\s+(?=[가-힣A-Za-z])|(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+")]
+    private static partial Regex RunOnSentenceEnd();
 
     /// <summary>
     /// A question about selling here that no entry answers with confidence (declined, or only weak choices):

@@ -775,6 +775,7 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("any update on my ticket?")]
     [InlineData("제 request 접수된 거 맞아요?")]
     [InlineData("얼마나 기다려요?")]
+    [InlineData("접수된 거 지금 어떻게 되고 있어요 오래 걸리나요")]
     public async Task WhereTheTicketStandsIsAnsweredInAnyWording(string question)
     {
         var chat = new Chat(repo);

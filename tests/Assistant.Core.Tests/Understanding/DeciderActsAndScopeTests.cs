@@ -72,6 +72,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A long story about private life that asks, with no word about selling: no seller's case.
     [InlineData("요즘 허리가 너무 아파서요. 하루 종일 앉아서 일하다 보니 그런 것 같은데 병원에 가 봐야 할까요? 스트레칭으로 나아질 수 있는지 궁금해요.")]
     [InlineData("이번 주말에 부산으로 가족 여행을 가요. 아이들이 초등학생인데 비가 오면 갈 만한 실내 장소가 있을까요? 해운대 근처면 좋겠어요.")]
+    // A home's sale and its agent's fee, typed without marks.
+    [InlineData("이번 주말에 집 내놓으려는데 부동산 중개수수료 계산 좀 해주세요")]
     // Other services named in English.
     [InlineData("What's the commission on Gmarket?")]
     [InlineData("My Netflix account got hacked, how do I get it back?")]
@@ -123,6 +125,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("알겠는데 정산은 언제 들어와요?")]
     // Greeting first, then a problem: a case, not a greeting.
     [InlineData("안녕하세요. 저는 의류 판매자예요. 어제부터 정산이 안 들어와요.")]
+    // A greeting, then a wish: "정산 account 바꾸고 싶어요" asks for something.
+    [InlineData("안녕하세요 I'm a foreign seller, 정산 account 바꾸고 싶어요")]
     public async Task AProblemOrAQuestionIsNotTakenForAGreetingOrThanks(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -180,6 +184,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A question with no topic of its own ("판매자 쪽에서 해 줄 수 있는 게 있을까요?") after a situation sentence that plainly
     // names one: the entry is the situation's, though the whole message matches it only weakly.
     [InlineData("구매자분이 결제할 때마다 '승인 거절'이 뜬다고 연락이 와요. 판매자 쪽에서 해 줄 수 있는 게 있을까요?", "payment-error")]
+    // Typed as one line with no mark: the sentences end at their polite endings, and the question after the situation is read.
+    [InlineData("어제 올린 상품 가격을 잘못 입력했는데 아직 주문은 없어요 지금 수정하면 바로 반영되나요", "product-registration")]
     // The situation's sentence ends in laughter instead of a mark ("끝났어요ㅎㅎ"): the question after it is still a sentence of its own.
     [InlineData("이번에 처음으로 주문 받아서 배송까지 끝났어요ㅎㅎ 정산금은 언제 통장에 들어오나요?", "settlement-schedule")]
     // A feature no entry covers, set aside in so many words before the question that an entry answers.

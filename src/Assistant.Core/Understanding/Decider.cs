@@ -502,7 +502,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static string? LongCourtesy(string message)
     {
         // Sentences marked as such: a line typed without marks ("안녕하세요 판매자 아이디 … 쓰고 있는 사람인데요") is read whole.
-        if (Sentences().Split(message).Count(p => p.Trim().Length > 0) < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
+        if (MarkedSentencesOf(message).Length < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
             || ProblemTold().IsMatch(message) || Wants().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
             return null;
         if (OpensWithGreeting().IsMatch(message)) return GreetingIntent;
@@ -564,8 +564,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex AsksOutright();
 
     /// <summary>Where a sentence ends: after its mark, or after a run of laughter or tears typed in its place ("끝났어요ㅎㅎ 정산금은 …").</summary>
-    [GeneratedRegex(@"(?<=[.?!？。])\s+|(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+|\n+")]
+    [GeneratedRegex(@"(?<=[.?!？。])\s+|" + LaughterEnd + @"|\n+")]
     private static partial Regex Sentences();
+
+    /// <summary>A sentence ended by a run of laughter or tears typed in place of its mark, and the space after it.</summary>
+    private const string LaughterEnd = @"(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+";
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
@@ -731,8 +734,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex RunOfSpaces();
 
 
-    private static string[] SentencesOf(string message) =>
-        (NoMarks().IsMatch(message) ? RunOnSentenceEnd() : Sentences()).Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+    private static string[] SentencesOf(string message) => NoMarks().IsMatch(message) ? Split(RunOnSentenceEnd(), message) : MarkedSentencesOf(message);
+
+    /// <summary>The sentences a message marks as such (by a mark, laughter or a line break), without reading run-on endings.</summary>
+    private static string[] MarkedSentencesOf(string message) => Split(Sentences(), message);
+
+    private static string[] Split(Regex ends, string message) => ends.Split(message).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
 
     /// <summary>A message typed as one line with no sentence mark at all.</summary>
     [GeneratedRegex(@"^[^.?!？。\n]*$")]
@@ -742,7 +749,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// Where a sentence ends in a message typed without marks: after a polite or formal final ending and a space ("… 아직 주문은
     /// 없어요 지금 수정하면 바로 반영되나요 아니면 …"), and after laughter or tears.
     /// </summary>
-    [GeneratedRegex(@"(?<=(?:어요|아요|에요|예요|해요|돼요|되요|네요|군요|나요|까요|가요|세요|죠|니다|래요|대요|거든요|잖아요))\s+(?=[가-힣A-Za-z])|(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+")]
+    [GeneratedRegex(@"(?<=(?:어요|아요|에요|예요|해요|돼요|되요|네요|군요|나요|까요|가요|세요|죠|니다|래요|대요|거든요|잖아요))\s+(?=[가-힣A-Za-z])|" + LaughterEnd)]
     private static partial Regex RunOnSentenceEnd();
 
     /// <summary>

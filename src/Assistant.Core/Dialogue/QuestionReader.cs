@@ -74,7 +74,7 @@ public sealed partial class QuestionReader(Decider decider)
             usedTopic = true;
         }
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !notOurs
-                 && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text)))
+                 && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text) || UnsureButNamesTheTopic(decision, text, current)))
         {
             // "전화는요?" after the answer about reply times: a short elided question that only the classifier reads as a
             // request for a person (its one word names a channel) asks the topic's question of that word. A request in
@@ -105,10 +105,11 @@ public sealed partial class QuestionReader(Decider decider)
                 decision = contextual with { Reason = "follow-up read with the last topic" };
                 usedTopic = true;
             }
-            else if (decision.Kind == DecisionKind.Decline && contextual.Intent == Decider.NoAnswer && contextual.Suggestions.Contains(topic))
+            else if ((decision.Kind == DecisionKind.Decline || weak) && contextual.Intent == Decider.NoAnswer && contextual.Suggestions.Contains(topic))
             {
                 // "달러로도 받을 수 있나요?" after the payout answer: alone it is about nothing sold here, with the topic it is a
-                // question about the payout that no entry answers; a person is offered, not a decline.
+                // question about the payout that no entry answers; a person is offered, not a decline. "바꾸는 것도 돈
+                // 들어요?" after the same answer is a choice alone and, with the topic, a cost no entry states: the same.
                 decision = contextual with { Reason = "follow-up on the last topic that no entry answers" };
                 usedTopic = true;
             }
@@ -116,8 +117,9 @@ public sealed partial class QuestionReader(Decider decider)
 
         // "그 쿠폰 홍보할 배너 이미지도 만들어 주시나요?" after the coupon answer: read with the topic it is about the coupon, but it
         // asks about a feature (a banner) that entry never mentions; it is not answered with the topic.
+        // So is "계좌 바꾸는 것도 돈 들어요?" after the payout-account answer: it asks a cost, and the entry states none.
         if (usedTopic && decision.Kind == DecisionKind.Answer && Knowledge.FindFaq(decision.FaqId!) is { } answered
-            && Knowledge.Scope.NoneCovers([answered], text))
+            && (Knowledge.Scope.NoneCovers([answered], text) || CostQuestions.Asks(text) && !Knowledge.Costs.Covers(answered)))
             decision = decision with { Kind = DecisionKind.Handoff, Intent = Decider.NoAnswer, FaqId = null, Suggestions = [answered.Id], Reason = "a follow-up about a feature its topic does not cover" };
 
 
@@ -171,6 +173,23 @@ public sealed partial class QuestionReader(Decider decider)
     private static bool AsksBack(Decision decision, string text) =>
         decision.Reason == DecisionPolicy.ClassifierSmalltalk && IsQuestion(text)
         && (Anaphora().IsMatch(text) || IsShort(text) && (Also().IsMatch(text) || ElidedQuestion().IsMatch(text.Trim())));
+
+    /// <summary>Entries at most that may use a word for it to name the topic's own matter.</summary>
+    private const int FewEntries = 2;
+
+    /// <summary>
+    /// "경고 받으면 이의신청 같은 거 할 수 있어요?" after the penalty answer: nothing was sure of it alone, and it asks with a
+    /// word of the topic's entry that hardly any other entry uses (경고), so it is a follow-up on that topic. A word every
+    /// entry uses ("구매자", "주문") names no topic.
+    /// </summary>
+    private bool UnsureButNamesTheTopic(Decision decision, string text, FaqEntry topic) =>
+        decision is { Kind: DecisionKind.Decline, Reason: DecisionPolicy.NoConfidentReading } && IsQuestion(text)
+        && Words().Matches(text).Select(w => Particle().Replace(w.Value, "")).Any(word => word.Length >= 2 && word.All(c => c is >= '가' and <= '힣')
+            && Knowledge.Mentions(topic, word) && Knowledge.CountMentioning(word, FewEntries + 1) <= FewEntries);
+
+    /// <summary>A particle or a conditional ending at the end of a word ("경고를", "받으면").</summary>
+    [GeneratedRegex(@"(?:은|는|이|가|을|를|도|에|에서|으로|로|과|와|랑|이랑|하고|만|부터|까지|으면|면|[?？!.~]+)+$")]
+    private static partial Regex Particle();
 
     /// <summary>A classifier this sure that a message is out of scope is not overruled by the topic it follows.</summary>
     private const float PlainlyOutOfScope = 0.8f;

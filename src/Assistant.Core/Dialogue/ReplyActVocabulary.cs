@@ -206,6 +206,8 @@ internal static class ReplyActVocabulary
         // A bare person ("상담원요", "매니저") asks for one only when nothing else is said: "매니저 초대 권한" is a question about managers.
         new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:연결)(?:요|이요)?"),
+        // "누가 좀 판단해 줬으면 좋겠어요": somebody, to judge or look at it, is a person.
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "누가(?:좀)?(?:판단|확인|봐|처리|해결|중재|판정|정리)(?:해)?(?:줬으면|주셨으면|주면|줬음)(?:좋겠어요|좋겠습니다|좋겠네요|좋겠는데요|좋겠어|해요|합니다)" + Yo),
         // "사람으로요", "상담 받고 싶어요": a person, said another way.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:으로|로)(?:요|이요|해" + Please + "|부탁해요|부탁드려요|연결" + Do + ")?"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담|통화)(?:을|좀)?(?:받고싶어요|받고싶습니다|받고싶은데요|받고싶어|받을래요|받을게요|받고싶다|받아야겠어요|원해요|원합니다)" + Yo),

@@ -25,6 +25,7 @@ public static class FormPatterns
         new FormHumanRequest(flow, kit.Replies),
         new FormDigression(flow, kit),
         new FormDescription(flow),
+        new FormSituation(flow, kit),
         new FormReask(flow),
     ];
 
@@ -390,6 +391,36 @@ public sealed class FormDescription(HandoffFlow flow) : IDialoguePattern
         form.Category = await flow.OpenProblemAsync(form.Description, turn.State, cancellationToken);
         return FormPatterns.Result(flow.Prompt(form));
     }
+}
+
+/// <summary>
+/// "손님이 물건 안 왔어요 말해요. 근데 배송 완료 나와요" when the form asks for the order number: the seller tells what
+/// happened, not the detail. It is added to the problem the agent reads (nothing the seller says is lost), the area is
+/// read again with it, and the same detail is asked again, not as a wrong answer.
+/// </summary>
+public sealed partial class FormSituation(HandoffFlow flow, DialogueKit kit) : IDialoguePattern
+{
+    /// <summary>Letters a message needs, at least, to tell a situation rather than to try the detail asked.</summary>
+    private const int MinLetters = 10;
+
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { AtSummary: false } form || HandoffForm.SlotOf(form.Asking) is null || turn.Act.Act != ReplyAct.None) return null;
+        var text = turn.Text.Trim();
+        if (TextNormalizer.CountLetters(text) < MinLetters || QuestionReader.IsQuestion(text) || !kit.Knowledge.Scope.IsAboutSelling(text, kit.Knowledge.Lexicon)) return null;
+        // "아이디 찾는 중이에요", "hold on, let me look up the order number": about the details themselves, not the problem;
+        // "… 배송비 빠진 거였네요. 취소할게요": a clause that acts on the form is for the patterns of acts.
+        if (DetailNamed().IsMatch(text) || ReplyActs.ReadClauses(text).Any(r => r.Act != ReplyAct.None)) return null;
+        if (form.Problem?.Contains(text, StringComparison.Ordinal) == true) return FormPatterns.Result(flow.Prompt(form));
+        form.Told = form.Told is { } told ? told + "\n" + text : text;
+        // The area the opening message named stays ("… about a settlement problem", then "the payout for that order …");
+        // a problem the opening left unnamed is read with what the seller has now told.
+        if (form.Category == HandoffFlow.GeneralCategory) form.Category = await flow.OpenProblemAsync(form.Problem, turn.State, cancellationToken);
+        return FormPatterns.Result(flow.Say(kit.Replies["formSituationNoted"], "situation-noted"), flow.Prompt(form));
+    }
+
+    [GeneratedRegex(@"주문\s*번호|아이디|판매자\s*ID|상품\s*명|\b(?:order\s+(?:number|no|id)|seller\s+id|user\s*name|product\s+name)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DetailNamed();
 }
 
 /// <summary>

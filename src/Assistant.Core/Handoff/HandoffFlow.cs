@@ -15,6 +15,9 @@ namespace Assistant.Handoff;
 /// </summary>
 public sealed partial class HandoffFlow(DialogueKit kit)
 {
+    /// <summary>The category of a problem whose area nothing says.</summary>
+    public const string GeneralCategory = "general";
+
     public ReplyTexts Replies => kit.Replies;
     private HandoffScript Script => kit.Knowledge.Handoff;
 
@@ -103,7 +106,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             ("orderNumber", form.OrderNumberUnknown || form.OrderNumber is null ? Replies["unknownValue"] : SlotTable.Order.Format(form.OrderNumber)),
             ("sellerId", form.SellerId is null ? Replies["unknownValue"] : SlotTable.Seller.Format(form.SellerId)),
             ("product", form.ProductUnknown || form.ProductName is null ? Replies["noneValue"] : SlotTable.Product.Format(form.ProductName)),
-            ("description", form.Description is { } d ? Truncate(d, 200) : Replies["noneValue"]),
+            ("description", form.Problem is { } d ? Truncate(d, 200) : Replies["noneValue"]),
             ("confirm", Replies["summaryConfirm"]));
         return Say(summary, "confirm",
             [Replies["summaryConfirm"], Replies["summaryEditOrder"], Replies["summaryEditSeller"], Replies["summaryEditProduct"], Replies["summaryCancel"]]);
@@ -134,15 +137,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var sellerTexts = SellerTexts(state).ToArray();
         // Read again at filing: an area the conversation reached since the form opened (a question answered in between)
         // outweighs weak evidence in the first message.
-        var category = await ProblemCategoryAsync(form.Description, state, cancellationToken);
-        if (category == "general") category = await CategoryAsync(sellerTexts, cancellationToken);
-        var rule = Script.Urgency(string.Join('\n', sellerTexts.Append(form.Description ?? "")));
+        var category = await FiledAreaAsync(form, state, cancellationToken);
+        if (category == GeneralCategory) category = await CategoryAsync(sellerTexts, cancellationToken);
+        var rule = Script.Urgency(string.Join('\n', sellerTexts.Append(form.Problem ?? "")));
         // An urgent kind of case names its area: an account taken over is an account case, whatever else it mentions.
         if (rule?.Category is { } area) category = area;
         var urgency = rule?.Reason;
         var details = new TicketDetails(
             form.SellerId, form.SellerIdUnverified, form.OrderNumber, form.OrderNumberUnknown,
-            form.ProductUnknown ? null : form.ProductName, category, form.Description ?? "",
+            form.ProductUnknown ? null : form.ProductName, category, form.Problem ?? "",
             urgency is null ? "normal" : "urgent", urgency);
         var draft = new TicketDraft(turn.Conversation, details, state.Transcript.ToArray(), state.FaqShown.ToArray(),
             RequestKey: $"{turn.Conversation.Channel}:{turn.Conversation.ConversationId}:{form.Id}");
@@ -169,12 +172,15 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     }
 
     /// <summary>
-    /// The category of the problem a handoff is for: what the description clearly asks about (one of
-    /// its sentences answered with confidence), else the area of the conversation so far, else the best
-    /// evidence in the description.
+    /// The problem's area at filing: what its description says clearly; when it says none ("사람 상담 원해요. 저 한국말 조금
+    /// 해요"), the description read with what the seller told after it (<see cref="HandoffForm.Told"/>).
     /// </summary>
-    public async Task<string> ProblemCategoryAsync(string? description, DialogueState state, CancellationToken cancellationToken) =>
-        Area(description is null ? default : await ReadCategoryAsync(description, cancellationToken), state, description, kit.Knowledge.Scope);
+    private async Task<string> FiledAreaAsync(HandoffForm form, DialogueState state, CancellationToken cancellationToken)
+    {
+        var read = form.Description is null ? default : await ReadCategoryAsync(form.Description, cancellationToken);
+        if (read.Clear is null && form.Problem is { } problem && form.Told is not null) read = await ReadCategoryAsync(problem, cancellationToken);
+        return Area(read, state, form.Problem, kit.Knowledge.Scope);
+    }
 
     /// <summary>
     /// The category of a problem being opened; an entry that answers it with confidence becomes the conversation's topic,
@@ -290,7 +296,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         /// <summary>Only the background before "…는데" read clearly; the point after it named no area.</summary>
         public bool BackgroundOnly { get; init; }
 
-        public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : "general";
+        public string Weak => Best.Category is { } found && Best.Score >= MinCategoryEvidence ? found : GeneralCategory;
     }
 
     /// <summary>

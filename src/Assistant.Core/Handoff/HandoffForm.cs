@@ -12,7 +12,16 @@ public sealed class HandoffForm
     public string Id { get; set; } = Guid.NewGuid().ToString("N");
 
     public string? Description { get; set; }
-    public string Category { get; set; } = "general";
+
+    /// <summary>
+    /// What the seller told of the problem while a detail was asked (<see cref="FormSituation"/>): the agent reads it with
+    /// the problem; its area counts only when the problem names none.
+    /// </summary>
+    public string? Told { get; set; }
+
+    /// <summary>The problem as the agent reads it: the description, then what was told after it.</summary>
+    public string? Problem => Told is null ? Description : Description is { Length: > 0 } d ? d + "\n" + Told : Told;
+    public string Category { get; set; } = HandoffFlow.GeneralCategory;
     public string? OrderNumber { get; set; }
     public bool OrderNumberUnknown { get; set; }
     public string? SellerId { get; set; }

@@ -23,6 +23,7 @@ public sealed class KnowledgeBase
             .GroupBy(f => TextNormalizer.Compact(f.Title))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _titles = new(() => AnswerEvidence.Titles(faqs));
+        Costs = new CostQuestions(this);
     }
 
     public IReadOnlyList<FaqEntry> Faqs { get; }
@@ -32,10 +33,31 @@ public sealed class KnowledgeBase
     public HandoffScript Handoff { get; }
     public ScopeRules Scope { get; }
 
+    /// <summary>Which entries state the cost a question asks about (<see cref="CostQuestions"/>).</summary>
+    public CostQuestions Costs { get; }
+
     /// <summary>What loaded but deserves an operator's look (an entry with few phrasings), as file, line and field.</summary>
     public IReadOnlyList<KnowledgeError> Warnings { get; init; } = [];
 
     public FaqEntry? FindFaq(string id) => _faqById.GetValueOrDefault(id);
+
+    /// <summary>Whether the entry's title, answer or facts contain the word (spacing ignored).</summary>
+    public bool Mentions(FaqEntry faq, string word) => TextOf(faq).Contains(TextNormalizer.Compact(word), StringComparison.Ordinal);
+
+    /// <summary>How many entries mention the word, counted up to <paramref name="enough"/>: a scan over the entries, stopped early.</summary>
+    public int CountMentioning(string word, int enough)
+    {
+        var compact = TextNormalizer.Compact(word);
+        var count = 0;
+        foreach (var faq in Faqs)
+            if (TextOf(faq).Contains(compact, StringComparison.Ordinal) && ++count >= enough) break;
+        return count;
+    }
+
+    private string TextOf(FaqEntry faq) =>
+        _mentionText.GetOrAdd(faq.Id, _ => TextNormalizer.Compact(string.Join(' ', [faq.Title, faq.Answer, .. faq.Facts])));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _mentionText = new(StringComparer.Ordinal);
 
     public IntentDefinition? FindIntent(string name) => _intentByName.GetValueOrDefault(name);
 

@@ -16,7 +16,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "waitOutsideHours", "urgentNote", "alreadyQueued", "agentJoined", "handedBack", "solvedAction", "notSolvedAction",
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
-        "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "whatUnclear", "noAnswer", "otherLanguage", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "handoffNoted", "formNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
+        "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "whatUnclear", "noAnswer", "otherLanguage", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "formSituationNoted", "handoffNoted", "formNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
         "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed",
     ];
 

@@ -149,7 +149,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// number told as background to a question in general ("주문번호 … 건이 수거됐어요. 이런 반품은 며칠 안에 …?") is not.
         /// </summary>
         public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own)
-            || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && AsksInGeneral().IsMatch(asked));
+            || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && (AsksInGeneral().IsMatch(asked) || AsksHowTo().IsMatch(asked)));
 
         /// <summary>Whether the message is about selling here (a selling word or a lexicon term), which several rules ask.</summary>
         public bool AboutSelling => _aboutSelling ??= decider.Knowledge.Scope.IsAboutSelling(message, decider.Knowledge.Lexicon);
@@ -505,7 +505,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (MarkedSentencesOf(message).Length < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
             || ProblemTold().IsMatch(message) || Wants().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
             return null;
-        if (OpensWithGreeting().IsMatch(message)) return GreetingIntent;
+        // "안녕하세요. 저는 한국어 잘 못해요. 송장 번호 잘못 썼어요.": a mistake told after a greeting is why the seller
+        // writes; told after thanks ("… 잘못 넣고 멘붕이었는데 알려 주신 대로 하니까 고쳐졌어요") it is what was solved.
+        if (OpensWithGreeting().IsMatch(message)) return MistakeTold().IsMatch(message) ? null : GreetingIntent;
         if (SentenceOfThanks().IsMatch(message)) return ThanksIntent;
         return null;
     }
@@ -515,6 +517,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
+
+    [GeneratedRegex(@"잘못\s*(?:썼|써|입력|넣|보냈|눌|적|했|됐|찍|나갔)")]
+    private static partial Regex MistakeTold();
 
     /// <summary>A wish or a request in a message ("정산 account 바꾸고 싶어요", "확인해 주세요"); "잘 부탁드려요" is a greeting's.</summary>
     [GeneratedRegex(@"고\s*싶|려고\s*(?:해요|합니다|하는데|하거든)|(?<!잘\s?)부탁|주세요|주실\s*수|\b(?:i\s+want|i\s+need|i'?d\s+like|would\s+like|how\s+(?:do|can)\s+i|can\s+i)\b", RegexOptions.IgnoreCase)]
@@ -531,11 +536,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex Acknowledges();
 
     /// <summary>
-    /// A seller saying who they are and asking nothing: "저 지난달에 입점한 신규 판매자예요", "hello! 판매자센터 처음 써봐요",
+    /// A seller saying who they are and asking nothing: "저 지난달에 입점한 신규 판매자예요", "ㅎㅇ 저 옷 파는 사람인데요", "저 수제 캔들 파는데요", "hello! 판매자센터 처음 써봐요",
     /// "오늘 처음 가입했어요". A problem told about oneself ("판매정지 당한 판매자인데요 …") is not this.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:안녕하세요|안녕하십니까|안녕|hello|hi|hey|하이)[\s,~!.]*)?(?:저는?|제가)?\s*(?:(?:지난\s*달|지난주|이번\s*달|이번\s*주|올해|작년|어제|오늘|최근|얼마\s*전|며칠\s*전|막|갓|새로)(?:에|부터)?\s*)*(?:입점한|가입한|시작한|오픈한|들어온)?\s*"
-        + @"(?:신규|새내기|초보|새)?\s*(?:판매자|셀러|사장)(?:이에요|예요|에요|입니다|이구요|이고요)[\s~!.ㅎㅋ^]*$"
+    [GeneratedRegex(@"^(?:(?:안녕하세요|안녕하십니까|안녕|hello|hi|hey|하이|ㅎㅇ)[\s,~!.]*)?(?:저는?|제가)?\s*(?:(?:지난\s*달|지난주|이번\s*달|이번\s*주|올해|작년|어제|오늘|최근|얼마\s*전|며칠\s*전|막|갓|새로)(?:에|부터)?\s*)*(?:입점한|가입한|시작한|오픈한|들어온)?\s*"
+        + @"(?:(?:신규|새내기|초보|새)?\s*(?:판매자|셀러|사장)|(?:[가-힣]+\s*){1,2}(?:파는|판매하는|장사하는|만드는)\s*(?:사람|판매자|셀러|사장))(?:이에요|예요|에요|입니다|이구요|이고요|인데요|인데여|이에여)[\s~!.ㅎㅋ^]*$"
+        + @"|^(?:(?:안녕하세요|안녕|hello|hi|하이|ㅎㅇ)[\s,~!.]*)?(?:저는?|제가|저희는?)\s*(?:[가-힣]+\s*){1,3}?(?:파는데요|팔아요|팔고\s*있어요|팔고\s*있는데요|판매해요|판매하는데요|판매하고\s*있어요|판매하고\s*있는데요)[\s~!.ㅎㅋ^]*$"
         + @"|^(?:(?:안녕하세요|안녕하십니까|안녕|hello|hi|hey|하이)[\s,~!.]*)?(?:저\s*)?(?:판매자\s*센터|스마트\s*스토어|스토어|여기)?\s*(?:를|은|는|도|에)?\s*(?:오늘\s*)?처음\s*(?:써\s*봐요|써\s*봅니다|사용해\s*봐요|사용해\s*봅니다|이에요|입니다|왔어요|와\s*봤어요|가입했어요|들어와\s*봤어요)[\s~!.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex IntroducesThemselves();
 
@@ -554,6 +560,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>A question about cases of a kind, not this one: "이런 반품은", "이럴 때", "보통", "in general".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksInGeneral();
+
+    /// <summary>
+    /// A question how to do something oneself ("주문번호 … 송장번호 잘못 넣었는데 고치는 법?", "how do I fix it?"): the order
+    /// number says which order, and the seller asks for the steps, not for someone to act.
+    /// </summary>
+    [GeneratedRegex(@"[가-힣](?:는|은)\s*(?:법|방법)\s*(?:이|좀|이요|은요|을|알려|[?？.]|$)|\bhow\s+(?:do|can|should)\s+i\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksHowTo();
 
     /// <summary>
     /// A sentence that plainly asks (a question mark, a question word, "…있나요/되나요/수 있을까요") or asks to be told
@@ -678,8 +691,18 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             _ => [],
         };
         var entries = offered.Select(knowledge.FindFaq).OfType<FaqEntry>().ToArray();
-        if (entries.Length < offered.Count || !knowledge.Scope.NoneCovers(entries, AskedPart(reading))) return null;
-        return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
+        if (entries.Length < offered.Count) return null;
+        var asked = AskedPart(reading);
+        if (knowledge.Scope.NoneCovers(entries, asked))
+            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
+        if (entries.Length == 0 || !CostQuestions.Asks(asked)) return null;
+        if (!entries.Any(knowledge.Costs.Covers))
+            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered states a cost" };
+        // "상품 올리는 데도 돈 들어요?" between the fees and registration entries: the one entry whose charges name what is
+        // asked about answers it.
+        return decision.Kind == DecisionKind.Clarify && entries.Where(e => knowledge.Costs.NamesWhatIsPriced(e, asked)).ToArray() is [var pricing]
+            ? decision with { Kind = DecisionKind.Answer, Intent = pricing.Id, FaqId = pricing.Id, Suggestions = [], Reason = "the one entry offered that prices what is asked about" }
+            : null;
     }
 
     /// <summary>

@@ -191,6 +191,7 @@ public sealed class ReplyActsTests
     // HumanRequest.
     [InlineData("상담원 연결해 주세요", HumanRequest)]
     [InlineData("사람이랑 얘기할래요", HumanRequest)]
+    [InlineData("누가 좀 판단해 줬으면 좋겠어요", HumanRequest)]
     [InlineData("직접 확인해 주실 분이랑 얘기하고 싶어요", HumanRequest)]
     [InlineData("담당하시는 분 연결해 주세요", HumanRequest)]
     [InlineData("talk to a human", HumanRequest)]

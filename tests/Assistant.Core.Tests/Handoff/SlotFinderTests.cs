@@ -116,6 +116,9 @@ public sealed class SlotFinderTests
     [InlineData("product: wireless earbuds", "wireless earbuds")]
     [InlineData("Product name is Camping Chair, please check", "Camping Chair")]
     [InlineData("주문번호 2025031412345678 상품 캠핑 의자 아이디 shop_kim", "캠핑 의자")]
+    // A name that ends its item of a list keeps its last syllable: 이 before "/" is no particle ("턱받이").
+    [InlineData("주문 2025052011112222 / 아이디 dodam_kids / 상품 아기 턱받이 / 구매자가 신고한대요", "아기 턱받이")]
+    [InlineData("상품 진주 귀걸이, 주문번호 2025052011112222", "진주 귀걸이")]
     public void FindsALabelledProduct(string text, string expected)
     {
         var value = SlotTable.Product.Find(text);

@@ -113,6 +113,10 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("저 지난달에 입점한 신규 판매자예요", Decider.GreetingIntent)]
     [InlineData("hello! 판매자센터 처음 써봐요", Decider.GreetingIntent)]
     [InlineData("안녕하세요 오늘 처음 가입했어요", Decider.GreetingIntent)]
+    // Who they are, by what they sell, in chat-speak; and a greeting with "how have you been".
+    [InlineData("ㅎㅇ 저 옷 파는 사람인데요", Decider.GreetingIntent)]
+    [InlineData("저 수제 캔들 파는데요", Decider.GreetingIntent)]
+    [InlineData("ㅎㅇ 잘 지냈어", Decider.GreetingIntent)]
     public async Task AnAcknowledgmentOrASellerSayingWhoTheyAreIsSmalltalk(string message, string intent)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -127,6 +131,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("안녕하세요. 저는 의류 판매자예요. 어제부터 정산이 안 들어와요.")]
     // A greeting, then a wish: "정산 account 바꾸고 싶어요" asks for something.
     [InlineData("안녕하세요 I'm a foreign seller, 정산 account 바꾸고 싶어요")]
+    // A greeting, then a mistake the seller made: why they write.
+    [InlineData("안녕하세요. 저는 한국어 잘 못해요. 송장 번호 잘못 썼어요.")]
     public async Task AProblemOrAQuestionIsNotTakenForAGreetingOrThanks(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);
@@ -188,6 +194,8 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     [InlineData("어제 올린 상품 가격을 잘못 입력했는데 아직 주문은 없어요 지금 수정하면 바로 반영되나요", "product-registration")]
     // The situation's sentence ends in laughter instead of a mark ("끝났어요ㅎㅎ"): the question after it is still a sentence of its own.
     [InlineData("이번에 처음으로 주문 받아서 배송까지 끝났어요ㅎㅎ 정산금은 언제 통장에 들어오나요?", "settlement-schedule")]
+    // An order number with a question how to do it oneself ("고치는 법?"): the steps, not a case.
+    [InlineData("주문번호 2025040400007777 송장번호 잘못 넣었는데 고치는 법?", "tracking-number")]
     // A feature no entry covers, set aside in so many words before the question that an entry answers.
     [InlineData("검색광고 비용 말고, 그냥 물건 팔았을 때 떼 가는 수수료는 몇 퍼센트예요?", "fees")]
     [InlineData("오늘출발 서비스는 안 쓰는데, 일반 상품은 결제되고 나서 며칠 안에 보내야 하는 거예요?", "dispatch-deadline")]

@@ -76,11 +76,21 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     /// <summary>Labelled beats certain beats guessed.</summary>
     internal static int Rank(SlotValue value) => (value.Labelled ? 2 : 0) + (value.IsCertain ? 1 : 0);
 
+    /// <summary>
+    /// Whether what follows a value ends the message or the item of a list ("상품 아기 턱받이 / 구매자가 …"): a particle
+    /// needs more of its sentence after it, so before a separator the last syllable is part of the value.
+    /// </summary>
+    private static bool EndsItsItem(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(" \t".AsSpan());
+        return rest.IsEmpty || rest[0] is '/' or '|' or ';' or ',' or '\n' || rest.Trim().TrimStart(".!?~,。…".AsSpan()).IsEmpty;
+    }
+
     private SlotValue? Make(string text, SlotMatch match, bool labelled)
     {
         if (match.Length <= 0 || match.Start < 0 || match.Start + match.Length > text.Length) return null;
         var source = text.Substring(match.Start, match.Length);
-        var normalize = FinalNormalizer is { } final && text.AsSpan(match.Start + match.Length).Trim().TrimStart(".!?~,。…".AsSpan()).IsEmpty ? final : Normalizer;
+        var normalize = FinalNormalizer is { } final && EndsItsItem(text.AsSpan(match.Start + match.Length)) ? final : Normalizer;
         var value = normalize(source);
         if (!Validator(value).IsValid) return null;
         return new SlotValue(Kind, value, labelled ? Certainty.Certain : match.Certainty, labelled, source, match.Start, match.Length);

@@ -42,6 +42,13 @@ public sealed partial class QuestionReader(Decider decider)
             && await decider.DecideAsync(situation + " " + text.Trim(), cancellationToken) is var told
             && (told.Kind is DecisionKind.Answer or DecisionKind.Clarify || told.Intent == Decider.NoAnswer))
             return new QuestionReading(told with { Reason = "a question about the situation told before: " + told.Reason }, told.Kind == DecisionKind.Answer ? [told] : [], true);
+        // "아 제가 말을 잘못했네요. 취소 처리가 아니라, 카드로 결제한 구매자한테 돈이 언제 돌아가는지가 궁금한 거예요", "원래
+        // 물어보려던 건 그게 아니라 전자담배 액상도 팔 수 있는지였어요": the seller corrects what they asked; what follows "…가
+        // 아니라" is the question, read on its own, not on the topic it sets aside.
+        if (Corrects().Match(text) is { Success: true } correction && Words().Matches(correction.Groups["asked"].Value).Count >= 2
+            && await decider.DecideAsync(correction.Groups["asked"].Value, cancellationToken) is var corrected
+            && (corrected.Kind is DecisionKind.Answer or DecisionKind.Clarify || corrected.Intent == Decider.NoAnswer))
+            return new QuestionReading(corrected with { Reason = "what the seller corrects the question to: " + corrected.Reason }, corrected.Kind == DecisionKind.Answer ? [corrected] : [], false);
         var decision = await decider.DecideAsync(text, cancellationToken);
         var usedTopic = false;
         if (topic is not null && await ReferentAsync(text, topic, previousQuestion, cancellationToken) is { } referred)
@@ -74,7 +81,7 @@ public sealed partial class QuestionReader(Decider decider)
             usedTopic = true;
         }
         else if (topic is not null && (decision.Kind != DecisionKind.Smalltalk || AsksBack(decision, text)) && !notOurs
-                 && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text) || UnsureButNamesTheTopic(decision, text, current)))
+                 && Knowledge.FindFaq(topic) is { } current && (IsFollowUp(text) || AddsToTopic(text) || UnsureButNamesTheTopic(decision, text, current) || AsksTheTopicsCost(decision, text, current)))
         {
             // "전화는요?" after the answer about reply times: a short elided question that only the classifier reads as a
             // request for a person (its one word names a channel) asks the topic's question of that word. A request in
@@ -174,6 +181,10 @@ public sealed partial class QuestionReader(Decider decider)
         decision.Reason == DecisionPolicy.ClassifierSmalltalk && IsQuestion(text)
         && (Anaphora().IsMatch(text) || IsShort(text) && (Also().IsMatch(text) || ElidedQuestion().IsMatch(text.Trim())));
 
+    /// <summary>"X가 아니라 Y", "그게 아니라 Y": Y is what is asked.</summary>
+    [GeneratedRegex(@"(?:^|[\s,.])(?:그게|그거|이게|이거|[가-힣]{1,12}(?:이|가|은|는))\s*아니라[\s,]+(?<asked>\S.*)$")]
+    private static partial Regex Corrects();
+
     /// <summary>Entries at most that may use a word for it to name the topic's own matter.</summary>
     private const int FewEntries = 2;
 
@@ -186,6 +197,13 @@ public sealed partial class QuestionReader(Decider decider)
         decision is { Kind: DecisionKind.Decline, Reason: DecisionPolicy.NoConfidentReading } && IsQuestion(text)
         && Words().Matches(text).Select(w => Particle().Replace(w.Value, "")).Any(word => word.Length >= 2 && word.All(c => c is >= '가' and <= '힣')
             && Knowledge.Mentions(topic, word) && Knowledge.CountMentioning(word, FewEntries + 1) <= FewEntries);
+
+    /// <summary>
+    /// "상품 올리는 것 자체에 드는 돈은 없고요?" after the fees answer: a cost question nothing answered alone, after an entry
+    /// that states costs, asks that entry's question of one more thing.
+    /// </summary>
+    private bool AsksTheTopicsCost(Decision decision, string text, FaqEntry topic) =>
+        (decision.Kind == DecisionKind.Clarify || decision.Intent == Decider.NoAnswer) && CostQuestions.Asks(text) && Knowledge.Costs.Covers(topic);
 
     /// <summary>A particle or a conditional ending at the end of a word ("경고를", "받으면").</summary>
     [GeneratedRegex(@"(?:은|는|이|가|을|를|도|에|에서|으로|로|과|와|랑|이랑|하고|만|부터|까지|으면|면|[?？!.~]+)+$")]

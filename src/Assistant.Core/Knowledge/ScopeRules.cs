@@ -69,7 +69,22 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
     public string? NotOursIn(string message) =>
         FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null)
-        ?? (WritingForMe().IsMatch(message) ? ContentWriting : null) ?? (CourierLine().IsMatch(message) ? CourierSupport : null);
+        ?? (WritingForMe().IsMatch(message) ? ContentWriting : null) ?? (CourierLine().IsMatch(message) ? CourierSupport : null)
+        ?? (PrivateParcel().IsMatch(message) && !SellerSide().IsMatch(message) ? PrivateParcelName : null);
+
+    /// <summary>The topic of private life the scope lists (<c>notOurs</c>) that the message names, if any; the rules' findings aside.</summary>
+    public string? ListedNotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name;
+
+    /// <summary>What <see cref="NotOursIn"/> names a parcel of one's own private life.</summary>
+    public const string PrivateParcelName = "a private parcel";
+
+    /// <summary>
+    /// "편의점 반값택배로 친구한테 옷 보내려면 어떻게 해요?", "본가에 보낸 제 개인 택배가 멈춰 있어요": a parcel to friends or
+    /// family, or one's own, is no order shipped here, unless a buyer or a customer is in the message.
+    /// </summary>
+    [GeneratedRegex(@"(?:친구|가족|부모님|엄마|아빠|동생|언니|오빠|누나|지인|본가|친정|시댁|할머니|할아버지)(?:한테|에게|께|네|집|에)?\s*(?:\S+\s*){0,3}?(?:보내|부치|보낸|부친)"
+        + @"|개인\s*(?:택배|소포)|\b(?:send|ship|mail)\s+(?:a\s+)?(?:parcel|package|gift)\s+to\s+(?:my\s+)?(?:friend|mom|dad|mother|father|family|sister|brother)", RegexOptions.IgnoreCase)]
+    private static partial Regex PrivateParcel();
 
     /// <summary>What <see cref="NotOursIn"/> names a request for a courier's own phone number or support line.</summary>
     public const string CourierSupport = "a courier's own support line";

@@ -31,8 +31,27 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return new Decision(DecisionKind.Handoff, OtherLanguage, 1f, null, [], "written in a language the assistant does not read");
         if (knowledge.FindByTitle(message) is { } chosen)
             return new Decision(DecisionKind.Answer, chosen.Id, 1f, chosen.Id, [], TitleChosen);
-        if ((knowledge.Scope.OtherServiceIn(message) ?? knowledge.Scope.NotOursIn(message)) is { } notOurs)
-            return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {notOurs}");
+        if (knowledge.Scope.OtherServiceIn(message) is { } other)
+            return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {other}");
+        if (knowledge.Scope.NotOursIn(message) is { } notOurs)
+        {
+            // "구매확정 되면 정산은 언제 들어와요? 아 그리고 이번 주말 서울 날씨도 좀 ㅎㅎ": a sentence about private life beside
+            // a question about selling here leaves that question to answer. (Another marketplace named in one sentence sets
+            // the scene of the others, so it declines the whole message.)
+            // Only a topic the scope lists is set apart so; a buyer's own purchase or a request to write something is what
+            // the whole message is.
+            // The selling question must come first, with the aside after it, or the aside must take itself back ("날씨는
+            // 농담이에요 ㅋㅋ 빠른정산은 …"): "내일 서울 날씨 어때요? 택배 나가야 해서요" asks about the weather, for a reason.
+            var sentences = SentencesOf(message);
+            var ours = sentences.Where(sentence => knowledge.Scope.ListedNotOursIn(sentence) is null).ToArray();
+            var rest = string.Join(' ', ours);
+            var asideAfter = ours.Length > 0 && ReferenceEquals(ours[0], sentences[0]) && QuestionReader.IsQuestion(ours[0]);
+            var takenBack = sentences.Except(ours).All(aside => Joking().IsMatch(aside));
+            if (ours.Length == 0 || ours.Length == sentences.Length || !(asideAfter || takenBack)
+                || knowledge.Scope.NotOursIn(rest) is not null || !knowledge.Scope.IsAboutSelling(rest, knowledge.Lexicon))
+                return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {notOurs}");
+            message = rest;
+        }
 
         // What the message does comes before what it is about: a request for a person, a question about the bot.
         // An opening act followed by a question asks about it ("상담원 연결은 어떻게 하나요?"), it does not do it.
@@ -446,7 +465,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return decision with { Kind = DecisionKind.Handoff, Intent = HandoffCase, FaqId = null, Suggestions = area, Reason = reason };
     }
 
-    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|해도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// The seller tried something already: "해 봤는데", "넣었는데도", "벌써 세 번째", and a verb with 도 before what persists
+    /// ("비밀번호 찾기로 바꿔도 계속 똑같아요", "눌러도 안 돼요"), not a noun with 도 ("주말도 계속 …").
+    /// </summary>
+    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|(?:해|어|아|여|꿔|봐|써|러|줘|와|워|려|내|겨|켜)도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|벌써\s*(?:몇|여러|수십)\s*번|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
@@ -521,6 +544,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"잘못\s*(?:썼|써|입력|넣|보냈|눌|적|했|됐|찍|나갔)")]
     private static partial Regex MistakeTold();
 
+    /// <summary>An aside the seller takes back as a joke ("날씨는 농담이에요 ㅋㅋ").</summary>
+    [GeneratedRegex(@"농담|장난(?:이에요|이었어요|이고|입니다)|\b(?:just\s+)?(?:kidding|joking)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Joking();
+
     /// <summary>A wish or a request in a message ("정산 account 바꾸고 싶어요", "확인해 주세요"); "잘 부탁드려요" is a greeting's.</summary>
     [GeneratedRegex(@"고\s*싶|려고\s*(?:해요|합니다|하는데|하거든)|(?<!잘\s?)부탁|주세요|주실\s*수|\b(?:i\s+want|i\s+need|i'?d\s+like|would\s+like|how\s+(?:do|can)\s+i|can\s+i)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Wants();
@@ -549,7 +576,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();

@@ -156,6 +156,7 @@ public sealed class ReplyActsTests
     [InlineData("What can you do?", Capabilities)]
     [InlineData("help", Capabilities)]
     // TicketStatus.
+    [InlineData("아까 접수 번호가 뭐였죠?", TicketStatus)]
     [InlineData("접수한 거 어떻게 됐어요?", TicketStatus)]
     [InlineData("아까 접수한 건 지금 어디까지 진행됐어요?", TicketStatus)]
     [InlineData("방금 거 접수 제대로 된 거 맞죠?", TicketStatus)]

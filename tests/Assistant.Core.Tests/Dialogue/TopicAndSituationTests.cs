@@ -112,3 +112,44 @@ public sealed class TopicAndSituationTests(RepoFixture repo)
         Assert.Equal("settlement", (await chat.Tickets.ListAsync(Enum.GetValues<TicketStatus>())).Single().Details.Category);
     }
 }
+
+/// <summary>Corrections of what was asked, a cost asked of the fees topic, and the ticket's number asked again.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class CorrectionAndTicketTests(RepoFixture repo)
+{
+    /// <summary>"X가 아니라 Y": Y is the question, read on its own, not on the topic X was answered with (which had answered it again).</summary>
+    [Theory]
+    [InlineData("상품 등록할 때 대표 이미지 사이즈 몇으로 해야 돼요?", "아 잠깐, 원래 물어보려던 건 그게 아니라 전자담배 액상도 팔 수 있는지였어요", "prohibited-items")]
+    [InlineData("구매자가 주문 취소해 달라는데 이거 제가 처리해야 돼요?", "아 제가 말을 잘못했네요. 취소 처리가 아니라, 카드로 결제한 구매자한테 돈이 언제 돌아가는지가 궁금한 거예요", "refund-process")]
+    public async Task ACorrectionIsReadAsTheQuestionItCorrectsTo(string first, string correction, string faq)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync(first);
+        var reply = await chat.LastAsync(correction);
+        // Answered, or offered as the one choice when retrieval alone is unsure; never the topic set aside.
+        Assert.True(reply.Info.FaqId == faq || reply.Info.Action == "clarify" && reply.Info.Suggestions?.FirstOrDefault() == faq,
+            $"{reply.Info.Action} {reply.Info.FaqId} [{string.Join(",", reply.Info.Suggestions ?? [])}]");
+    }
+
+    /// <summary>After the fees answer, "상품 올리는 것 자체에 드는 돈은 없고요?" asks the fees entry, which prices a listing.</summary>
+    [Fact]
+    public async Task ACostFollowUpStaysOnAnEntryThatStatesCosts()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("판매하면 수수료 얼마나 떼 가요?");
+        var reply = await chat.LastAsync("상품 올리는 것 자체에 드는 돈은 없고요?");
+        Assert.Equal(("answer", "fees"), (reply.Info.Action, reply.Info.FaqId));
+    }
+
+    /// <summary>"아까 접수 번호가 뭐였죠?" after filing, an unrelated request in between: the number again.</summary>
+    [Fact]
+    public async Task TheTicketNumberIsToldAgain()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 불러 주세요. 주문번호 2025090312345678 / 아이디 baram_shoes / 상품 캔버스 스니커즈 / 세금계산서에 수수료가 두 번 잡혀 있어요");
+        Assert.Equal("ticket-created", (await chat.LastAsync("네 그걸로 해 주세요")).Info.Intent);
+        await chat.SayAsync("기다리는 동안 점심 메뉴나 하나 추천해 줘요");
+        var reply = await chat.LastAsync("아까 접수 번호가 뭐였죠?");
+        Assert.Contains("T000001", reply.Text);
+    }
+}

@@ -71,13 +71,14 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     [InlineData("independent-15.jsonl", 0.97, 0.95, 0.01, 0.97, 0.95)]
     [InlineData("independent-16.jsonl", 0.93, 0.92, 0.03, 0.97, 0.85)]
     [InlineData("independent-17.jsonl", 0.98, 0.94, 0.01, 0.97, 0.95)]
-    [InlineData("independent-18.jsonl", 0.91, 0.80, 0.035, 0.97, 0.80)]
+    [InlineData("independent-18.jsonl", 0.93, 0.80, 0.025, 0.97, 0.95)]
     [InlineData("independent-20.jsonl", 0.97, 0.93, 0.01, 0.97, 0.90)]
     [InlineData("independent-21.jsonl", 0.97, 0.93, 0.01, 0.97, 0.95)]
     [InlineData("independent-22.jsonl", 0.93, 0.85, 0.025, 0.93, 0.95)]
     [InlineData("independent-23.jsonl", 0.92, 0.88, 0.035, 0.97, 0.85)]
     [InlineData("independent-24.jsonl", 0.98, 0.87, 0.01, 0.97, 0.95)]
     [InlineData("independent-25.jsonl", 0.96, 0.97, 0.015, 0.92, 0.95)]
+    [InlineData("independent-26.jsonl", 0.93, 0.77, 0.025, 0.97, 0.88)]
     public Task EachIndependentlyWrittenFileKeepsItsFloor(string file, double precision, double coverage, double wrong, double handoffRecall, double declines) =>
         KeepsFloorAsync(file, precision, coverage, wrong, handoffRecall, declines);
 

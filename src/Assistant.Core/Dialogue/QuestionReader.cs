@@ -130,7 +130,10 @@ public sealed partial class QuestionReader(Decider decider)
             decision = decision with { Kind = DecisionKind.Handoff, Intent = Decider.NoAnswer, FaqId = null, Suggestions = [answered.Id], Reason = "a follow-up about a feature its topic does not cover" };
 
 
-        if (usedTopic || decision.Kind is DecisionKind.Handoff or DecisionKind.Smalltalk) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);
+        // "쿠폰 할인 비용은 누가 내는 건지, 그리고 쿠폰 쓴 주문에도 수수료가 똑같이 붙는지 궁금합니다": a message no entry
+        // answers whole may still ask two things that two entries answer; a case or a request for a person is what it is.
+        if (usedTopic || decision.Kind is DecisionKind.Handoff && decision.Intent != Decider.NoAnswer || decision.Kind == DecisionKind.Smalltalk)
+            return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);
 
         var parts = Split(text);
         if (parts.Count < 2) return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], false);
@@ -392,7 +395,8 @@ public sealed partial class QuestionReader(Decider decider)
     [GeneratedRegex(@"\s*(?:,\s*)?(?:그리고|또한|그리고요|또)\s+|(?<=[가-힣])(?:이랑|랑|하고)\s*,?\s+(?=[가-힣A-Za-z])(?!(?:있|없|싶|계시|계세|나서|나면|나니|난\s|보니|보면|봤|봐|와서|와요|가서|가요|말았|다니))|\s+및\s+|(?<=[가-힣])고\s+(?=[가-힣A-Za-z0-9]+(?:은|는)\s)|,?\s+and\s+(?=(?:when|how|what|where|why|which|can|could|do|does|is|are|will)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Coordination();
 
-    [GeneratedRegex(@"같이|함께|묶어|세트로|비교|차이")]
+    /// <summary>Words that make two nouns one question ("A랑 B를 같이 팔아도 돼요?"); "똑같이" (just the same) is not one.</summary>
+    [GeneratedRegex(@"(?<!똑)같이|함께|묶어|세트로|비교|차이")]
     private static partial Regex Together();
 
     [GeneratedRegex(@"\s{2,}")]

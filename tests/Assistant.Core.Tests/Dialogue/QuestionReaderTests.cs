@@ -31,6 +31,8 @@ public sealed class QuestionReaderTests
     // 하고 before an auxiliary verb ends a verb ("답하고 있어요"), it coordinates no nouns.
     [InlineData("월요일에 문의를 한꺼번에 답하고 있어요. 응답률에 영향이 있나요?", new[] { "월요일에 문의를 한꺼번에 답하고 있어요", "응답률에 영향이 있나요?" })]
     [InlineData("수수료하고 가격 알려주세요", new[] { "수수료 알려주세요", "가격 알려주세요" })]
+    // "똑같이" (just the same) does not make the two questions one, as "같이" (together) does.
+    [InlineData("쿠폰 할인 비용은 누가 내는 건지, 그리고 쿠폰 쓴 주문에도 수수료가 똑같이 붙는지 궁금합니다", new[] { "쿠폰 할인 비용은 누가 내는 건지", "쿠폰 쓴 주문에도 수수료가 똑같이 붙는지 궁금합니다" })]
     public void SplitsAMessageIntoItsQuestions(string message, string[] parts) =>
         Assert.Equal(parts, QuestionReader.Split(message));
 

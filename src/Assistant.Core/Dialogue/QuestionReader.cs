@@ -347,7 +347,7 @@ public sealed partial class QuestionReader(Decider decider)
     private static partial Regex ReportedQuestion();
 
     // English asks with a question word or an inverted auxiliary opening a clause ("what's the fee on card payments, and …").
-    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수"
+    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|건지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수"
         + @"|(?:^|[:,;]\s*|\b(?:and|also)\s+)(?:what|what's|whats|how|where|when|why|which|who|can\s+i|could\s+i|do\s+i|does|is\s+there|are\s+there|tell\s+me)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asks();
 

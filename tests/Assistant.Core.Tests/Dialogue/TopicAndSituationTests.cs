@@ -1,3 +1,4 @@
+using Assistant.Dialogue;
 using Assistant.Handoff;
 using Assistant.Understanding;
 
@@ -151,5 +152,22 @@ public sealed class CorrectionAndTicketTests(RepoFixture repo)
         await chat.SayAsync("기다리는 동안 점심 메뉴나 하나 추천해 줘요");
         var reply = await chat.LastAsync("아까 접수 번호가 뭐였죠?");
         Assert.Contains("T000001", reply.Text);
+    }
+}
+
+/// <summary>Two questions in one sentence, one asked indirectly ("…누가 내는 건지"), each answered by its own entry.</summary>
+[Collection(RepoCollection.Name)]
+public sealed class TwoQuestionsInOneSentenceTests(RepoFixture repo)
+{
+    [Fact]
+    public void AnIndirectQuestionEndingInGeonjiIsAQuestion() =>
+        Assert.True(QuestionReader.IsQuestion("쿠폰 할인 비용은 누가 내는 건지"));
+
+    [Fact]
+    public async Task BothQuestionsAreAnswered()
+    {
+        var chat = new Chat(repo);
+        var replies = await chat.SayAsync("쿠폰 할인 비용은 누가 내는 건지, 그리고 쿠폰 쓴 주문에도 수수료가 똑같이 붙는지 궁금합니다");
+        Assert.Equal(["promotion-coupon", "fees"], replies.Where(r => r.Info.Action == "answer").Select(r => r.Info.FaqId!).ToArray());
     }
 }

@@ -31,6 +31,9 @@ public static class FormPatterns
 
     internal static TurnResult Result(params AssistantReply[] replies) => new(replies);
 
+    /// <summary>The names of the form's details in Korean, as a seller writes them ("주문 번호", "아이디", "상품명").</summary>
+    internal const string DetailWords = @"주문\s*번호|아이디|ID|상품\s*명";
+
     /// <summary>
     /// "주문이나 특정 상품 건은 아니에요. 빨리 접수해 주세요": the answer that completes the form also asks to file it, so it is
     /// filed without showing the summary first; the details are the seller's own words of this conversation. A message that
@@ -373,7 +376,7 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"주문\s*번호|아이디|ID|상품명", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(FormPatterns.DetailWords, RegexOptions.IgnoreCase)]
     private static partial Regex SlotNamed();
 
     [GeneratedRegex(@"^\s*(?:아+\s*)?(?:근데|그런데|참|잠깐|잠시만|그\s*전에|그나저나|아\s*맞다|그리고\s*혹시|혹시|btw|by\s+the\s+way|quick\s+question|before\s+that|also)", RegexOptions.IgnoreCase)]
@@ -419,7 +422,7 @@ public sealed partial class FormSituation(HandoffFlow flow, DialogueKit kit) : I
         return FormPatterns.Result(flow.Say(kit.Replies["formSituationNoted"], "situation-noted"), flow.Prompt(form));
     }
 
-    [GeneratedRegex(@"주문\s*번호|아이디|판매자\s*ID|상품\s*명|\b(?:order\s+(?:number|no|id)|seller\s+id|user\s*name|product\s+name)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(FormPatterns.DetailWords + @"|\b(?:order\s+(?:number|no|id)|seller\s+id|user\s*name|product\s+name)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DetailNamed();
 }
 

@@ -7,8 +7,12 @@ using Microsoft.Playwright;
 
 namespace Assistant.Browser.Tests;
 
-public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AgentConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(browser.Browser);
+
     private Seller NewSeller() => new(browser.Factory.CreateClient(), browser.Channel);
 
     private async Task<IPage> SignedInConsoleAsync(int width = 1280)

@@ -45,8 +45,12 @@ public sealed class AssistBrowserFixture : IAsyncLifetime
     }
 }
 
-public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFixture<AssistBrowserFixture>
+public sealed class AssistConsoleTests(AssistBrowserFixture browser) : IClassFixture<AssistBrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(browser.Browser);
+
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]

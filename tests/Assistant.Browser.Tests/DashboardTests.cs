@@ -43,8 +43,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 }
 
-public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(fixture.Browser);
+
     private const string Week = $"?from={DashboardHistory.From}&to={DashboardHistory.To}";
 
     private Task<IPage> SupervisorAsync(int width, int height) =>

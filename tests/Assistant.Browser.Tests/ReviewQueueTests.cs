@@ -47,8 +47,12 @@ public sealed class ReviewBrowserFixture : IAsyncLifetime
 }
 
 /// <summary>The review queue page: a supervisor finds it in the console, sees the biggest group first and settles groups.</summary>
-public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixture<ReviewBrowserFixture>
+public sealed class ReviewQueueTests(ReviewBrowserFixture browser) : IClassFixture<ReviewBrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(browser.Browser);
+
     private async Task<IPage> SignInAsync(string user, string password, int width, int height)
     {
         var page = await Chromium.SignInAsync(await browser.NewPageAsync(width, height), browser.BaseUrl, user, password);

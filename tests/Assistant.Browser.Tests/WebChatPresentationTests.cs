@@ -12,8 +12,12 @@ namespace Assistant.Browser.Tests;
 /// What the seller sees in the widget, on desktop and on a phone: rendered Markdown, the start of a new
 /// answer, agent messages told apart from the bot's, the dislike follow-up, and the demo page's orders.
 /// </summary>
-public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(browser.Browser);
+
     public static TheoryData<string, int, int> Devices => new() { { "desktop", 1280, 800 }, { "phone", 390, 844 } };
 
     private async Task<IPage> OpenWidgetAsync(int width, int height)

@@ -4,8 +4,12 @@ using Microsoft.Playwright;
 namespace Assistant.Browser.Tests;
 
 /// <summary>The seller's side: the demo seller-center page, the widget and the real Web Chat bundle over our Direct Line.</summary>
-public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class WebChatWidgetTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Chromium.CloseContextsAsync(browser.Browser);
+
     private async Task<IPage> OpenWidgetAsync(int width = 1280, int height = 860)
     {
         var page = await browser.NewPageAsync(width, height);

@@ -46,7 +46,7 @@ public sealed partial class QuestionReader(Decider decider)
         // 물어보려던 건 그게 아니라 전자담배 액상도 팔 수 있는지였어요": the seller corrects what they asked; what follows "…가
         // 아니라" is the question, read on its own, not on the topic it sets aside.
         if (Corrects().Match(text) is { Success: true } correction && Words().Matches(correction.Groups["asked"].Value).Count >= 2
-            && await decider.DecideAsync(correction.Groups["asked"].Value, cancellationToken) is var corrected
+            && await CorrectedAsync(correction.Groups["asked"].Value, previousQuestion, cancellationToken) is var corrected
             && (corrected.Kind is DecisionKind.Answer or DecisionKind.Clarify || corrected.Intent == Decider.NoAnswer))
             return new QuestionReading(corrected with { Reason = "what the seller corrects the question to: " + corrected.Reason }, corrected.Kind == DecisionKind.Answer ? [corrected] : [], false);
         var decision = await decider.DecideAsync(text, cancellationToken);
@@ -124,9 +124,11 @@ public sealed partial class QuestionReader(Decider decider)
 
         // "그 쿠폰 홍보할 배너 이미지도 만들어 주시나요?" after the coupon answer: read with the topic it is about the coupon, but it
         // asks about a feature (a banner) that entry never mentions; it is not answered with the topic.
-        // So is "계좌 바꾸는 것도 돈 들어요?" after the payout-account answer: it asks a cost, and the entry states none.
+        // So is "계좌 바꾸는 것도 돈 들어요?" after the payout-account answer: it asks a cost, and the entry states none; and
+        // "그럼 보통 며칠이면 풀려요?" after the hold answer, a number the entry never states.
         if (usedTopic && decision.Kind == DecisionKind.Answer && Knowledge.FindFaq(decision.FaqId!) is { } answered
-            && (Knowledge.Scope.NoneCovers([answered], text) || CostQuestions.Asks(text) && !Knowledge.Costs.Covers(answered)))
+            && (Knowledge.Scope.NoneCovers([answered], text) || CostQuestions.Asks(text) && !Knowledge.Costs.Covers(answered)
+                || QuantityQuestions.Asks(text) && !Knowledge.Quantities.Covers(answered, text)))
             decision = decision with { Kind = DecisionKind.Handoff, Intent = Decider.NoAnswer, FaqId = null, Suggestions = [answered.Id], Reason = "a follow-up about a feature its topic does not cover" };
 
 
@@ -183,6 +185,20 @@ public sealed partial class QuestionReader(Decider decider)
     private static bool AsksBack(Decision decision, string text) =>
         decision.Reason == DecisionPolicy.ClassifierSmalltalk && IsQuestion(text)
         && (Anaphora().IsMatch(text) || IsShort(text) && (Also().IsMatch(text) || ElidedQuestion().IsMatch(text.Trim())));
+
+    /// <summary>
+    /// What a correction asks: Y of "X가 아니라 Y" read alone. "아 그게 아니라 이미 발송한 상태예요" after "구매자가 주문 취소
+    /// 요청했는데 어떻게 처리해요?" asks nothing and is sure of nothing alone: it corrects the situation of the last question,
+    /// which is asked again with it ("대표자가 바뀌어서 사업자 정보를 고쳐야 하는 거였어요" is answered alone, and a request
+    /// for a person is what it is).
+    /// </summary>
+    private async Task<Decision> CorrectedAsync(string asked, string? previousQuestion, CancellationToken cancellationToken)
+    {
+        var alone = await decider.DecideAsync(asked, cancellationToken);
+        if (previousQuestion is null || IsQuestion(asked) || !(alone.Kind == DecisionKind.Clarify || alone.Intent == Decider.NoAnswer)) return alone;
+        var again = await decider.DecideAsync(previousQuestion.Trim() + " " + asked.Trim(), cancellationToken);
+        return again.Kind == DecisionKind.Answer ? again with { Reason = "the last question, with the situation corrected: " + again.Reason } : alone;
+    }
 
     /// <summary>"X가 아니라 Y", "그게 아니라 Y": Y is what is asked.</summary>
     [GeneratedRegex(@"(?:^|[\s,.])(?:그게|그거|이게|이거|[가-힣]{1,12}(?:이|가|은|는))\s*아니라[\s,]+(?<asked>\S.*)$")]

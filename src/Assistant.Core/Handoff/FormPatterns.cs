@@ -345,6 +345,10 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         // "근데 지금 대답하는 건 봇이에요?": a question about the assistant is answered as anywhere else, then the form goes on.
         if (decision.Kind == DecisionKind.Smalltalk && PlainQuestion().IsMatch(turn.Text) && kit.Knowledge.FindIntent(decision.Intent)?.Reply is { } reply)
             return Aside(form, DialogueKit.Say(reply, DecisionKind.Smalltalk, decision.Intent));
+        // "그 전에 하나만요, 보류 사유는 원래 어디서 볼 수 있어요?" in a form about a settlement hold: unsure alone, but its one
+        // choice is in the area the form is about (or is the conversation's topic), so the conversation settles the doubt.
+        if (decision.Kind == DecisionKind.Clarify && SettledByTheForm(decision, form, turn.State) is { } settled)
+            decision = decision with { Kind = DecisionKind.Answer, FaqId = settled, Intent = settled, Suggestions = [], Reason = "an aside settled by what the form is about" };
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq)
             return Unanswered(turn, form, decision);
         turn.State.Topic = faq.Id;
@@ -352,6 +356,18 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         if (faq.Category != "support") turn.State.LastCategory = faq.Category;
         return Aside(form, kit.Answer(faq, turn.Text, decision.Confidence, offerPerson: false));
     }
+
+    /// <summary>
+    /// The entry an unsure aside is about when the form decides it: its first choice is the conversation's topic, or its only
+    /// choice is in the area of the problem the form is filed under.
+    /// </summary>
+    private string? SettledByTheForm(Decision decision, HandoffForm form, DialogueState state) =>
+        decision.Suggestions switch
+        {
+            [var first, ..] when first == state.Topic => first,
+            [var only] when form.Category != HandoffFlow.GeneralCategory && kit.Knowledge.FindFaq(only)?.Category == form.Category => only,
+            _ => null,
+        };
 
     /// <summary>The reply to an aside, then "이어서 …" and the form's current question again.</summary>
     private TurnResult Aside(HandoffForm form, AssistantReply reply) =>

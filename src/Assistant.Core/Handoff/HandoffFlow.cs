@@ -226,6 +226,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var pointVoted = false;
         for (var i = 0; i < parts.Count; i++)
         {
+            if (parts[i].Weight == 0) continue;
             var decision = await kit.Decider.DecideTopicAsync(parts[i].Text, cancellationToken);
             if (ClearCategory(decision) is { } clear && !OnlyRetrievalChose(decision))
             {
@@ -236,6 +237,14 @@ public sealed partial class HandoffFlow(DialogueKit kit)
                 // A weak choice ("빨리 막아 주세요" offered the contact entry at 0.09) votes in proportion to its confidence.
                 var strength = decision.Kind == DecisionKind.Clarify ? Math.Min(1f, decision.Confidence / FullChoice) : 1f;
                 votes[clear] = (seen.Votes + parts[i].Weight * strength, seen.Order, seen.Entry ?? entry);
+            }
+            else if (CaseArea(decision) is { } leaning)
+            {
+                // "유독 한 건만 2주째 정산 예정으로만 떠 있습니다": a case, or no answer here, whose evidence is all in one area
+                // votes for it in proportion to that evidence.
+                pointVoted |= !parts[i].Background;
+                var seen = votes.TryGetValue(leaning.Area, out var earlier) ? earlier : (Votes: 0, Order: i, Entry: null);
+                votes[leaning.Area] = (seen.Votes + parts[i].Weight * leaning.Strength, seen.Order, seen.Entry);
             }
             else if (Evidence(decision) is var evidence && evidence.Score > best.Score) best = evidence;
         }
@@ -284,6 +293,25 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         return null;
     }
 
+    /// <summary>
+    /// The area a case or a "no answer here" leans to, and how strongly: the choices offered with no answer, all in one area,
+    /// by their confidence; or most of what the classifier gives the entries under a case, in one area, by that weight.
+    /// </summary>
+    private (string Area, float Strength)? CaseArea(Decision decision)
+    {
+        if (decision.Kind != DecisionKind.Handoff) return null;
+        if (decision.Intent == Decider.NoAnswer)
+            return decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support"
+                ? (only, Math.Min(1f, decision.Confidence / FullChoice)) : null;
+        if (decision.Intent != Decider.HandoffCase) return null;
+        var byArea = decision.Intents.Select(i => (Entry: kit.Knowledge.FindFaq(i.Label), i.Probability)).Where(i => i.Entry is not null)
+            .GroupBy(i => i.Entry!.Category).Select(g => (Area: g.Key, Mass: g.Sum(i => i.Probability))).ToArray();
+        var entries = byArea.Sum(g => g.Mass);
+        return byArea.Length > 0 && byArea.MaxBy(g => g.Mass) is { Area: not "support" } heaviest
+               && heaviest.Mass >= AreaSupport && heaviest.Mass >= AreaShare * entries
+            ? (heaviest.Area, Math.Min(1f, heaviest.Mass / FullChoice)) : null;
+    }
+
     /// <summary>The confidence at which a choice among entries votes for its area as fully as an answer does; under it, in proportion.</summary>
     private const float FullChoice = 0.5f;
 
@@ -310,6 +338,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         var parts = PartBreak().Split(plain)
             .SelectMany(sentence => BackgroundBreak().Split(sentence) is { Length: > 1 } clauses
                 ? clauses.Select((c, i) => (Text: c.Trim(), Weight: i < clauses.Length - 1 ? 1 : 2, Clause: true, Background: i < clauses.Length - 1))
+                // "구매확정도 된 주문이고요": a step told as done too is what went right, not the problem; it names no area.
+                : DoneToo().IsMatch(sentence) ? [(Text: sentence.Trim(), Weight: 0, Clause: false, Background: true)]
                 : [(Text: sentence.Trim(), Weight: 2, Clause: false, Background: false)])
             .Where(p => TextNormalizer.CountLetters(p.Text) >= 4)
             .ToList();
@@ -334,6 +364,10 @@ public sealed partial class HandoffFlow(DialogueKit kit)
 
     private static string? EntryOf(Decision decision) =>
         decision.Kind == DecisionKind.Answer ? decision.FaqId : decision.Suggestions is [var only] ? only : null;
+
+    /// <summary>A sentence telling that a step is done too: "구매확정도 된 주문이고요", "발송도 했고요", "검수까지 끝난 건이에요".</summary>
+    [GeneratedRegex(@"[가-힣](?:도|까지)\s*(?:다\s*)?(?:된|됐|되었|했|한|끝난|끝났|마친|마쳤|완료된|완료했)[가-힣]*(?:\s+[가-힣]+)?\s*(?:고요|구요|고|어요|에요|이에요|예요|습니다|니다)?\s*[.!~]*\s*$")]
+    private static partial Regex DoneToo();
 
     /// <summary>The end of a background clause: "…했는데", "…났는데요,", "…인데".</summary>
     [GeneratedRegex(@"(?<=[가-힣](?:는데|은데|인데|ㄴ데))(?:요)?[,\s]+")]

@@ -24,6 +24,7 @@ public sealed class KnowledgeBase
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _titles = new(() => AnswerEvidence.Titles(faqs));
         Costs = new CostQuestions(this);
+        Quantities = new QuantityQuestions(this);
     }
 
     public IReadOnlyList<FaqEntry> Faqs { get; }
@@ -35,6 +36,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Which entries state the cost a question asks about (<see cref="CostQuestions"/>).</summary>
     public CostQuestions Costs { get; }
+
+    /// <summary>Which entries state the number a question asks for (<see cref="QuantityQuestions"/>).</summary>
+    public QuantityQuestions Quantities { get; }
 
     /// <summary>What loaded but deserves an operator's look (an entry with few phrasings), as file, line and field.</summary>
     public IReadOnlyList<KnowledgeError> Warnings { get; init; } = [];

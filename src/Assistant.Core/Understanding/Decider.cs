@@ -288,9 +288,17 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (reading.Questions.LastOrDefault() is { } last
             && await reading.DecideAsync(last, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Clarify } choice)
             foreach (var sentence in reading.Sentences.Where(s => !QuestionReader.IsQuestion(s)))
-                if (await reading.DecideAsync(sentence, cancellationToken).ConfigureAwait(false) is { Kind: DecisionKind.Answer } told
-                    && choice.Suggestions.Contains(told.FaqId!))
+            {
+                var told = await reading.DecideAsync(sentence, cancellationToken).ConfigureAwait(false);
+                if (told.Kind == DecisionKind.Answer && choice.Suggestions.Contains(told.FaqId!))
                     return told with { Reason = "a question among entries the situation names one of" };
+                // "요즘 … 상품 문의에 답을 못 다는 날이 많아요. … 문의 답변은 보통 언제까지 하면 판매자 지표에 문제가 없는
+                // 건가요?": the question is a choice between reply times and answering buyers; a sentence of the situation
+                // leans to one of them, and the whole message, by the classifier and by retrieval alike, chooses the same.
+                if (told.Kind == DecisionKind.Clarify && told.Suggestions.FirstOrDefault() is { } leaning && choice.Suggestions.Contains(leaning)
+                    && TopEntry(whole.Intents) == leaning && whole.Candidates.FirstOrDefault()?.FaqId == leaning && knowledge.FindFaq(leaning) is not null)
+                    return choice with { Kind = DecisionKind.Answer, Intent = leaning, FaqId = leaning, Suggestions = [], Reason = "a question among entries the situation and the whole message choose one of" };
+            }
         // A buyer's text pasted in ("구매자가 이렇게 톡 보냈어요 → "… 언제 보내 주실 건가요? 계속 이러면 취소할게요"") reads as a
         // demand to act; the seller's own words around it, read alone, are what the seller asks.
         if (!ReferenceEquals(reading.Unpasted, reading.Message)
@@ -307,6 +315,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (topic.Kind == DecisionKind.Answer) return topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" };
         return await WholeAndQuestionAgreeAsync(whole, reading, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The classifier's most probable FAQ entry, if any.</summary>
+    private string? TopEntry(IReadOnlyList<IntentScore> intents) =>
+        intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label;
 
     /// <summary>
     /// A choice the classifier is sure of but retrieval of the whole message is too weak to answer: with the evidence of its
@@ -556,10 +568,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"안\s*(?:돼|되|와|들어|나와|보여|떠|열려|넘어가)|못\s*(?:하|받|보|들어|찾)|오류|에러|문제|실패|막혔|막혀|정지|반려|거절|누락|사라졌|빠졌|틀렸|\b(?:error|problem|issue|fail(?:s|ed)?|broken|stuck|missing|can'?t|cannot|doesn'?t|won'?t)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProblemTold();
 
-    /// <summary>Nothing but acknowledgments and fillers ("아 그렇구나 알겠어요~", "넵 확인했습니다", "oh I see, got it").</summary>
+    /// <summary>Nothing but acknowledgments and fillers ("아 그렇구나 알겠어요~", "넵 확인했습니다", "oh I see, got it", "ok got it 👍").</summary>
     [GeneratedRegex(@"^(?=.*(?:그렇구나|그렇군|그렇네요|그랬군요|이해했|이해됐|이해가\s*되네요|알겠|알았어|알았습니다|확인했|got\s+it|i\s+see|understood|makes\s+sense))"
         + @"(?:(?:아|아아|아하|오|오오|앗|음|넵|넹|네|넴|예|ㅇㅋ|ㅇㅇ|오케이|ok|okay|oh|ah|그렇구나|그렇군요|그렇군|그렇네요|그랬군요|그런\s*거였군요|이해했어요|이해했습니다|이해됐어요|이해가\s*되네요"
-        + @"|알겠어요|알겠습니다|알겠어|알겠음|알았어요|알았습니다|확인했어요|확인했습니다|got\s+it|i\s+see|understood|(?:that\s+)?makes\s+sense)[\s,~!.ㅎㅋ^]*)+$", RegexOptions.IgnoreCase)]
+        + @"|알겠어요|알겠습니다|알겠어|알겠음|알았어요|알았습니다|확인했어요|확인했습니다|got\s+it|i\s+see|understood|(?:that\s+)?makes\s+sense)[\s,~!.ㅎㅋ^\p{So}\p{Cs}\uFE0F\u200D]*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex Acknowledges();
 
     /// <summary>
@@ -722,6 +734,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var asked = AskedPart(reading);
         if (knowledge.Scope.NoneCovers(entries, asked))
             return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
+        // "정산 보류 걸리면 보통 며칠이면 풀려요?": a number that no entry offered states.
+        if (entries.Length > 0 && QuantityQuestions.Asks(asked) && !entries.Any(e => knowledge.Quantities.Covers(e, asked)))
+            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered states the number asked" };
         if (entries.Length == 0 || !CostQuestions.Asks(asked)) return null;
         if (!entries.Any(knowledge.Costs.Covers))
             return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered states a cost" };

@@ -87,6 +87,24 @@ public sealed class FormPatternTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// "그 전에 하나만요, 보류 사유는 원래 어디서 볼 수 있어요?" in a form opened about a settlement hold: alone it is only a
+    /// choice of the hold entry, and the form's area settles it; the form goes on where it was.
+    /// </summary>
+    [Fact]
+    public async Task AnUnsureAsideInTheFormsAreaIsAnsweredAndTheFormGoesOn()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("정산 보류 건으로 사람이랑 얘기하고 싶어요");
+        await chat.SayAsync("아이디 bada_fish");
+        var asking = chat.State.Form!.Asking;
+        var replies = await chat.SayAsync("그 전에 하나만요, 보류 사유는 원래 어디서 볼 수 있어요?");
+        Assert.Contains(replies, r => r.Info.Action == "answer" && r.Info.FaqId == "settlement-hold");
+        Assert.Equal(asking, chat.State.Form!.Asking);
+        Assert.Equal("bada_fish", chat.State.Form.SellerId);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    /// <summary>
     /// A plain question mid-form that no entry answers with confidence is still an aside, never a wrong order number:
     /// it is noted for the agent, or offered as a choice, and the same detail is asked again without counting a retry.
     /// </summary>
@@ -1602,6 +1620,9 @@ public sealed class HandoffCategoryTests(RepoFixture repo)
         + "구매자 문의는 전부 하루 안에 답변했고 발송도 기한 안에 다 했고 반품이나 클레임도 처리가 다 끝난 상태예요. "
         + "혹시 놓친 공지가 있나 해서 공지사항도 다 찾아봤는데 관련된 내용은 하나도 없었어요. "
         + "다른 브라우저로도 들어가 보고 로그아웃했다가 다시 로그인도 해 봤는데 화면은 그대로예요. 제발 빨리 좀 봐주세요", "settlement")]
+    // A step told as done ("구매확정도 된 주문이고요") is what went right, not the problem: the settlement still showing as due is.
+    [InlineData("지난달부터 리빙 소품을 팔고 있는데요, 3월 첫 주 주문분 정산이 다른 건들은 다 들어왔는데 유독 한 건만 2주째 정산 예정으로만 떠 있습니다. "
+        + "구매확정도 된 주문이고요. 주문번호는 2025030712349876 이고 상품은 라탄 트레이입니다. 이 건만 왜 그런지 확인해 주실 수 있을까요?", "settlement")]
     public async Task TheProblemDecidesTheCategory(string message, string category)
     {
         var chat = new Chat(repo);

@@ -132,6 +132,34 @@ public sealed class CorrectionAndTicketTests(RepoFixture repo)
             $"{reply.Info.Action} {reply.Info.FaqId} [{string.Join(",", reply.Info.Suggestions ?? [])}]");
     }
 
+    /// <summary>
+    /// "아 그게 아니라 이미 발송한 상태예요" after the cancel question asks nothing and is sure of nothing alone: it corrects the
+    /// situation of the last question, which is answered again with it (the cancel entry says a cancel after dispatch is a
+    /// return). A correction that names its own matter is read alone, and one that asks for a person stays that.
+    /// </summary>
+    [Fact]
+    public async Task ACorrectionOfTheSituationAsksTheLastQuestionAgainWithIt()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("구매자가 주문 취소 요청했는데 어떻게 처리해요?");
+        var reply = await chat.LastAsync("아 그게 아니라 이미 발송한 상태예요");
+        Assert.Equal(("answer", "order-cancel"), (reply.Info.Action, reply.Info.FaqId));
+        Assert.Contains("반품", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("정산 받는 계좌 바꾸려면 어디로 가야 돼요?", "아니다, 계좌가 아니라 대표자가 바뀌어서 사업자 정보를 고쳐야 하는 거였어요", "answer", "business-info-change")]
+    [InlineData("구매자가 불량이라고 반품한 주문번호 2025092103040506 건이 어제 수거됐어요. 이런 반품은 수거 후 며칠 안에 완료 처리해야 하나요?",
+        "근데 검수해 보니 불량이 아니라 떨어뜨린 흔적이 있어요. 이건 사람이랑 상의하고 싶어요", "handoff", null)]
+    public async Task ACorrectionThatSaysWhatItWantsIsReadAsItStands(string first, string correction, string action, string? faq)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync(first);
+        var reply = await chat.LastAsync(correction);
+        Assert.Equal(action, reply.Info.Action);
+        if (faq is not null) Assert.Equal(faq, reply.Info.FaqId);
+    }
+
     /// <summary>After the fees answer, "상품 올리는 것 자체에 드는 돈은 없고요?" asks the fees entry, which prices a listing.</summary>
     [Fact]
     public async Task ACostFollowUpStaysOnAnEntryThatStatesCosts()

@@ -49,14 +49,15 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     /// 0.800, the seventeenth 1.000 / 0.961 / 0.000 / 1.000 / 1.000, the eighteenth 0.902 / 0.822 / 0.040 / 0.960 / 0.750, the
     /// twentieth 0.956 / 0.915 / 0.020 / 0.950 / 0.790, the twenty-first 0.940 / 0.922 / 0.030 / 0.900 / 0.882, the
     /// twenty-second 0.909 / 0.750 / 0.030 / 0.895 / 0.867, the twenty-third 0.938 / 0.900 / 0.030 / 1.000 / 0.533,
-    /// the twenty-fourth 1.000 / 0.891 / 0.000 / 1.000 / 0.909 (README,
+    /// the twenty-fourth 1.000 / 0.891 / 0.000 / 1.000 / 0.909, the twenty-fifth 0.917 / 0.933 / 0.040 / 0.833 / 0.950, the
+    /// twenty-sixth 0.822 / 0.771 / 0.080 / 0.867 / 0.750, the twenty-seventh 0.811 / 0.956 / 0.100 / 0.719 / 0.800 (README,
     /// Evaluation). The second file, weighted to the hardest cases,
     /// has no floor.
     /// </summary>
     [Theory]
     [InlineData("independent.jsonl", 0.97, 0.94, 0.01, 0.90, 0.89)]
     [InlineData("independent-3.jsonl", 0.91, 0.82, 0.04, 0.88, 0.95)]
-    [InlineData("independent-4.jsonl", 0.95, 0.90, 0.025, 0.93, 0.90)]
+    [InlineData("independent-4.jsonl", 0.97, 0.90, 0.015, 0.95, 0.90)]
     [InlineData("independent-5.jsonl", 0.97, 0.78, 0.015, 0.95, 0.90)]
     // Declines 0.94: "멍청한 봇아 꺼져" now gets the reply to a complaint about the assistant (an apology and a person), by choice.
     [InlineData("independent-6.jsonl", 0.95, 0.78, 0.02, 0.96, 0.94)]
@@ -65,20 +66,21 @@ public sealed class EvalFileFloorTests(RepoFixture repo)
     [InlineData("independent-9.jsonl", 0.96, 0.86, 0.015, 0.95, 0.95)]
     [InlineData("independent-10.jsonl", 0.98, 0.88, 0.01, 0.97, 0.95)]
     [InlineData("independent-11.jsonl", 0.98, 0.93, 0.01, 0.97, 0.95)]
-    [InlineData("independent-12.jsonl", 0.97, 0.85, 0.015, 0.94, 0.95)]
-    [InlineData("independent-13.jsonl", 0.97, 0.85, 0.015, 0.97, 0.95)]
+    [InlineData("independent-12.jsonl", 0.98, 0.90, 0.01, 0.94, 0.95)]
+    [InlineData("independent-13.jsonl", 0.98, 0.90, 0.01, 0.97, 0.95)]
     [InlineData("independent-14.jsonl", 0.97, 0.87, 0.015, 0.97, 0.75)]
     [InlineData("independent-15.jsonl", 0.97, 0.95, 0.01, 0.97, 0.95)]
     [InlineData("independent-16.jsonl", 0.93, 0.92, 0.03, 0.97, 0.85)]
     [InlineData("independent-17.jsonl", 0.98, 0.94, 0.01, 0.97, 0.95)]
-    [InlineData("independent-18.jsonl", 0.93, 0.80, 0.025, 0.97, 0.95)]
+    [InlineData("independent-18.jsonl", 0.95, 0.84, 0.02, 0.97, 0.95)]
     [InlineData("independent-20.jsonl", 0.97, 0.93, 0.01, 0.97, 0.90)]
     [InlineData("independent-21.jsonl", 0.97, 0.93, 0.01, 0.97, 0.95)]
     [InlineData("independent-22.jsonl", 0.93, 0.85, 0.025, 0.93, 0.95)]
-    [InlineData("independent-23.jsonl", 0.92, 0.88, 0.035, 0.97, 0.85)]
+    [InlineData("independent-23.jsonl", 0.94, 0.91, 0.025, 0.97, 0.85)]
     [InlineData("independent-24.jsonl", 0.98, 0.87, 0.01, 0.97, 0.95)]
     [InlineData("independent-25.jsonl", 0.96, 0.97, 0.015, 0.92, 0.95)]
     [InlineData("independent-26.jsonl", 0.93, 0.77, 0.025, 0.97, 0.88)]
+    [InlineData("independent-27.jsonl", 0.95, 0.95, 0.02, 0.88, 0.95)]
     public Task EachIndependentlyWrittenFileKeepsItsFloor(string file, double precision, double coverage, double wrong, double handoffRecall, double declines) =>
         KeepsFloorAsync(file, precision, coverage, wrong, handoffRecall, declines);
 

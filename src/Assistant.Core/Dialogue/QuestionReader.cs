@@ -368,7 +368,7 @@ public sealed partial class QuestionReader(Decider decider)
     private static partial Regex Asks();
 
     /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다", "…있는지 알고 싶어요"): a question without a question form.</summary>
-    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금|[가-힣]지\s*알고\s*싶";
+    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금|[가-힣]지\s*알고\s*싶|여쭙|여쭤|(?:문의|질문)\s*드(?:립니다|려요)";
 
     // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said. "해 봤는데", "말씀하신 대로":
     // the seller tried what was just answered. "다음번엔 제가 직접 …": next time, the same thing again.
@@ -385,7 +385,11 @@ public sealed partial class QuestionReader(Decider decider)
 
     /// <summary>A short question that asks the topic's question of one more thing ("도") or opens with a condition on it.</summary>
     private static bool AddsToTopic(string text) =>
-        (Also().IsMatch(text) || OpensWithCondition().IsMatch(text)) && Words().Matches(text).Count <= AlsoWords;
+        (Also().IsMatch(text) || OpensWithCondition().IsMatch(text) || AndThen().IsMatch(text)) && Words().Matches(text).Count <= AlsoWords;
+
+    /// <summary>"아 그리고 심사는 보통 며칠 걸려요?": one more question of the same conversation, opened with "그리고".</summary>
+    [GeneratedRegex(@"^\s*(?:아+\s*|아\s*참\s*|참\s*)?그리고\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AndThen();
 
     /// <summary>
     /// The particle 도 ("also") on a word of a short question ("주말도 포함이에요?", "올리는 것도 돈 받아요?"), not the
@@ -395,10 +399,10 @@ public sealed partial class QuestionReader(Decider decider)
     private static partial Regex Also();
 
     /// <summary>
-    /// A question that opens with a condition on what was just said ("고치면 …", "그럼 취소하면 …", "이미 보냈으면 …"), not
-    /// with a noun ending in 면 ("화면", "라면", "양면").
+    /// A question that opens with a condition on what was just said ("고치면 …", "그럼 취소하면 …", "이미 보냈으면 …", "그 기한
+    /// 넘기면 …"), not with a noun ending in 면 ("화면", "라면", "양면").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:그럼\s*|만약\s*|혹시\s*|이미\s*|벌써\s*)?[가-힣]*(?<![화라가측전양표장지이])면\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:그럼\s*|만약\s*|혹시\s*|이미\s*|벌써\s*)?(?:그\s+[가-힣]{1,8}\s+)?[가-힣]*(?<![화라가측전양표장지이])면\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensWithCondition();
 
     [GeneratedRegex(@"[^\s]+")]

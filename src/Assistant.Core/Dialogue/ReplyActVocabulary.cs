@@ -134,7 +134,7 @@ internal static class ReplyActVocabulary
         // "특정 못 해요", "하나로 특정할 수가 없어요": no one order or product to name.
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:하나로)?특정(?:이|을)?(?:못해요|못하겠어요|못합니다|못해|못하겠네요|못하는데요|안돼요|안되요|불가|불가능|불가능해요|할수가없어요|할수없어요|할수없습니다|할수가없습니다|할수가없네요|하기어려워요|하기힘들어요|하기가어려워요|이안돼요|이안되요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
-        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotaboutan?|notabout(?:an?|any)|notany|nothingtodowith(?:an?|any|the)?|notrelatedto(?:an?|any)?|unrelatedto(?:an?|any)?)"),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotabout(?:any|an?)|notabout(?:any|an?)|notany|nothingtodowith(?:any|an?|the)?|notrelatedto(?:any|an?)?|unrelatedto(?:any|an?)?)"),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
         new(Kind.Act, ReplyAct.Skip, 0, Whole, "na|pass"),
 

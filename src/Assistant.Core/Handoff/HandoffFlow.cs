@@ -381,7 +381,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     {
         var rest = WithoutDetails(text);
         foreach (var clause in ReplyActs.ReadClauses(rest))
-            if (clause.Act is ReplyAct.None or ReplyAct.HumanRequest && TextNormalizer.CountLetters(clause.Remainder) >= 6
+            // "사람 연결 ㄱㄱ 정산금이 절반만 들어옴": a "go ahead" before the problem says nothing of it, and the problem follows.
+            if (clause.Act is ReplyAct.None or ReplyAct.HumanRequest or ReplyAct.Affirm && TextNormalizer.CountLetters(clause.Remainder) >= 6
                 && !(clause.Act == ReplyAct.None && ReplyActs.AsksForAPerson(clause.Remainder) && TextNormalizer.CountLetters(clause.Remainder) < 12))
                 return text.Trim();
         return null;

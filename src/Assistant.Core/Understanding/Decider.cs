@@ -306,14 +306,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return own with { Reason = "the seller's own words, without the text they paste" };
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
         // the case goes to the entries in proportion, and the answer must still clear every threshold of the policy.
-        if (sentences.Length == 0 || !AsksOutright().IsMatch(sentences[^1])) return null;
+        // "특정 주문에 문제가 있는 건 아니고 그냥 전반적인 구조가 궁금해요": the seller says in so many words it is no case of theirs.
+        var notMine = NotMyCase().IsMatch(reading.Own);
+        if (sentences.Length == 0 || !notMine && !AsksOutright().IsMatch(sentences[^1])) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
         var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
             .Select(i => i with { Probability = i.Probability / (1 - caseMass) }).ToArray();
         var topic = policy.Decide(asTopic, await SentenceEvidenceAsync(whole, reading, cancellationToken).ConfigureAwait(false));
         if (topic.Kind == DecisionKind.Answer) return topic with { Intents = whole.Intents, Reason = "a general question after the situation, read whole" };
-        return await WholeAndQuestionAgreeAsync(whole, reading, cancellationToken).ConfigureAwait(false);
+        if (await WholeAndQuestionAgreeAsync(whole, reading, cancellationToken).ConfigureAwait(false) is { } both) return both;
+        if (!notMine) return null;
+        // Unsure which entry, it is still a question: the choices, or "no answer here" with them, never a case's form.
+        return topic.Kind == DecisionKind.Clarify
+            ? topic with { Intents = whole.Intents, Reason = "a general question, in the seller's words no case of theirs" }
+            : topic with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Intents = whole.Intents,
+                Suggestions = whole.Intents.Where(i => knowledge.FindFaq(i.Label) is not null).Take(policy.Options.MaxSuggestions).Select(i => i.Label).ToArray(),
+                Reason = "a general question, in the seller's words no case of theirs, that no entry answers" };
     }
 
     /// <summary>The classifier's most probable FAQ entry, if any.</summary>
@@ -592,6 +601,14 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
+
+    /// <summary>
+    /// The seller says it is no case of theirs: "특정 주문에 문제가 있는 건 아니고", "특정 상품 얘기는 아니에요", "전반적인 흐름이
+    /// 궁금해요", "it's not about a specific order", "just a general question".
+    /// </summary>
+    [GeneratedRegex(@"특정\s*(?:주문|상품|건)\S{0,3}\s*(?:(?:에\s*)?문제가?\s*(?:있는|생긴)\s*|얘기는?\s*|때문은?\s*)?(?:건|게|거|것)?\s*(?:은|는)?\s*아니|(?:전반적인|일반적인)\s*(?:\S+\s*){0,3}(?:궁금|알고\s*싶)|일반적인\s*질문"
+        + @"|\bnot\s+about\s+(?:a|any|one)\s+(?:specific|particular|single)\b|\b(?:just\s+a|a)\s+general\s+question\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotMyCase();
 
     [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex OrderNumber();

@@ -87,6 +87,34 @@ public sealed class FormPatternTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// "사람 연결 ㄱㄱ 정산금이 …": "ㄱㄱ" (go ahead) before the problem says nothing of it; the problem is told, so the form
+    /// goes to the summary with all three details, and "ㅇㅋ 진행시켜 주세요" files the ticket under settlement.
+    /// </summary>
+    [Fact]
+    public async Task AGoAheadBeforeTheProblemStillTellsTheProblem()
+    {
+        var chat = new Chat(repo);
+        var reply = await chat.LastAsync("사람 연결 ㄱㄱ 정산금이 주문 금액 절반만 들어옴 주문번호 2025101620093374 아이디 mungmung_pet 상품 강아지 하네스");
+        Assert.True(chat.State.Form!.AtSummary, reply.Text);
+        var created = await chat.LastAsync("ㅇㅋ 진행시켜 주세요");
+        Assert.NotNull(created.Info.Ticket);
+        Assert.Equal("settlement", (await chat.Tickets.GetAsync(created.Info.Ticket!))!.Details.Category);
+    }
+
+    /// <summary>
+    /// "My seller ID is kumo_goods. It's not about any specific order or product." gives the ID and skips both other details.
+    /// </summary>
+    [Fact]
+    public async Task AnEnglishSentenceThatSkipsBothDetailsGoesToTheSummary()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("I'd like to talk to a person about selling overseas");
+        await chat.SayAsync("My seller ID is kumo_goods. It's not about any specific order or product.");
+        var form = chat.State.Form!;
+        Assert.Equal(("kumo_goods", true, true), (form.SellerId, form.OrderNumberUnknown, form.ProductUnknown));
+    }
+
+    /// <summary>
     /// "그 전에 하나만요, 보류 사유는 원래 어디서 볼 수 있어요?" in a form opened about a settlement hold: alone it is only a
     /// choice of the hold entry, and the form's area settles it; the form goes on where it was.
     /// </summary>

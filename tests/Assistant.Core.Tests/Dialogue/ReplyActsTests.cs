@@ -392,6 +392,8 @@ public sealed class ReplyActsTests
     [InlineData("there's no order number or product, it's the whole account", Skip, ReplyField.OrderNumber | ReplyField.Product)]
     [InlineData("there is no order number", Skip, ReplyField.OrderNumber)]
     [InlineData("no order number and no product", Deny, ReplyField.OrderNumber | ReplyField.Product)]
+    // "about any" read as "about an" + "y" had left the whole phrase unread.
+    [InlineData("It's not about any specific order or product.", Skip, ReplyField.OrderNumber | ReplyField.Product)]
     public void ReadsTheDetailANoIsAbout(string text, ReplyAct act, ReplyField field)
     {
         var reading = ReplyActs.Read(text);

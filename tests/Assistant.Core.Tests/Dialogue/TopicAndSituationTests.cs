@@ -160,6 +160,23 @@ public sealed class CorrectionAndTicketTests(RepoFixture repo)
         if (faq is not null) Assert.Equal(faq, reply.Info.FaqId);
     }
 
+    /// <summary>
+    /// "아 그리고 심사는 보통 며칠 걸려요?" after the sign-up answer and a declined question about the weather: one more question
+    /// of the same conversation, read on its topic; "그 기한 넘기면 페널티 있어요?" after the return answer puts a condition on
+    /// it (the return entry states the penalty for a late return).
+    /// </summary>
+    [Theory]
+    [InlineData("통신판매업 신고증이 아직 없는데 사업자 판매자로 가입할 수 있나요?", "근데 오늘 서울 날씨 어때요?", "아 그리고 심사는 보통 며칠 걸려요?", "seller-signup")]
+    [InlineData("반품 상품 수거가 끝났는데 검수랑 완료 처리는 언제까지 해야 하나요?", null, "그 기한 넘기면 페널티 있어요?", "return-exchange")]
+    public async Task AnotherQuestionOfTheSameConversationIsReadOnItsTopic(string first, string? aside, string next, string faq)
+    {
+        var chat = new Chat(repo);
+        Assert.Equal(faq, (await chat.LastAsync(first)).Info.FaqId);
+        if (aside is not null) Assert.Equal("decline", (await chat.LastAsync(aside)).Info.Action);
+        var reply = await chat.LastAsync(next);
+        Assert.Equal(("answer", faq), (reply.Info.Action, reply.Info.FaqId));
+    }
+
     /// <summary>After the fees answer, "상품 올리는 것 자체에 드는 돈은 없고요?" asks the fees entry, which prices a listing.</summary>
     [Fact]
     public async Task ACostFollowUpStaysOnAnEntryThatStatesCosts()

@@ -336,7 +336,9 @@ internal static partial class ProductNames
             var stem = word[..^ending.Length];
             if (stem.Length < minStem || !char.IsLetterOrDigit(stem[^1])) continue;
             var sound = Josa.EndingOf(stem);
-            var fits = after switch
+            // "귀리 그래놀라 500g이고요": after Latin letters or digits the sound depends on how they are read (그램, 지), so
+            // any ending fits; the longest is tried first.
+            var fits = !IsHangulSyllable(stem[^1]) || after switch
             {
                 Sound.Consonant => sound != Josa.Ending.Vowel,
                 Sound.Vowel => sound == Josa.Ending.Vowel,

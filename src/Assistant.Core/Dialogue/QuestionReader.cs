@@ -400,9 +400,9 @@ public sealed partial class QuestionReader(Decider decider)
 
     /// <summary>
     /// A question that opens with a condition on what was just said ("고치면 …", "그럼 취소하면 …", "이미 보냈으면 …", "그 기한
-    /// 넘기면 …"), not with a noun ending in 면 ("화면", "라면", "양면").
+    /// 넘기면 …", "서류 내면 …"), not with a noun ending in 면 ("화면", "라면", "양면").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:그럼\s*|만약\s*|혹시\s*|이미\s*|벌써\s*)?(?:그\s+[가-힣]{1,8}\s+)?[가-힣]*(?<![화라가측전양표장지이])면\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:그럼\s*|만약\s*|혹시\s*|이미\s*|벌써\s*)?(?:그\s+)?(?:[가-힣]{1,8}\s+)?[가-힣]*(?<![화라가측전양표장지이])면\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensWithCondition();
 
     [GeneratedRegex(@"[^\s]+")]

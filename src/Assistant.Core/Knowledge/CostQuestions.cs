@@ -58,11 +58,11 @@ public sealed partial class CostQuestions(KnowledgeBase knowledge)
     private sealed record CostSentence(HashSet<string> Terms);
 
     // A price word with what is asked of it ("수수료 더 붙어요?", "수수료 몇 퍼"), a cost by its own name ("비용", "요금",
-    // "참가비"), money that it takes ("돈 들어요?", "돈 나가요?", not "돈이 들어와요", "오늘 안에 돈 들어가냐고" nor "다음 날 돈 받는 건가요"), who pays ("누가 내요", "제가 내요"),
+    // "참가비"), money that it takes ("돈 들어요?", "돈 나가요?", not "돈이 들어와요", "오늘 안에 돈 들어가냐고" nor "다음 날 돈 받는 건가요", nor "환불하면 언제쯤 돈이 들어가요", money arriving), who pays ("누가 내요", "제가 내요"),
     // what is taken ("떼 가요"), money it takes said the other way round ("자체에 드는 돈은 없고요?"), and the same in English ("is there a fee", "does it cost", not "fee invoice" or "charged twice").
     [GeneratedRegex(@"수수료\s*(?:가|는|도|를|만|이)?\s*(?:얼마|몇|있|없|붙|나가|나와|들|떼|더|따로|또|추가|비싸|싸|내)"
         + @"|(?:비용|요금|참가비|가입비|이용료|사용료|반품비)\s*(?:이|은|는|도|을|만)?\s*(?:\S+\s+)?(?:얼마|몇|있|없|붙|들|드|나가|나와|따로|추가|누가|내|부담|발생)|유료|무료|공짜"
-        + @"|돈\s*(?:이|도|은|을)?\s*(?:들(?!어\s*[오온와왔올옴옵]|[와왔온올]|어\s*(?:가냐|갔|간다|갈까|가는지))|나가|내야|드나|드는)"
+        + @"|(?<!언제\S{0,3}\s+(?:\S+\s+){0,2})돈\s*(?:이|도|은|을)?\s*(?:들(?!어\s*[오온와왔올옴옵]|[와왔온올]|어\s*(?:가냐|갔|간다|갈까|가는지))|나가|내야|드나|드는)"
         + @"|(?:누가|제가|저희가|판매자가|플랫폼이|플랫폼에서|구매자가)\s*(?:다\s*)?(?:내|부담|냄|낸다|내줘|내주)"
         + @"|떼\s*(?:가|어\s*가|감|간)|(?:드는|나가는|내는)\s*(?:돈|비용)"
         + @"|\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:fee|fees|charge|cost)\b|\bhow\s+much\s+(?:\w+\s+){0,4}?(?:fee|fees|commission|cost|costs|charge|charges)\b"

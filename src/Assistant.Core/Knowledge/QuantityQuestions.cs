@@ -65,8 +65,9 @@ public sealed partial class QuantityQuestions(KnowledgeBase knowledge)
     [GeneratedRegex(@"며칠|몇\s*일(?!\s*에)|몇일|몇\s*(?:시간|번|개월|달|주|영업일|자|글자|장|개|명|회|퍼센트|%|픽셀)|얼마나\s*(?:걸|오래|기다|있어야|지나)|how\s+(?:many|long)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksNumber();
 
-    // A bound asked for: "최대", "최소", "얼마 이상", "몇 … 까지", "maximum" (not "몇 시까지", a time of day).
-    [GeneratedRegex(@"최대|최소|얼마\s*(?:이상|이하|까지)|몇\s*(?!시(?!간))\S{0,6}\s*(?:까지|이상|이하|넘)|\b(?:maximum|minimum|at\s+most|at\s+least|up\s+to\s+how)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A bound asked for: "최대", "최소", "얼마 이상", "몇 … 까지", "maximum" (not "몇 시까지", a time of day, nor "최대한", as
+    // much as one can).
+    [GeneratedRegex(@"최대(?!한)|최소(?!한)|얼마\s*(?:이상|이하|까지)|몇\s*(?!시(?!간))\S{0,6}\s*(?:까지|이상|이하|넘)|\b(?:maximum|minimum|at\s+most|at\s+least|up\s+to\s+how)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksLimit();
 
     // A sentence that states a number or a duration.

@@ -143,6 +143,8 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     private static partial Regex SpeaksAsABuyer();
 
     [GeneratedRegex(@"(?:온라인|인터넷|쇼핑몰|온라인몰|직구|사이트|앱|홈쇼핑|저\s*여기|제가\s*여기)(?:에서|서|으로|로)?\s*(?:\S+\s*){0,3}?(?:샀|산\s|구매했|구입했|주문했)|제가\s*(?:산|샀|구매한|주문한)\s"
+        // "제가 개인적으로 해외직구한 운동화가 …", "카페에서 제 카드로 결제가 두 번 …": the writer's own purchase, as a shopper.
+        + @"|직구(?:한|했|해서)\s|(?<![가-힣])제\s*(?:개인\s*)?카드로\s*(?:결제|산\s|샀|긁)"
         + @"|\bi\s+(?:bought|ordered|purchased)\b.{0,40}?\b(?:from|on|at)\s+(?:a|an|this|the|your|one)\s+(?:shop|store|site|seller|website)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BoughtOnline();
 

@@ -168,6 +168,8 @@ public sealed class CorrectionAndTicketTests(RepoFixture repo)
     [Theory]
     [InlineData("통신판매업 신고증이 아직 없는데 사업자 판매자로 가입할 수 있나요?", "근데 오늘 서울 날씨 어때요?", "아 그리고 심사는 보통 며칠 걸려요?", "seller-signup")]
     [InlineData("반품 상품 수거가 끝났는데 검수랑 완료 처리는 언제까지 해야 하나요?", null, "그 기한 넘기면 페널티 있어요?", "return-exchange")]
+    // A condition on one word before the verb: "서류 내면 …" after the sign-up answer.
+    [InlineData("사업자로 입점하려면 어떤 서류가 있어야 해요?", null, "서류 내면 며칠 만에 승인 나요?", "seller-signup")]
     public async Task AnotherQuestionOfTheSameConversationIsReadOnItsTopic(string first, string? aside, string next, string faq)
     {
         var chat = new Chat(repo);

@@ -20,6 +20,8 @@ public sealed class CostQuestionTests(RepoFixture repo)
     // Money that arrives, a fee only named, a charge made again, an expense kept: no price asked.
     [InlineData("구매확정이 나야 돈이 들어온다던데 자동으로는 안 되나요?", false)]
     [InlineData("빠른정산 되면 발송하고 바로 다음 날 돈 받는 건가요?", false)]
+    // When money arrives, not what something costs.
+    [InlineData("구매자가 무통장입금으로 결제했었는데 환불하면 언제쯤 돈이 들어가요?", false)]
     [InlineData("Where can I find the tax invoices for the fees you charge me every month?", false)]
     [InlineData("Can I charge a buyer again myself if their payment didn't go through?", false)]
     [InlineData("플랫폼에 낸 수수료도 비용으로 넣고 싶은데 증빙은 어디서 받아요?", false)]

@@ -85,6 +85,9 @@ public sealed class DeciderActsAndScopeTests(RepoFixture repo)
     // A private bank transfer's fee, and a present for one's mother.
     [InlineData("친구한테 개인적으로 계좌이체 할 때 타행 이체 수수료 안 내는 방법 있어?")]
     [InlineData("엄마 생신 선물 뭐가 좋을지 추천해 줘, 할인 쿠폰 많이 주는 데면 더 좋고")]
+    // The writer's own purchase as a shopper: a parcel bought abroad, a card charged twice at a café.
+    [InlineData("제가 개인적으로 해외직구한 운동화가 3주째 배송 지연인데 언제 올까요?")]
+    [InlineData("어제 카페에서 제 카드로 결제가 두 번 된 것 같은데 카드사에 뭐라고 말해요?")]
     public async Task NearDomainTrapsAreDeclinedNotAnsweredWithOurPolicy(string message)
     {
         var decision = await repo.Decider.DecideAsync(message);

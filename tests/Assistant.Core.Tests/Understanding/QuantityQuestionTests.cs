@@ -19,6 +19,8 @@ public sealed class QuantityQuestionTests(RepoFixture repo)
     [InlineData("정산관리에 몇 건이 보류로 떠 있어요", false)]
     [InlineData("고객센터 몇 시까지 해요?", false)]
     [InlineData("수수료 얼마예요?", false)]
+    // "최대한" is as much as one can, no bound.
+    [InlineData("상품명에 키워드를 최대한 많이 넣고 싶은데 글자 수 제한이 있나요?", false)]
     public void AQuestionAsksANumberOnlyWhenItAsksHowLongHowManyOrABound(string message, bool asks) =>
         Assert.Equal(asks, QuantityQuestions.Asks(message));
 

@@ -125,6 +125,12 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         // While another detail is asked for, only when the detail is said to be wrong ("wait, wrong ID, it's peach_tree02"),
         // and only a value shaped like a handle (not "wait" or "sorry").
         var wrong = SaysWrong(turn);
+        // "상품명 수정할게요: 유기농 현미 10kg" at the summary: the detail named, the word for changing it, and its new value.
+        if (form.AtSummary && EditedTo(turn.Text) is { } edited)
+        {
+            values.RemoveAll(v => v.Kind == edited.Kind);
+            values.Add(edited);
+        }
         if (values.Count == 0 && (form.AtSummary || wrong) && NamedCorrection(turn.Text, handlesOnly: !form.AtSummary) is { } corrected) values.Add(corrected);
         // "아 상품명 틀렸네요. 블루투스 스피커 미니가 맞아요": a no that names one detail, then its right value.
         if (values.Count == 0 && (form.AtSummary || wrong) && StatedAfterANo(turn.Act) is { } stated) values.Add(stated);
@@ -195,6 +201,18 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         return Token().Matches(text).Select(m => m.Value).Where(t => !Named().IsMatch(t) && (!handlesOnly || kind != SlotKind.Seller || SellerIds.LooksLikeHandle(t)))
             .Select(t => SlotTable.For(kind).Parse(t)).LastOrDefault(v => v is not null);
     }
+
+    /// <summary>The new value of "상품명 수정할게요: 유기농 현미 10kg", "주문번호 변경 2025…", read by the named detail's parser.</summary>
+    private static SlotValue? EditedTo(string text)
+    {
+        var m = EditWithValue().Match(text);
+        if (!m.Success) return null;
+        var kind = m.Groups["order"].Success ? SlotKind.Order : m.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
+        return SlotTable.For(kind).Parse(m.Groups["value"].Value);
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))\s*(?:은|는|을|를)?\s*(?:수정|변경|정정|고칠|바꿀|바꿔)\S*\s*(?:해\s*)?(?:주세요|할게요|합니다|요)?\s*[:：,]\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EditWithValue();
 
     /// <summary>A no that says one named detail is wrong ("wrong ID", "아이디 잘못 적었어요", "상품명 오타"), not that it does not apply.</summary>
     internal static bool SaysWrong(Turn turn) =>

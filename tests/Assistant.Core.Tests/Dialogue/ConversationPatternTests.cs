@@ -87,6 +87,25 @@ public sealed class FormPatternTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// "상품명 수정할게요: 유기농 현미 10kg" at the summary names the detail, says it changes and gives the new value after a
+    /// colon: the product is replaced, the other details stay, and the summary is shown again.
+    /// </summary>
+    [Theory]
+    [InlineData("상품명 수정할게요: 유기농 현미 10kg", "유기농 현미 10kg")]
+    [InlineData("상품 변경해 주세요: 현미 20kg", "현미 20kg")]
+    public async Task AnEditWithItsValueAtTheSummaryReplacesThatDetail(string edit, string product)
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담사 연결이요. 판매자 아이디 grain_house, 주문번호 2025090212345678, 상품 현미 10kg. 구매자가 벌레가 나왔다고 해서 대응 상담이 필요해요");
+        Assert.True(chat.State.Form!.AtSummary);
+        await chat.SayAsync(edit);
+        var form = chat.State.Form!;
+        Assert.Equal((product, "grain_house", "2025090212345678"), (form.ProductName, form.SellerId, form.OrderNumber));
+        Assert.True(form.AtSummary);
+        Assert.Equal(0, chat.Tickets.Count);
+    }
+
+    /// <summary>
     /// "사람 연결 ㄱㄱ 정산금이 …": "ㄱㄱ" (go ahead) before the problem says nothing of it; the problem is told, so the form
     /// goes to the summary with all three details, and "ㅇㅋ 진행시켜 주세요" files the ticket under settlement.
     /// </summary>

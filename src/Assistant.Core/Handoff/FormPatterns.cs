@@ -34,6 +34,13 @@ public static class FormPatterns
     /// <summary>The names of the form's details in Korean, as a seller writes them ("주문 번호", "아이디", "상품명").</summary>
     internal const string DetailWords = @"주문\s*번호|아이디|ID|상품\s*명";
 
+    /// <summary>A detail named at the start of a correction, captured by kind: <c>order</c>, <c>seller</c> or <c>product</c>.</summary>
+    internal const string NamedDetail = @"(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))";
+
+    /// <summary>The kind of detail a match of <see cref="NamedDetail"/> names.</summary>
+    internal static SlotKind KindNamed(Match match) =>
+        match.Groups["order"].Success ? SlotKind.Order : match.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
+
     /// <summary>
     /// "주문이나 특정 상품 건은 아니에요. 빨리 접수해 주세요": the answer that completes the form also asks to file it, so it is
     /// filed without showing the summary first; the details are the seller's own words of this conversation. A message that
@@ -206,12 +213,10 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
     private static SlotValue? EditedTo(string text)
     {
         var m = EditWithValue().Match(text);
-        if (!m.Success) return null;
-        var kind = m.Groups["order"].Success ? SlotKind.Order : m.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
-        return SlotTable.For(kind).Parse(m.Groups["value"].Value);
+        return m.Success ? SlotTable.For(FormPatterns.KindNamed(m)).Parse(m.Groups["value"].Value) : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))\s*(?:은|는|을|를)?\s*(?:수정|변경|정정|고칠|바꿀|바꿔)\S*\s*(?:해\s*)?(?:주세요|할게요|합니다|요)?\s*[:：,]\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*" + FormPatterns.NamedDetail + @"\s*(?:은|는|을|를)?\s*(?:수정|변경|정정|고칠|바꿀|바꿔)\S*\s*(?:해\s*)?(?:주세요|할게요|합니다|요)?\s*[:：,]\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex EditWithValue();
 
     /// <summary>A no that says one named detail is wrong ("wrong ID", "아이디 잘못 적었어요", "상품명 오타"), not that it does not apply.</summary>
@@ -313,8 +318,7 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
     {
         if (text.Length > 20) return null;
         var m = FieldName().Match(text);
-        if (!m.Success) return null;
-        return m.Groups["order"].Success ? SlotKind.Order : m.Groups["seller"].Success ? SlotKind.Seller : SlotKind.Product;
+        return m.Success ? FormPatterns.KindNamed(m) : null;
     }
 
     internal static SlotKind? Single(ReplyField field) => field switch
@@ -325,7 +329,7 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
         _ => null,
     };
 
-    [GeneratedRegex(@"^\s*(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))\s*(?:이요|요|을|를|이|가|은|는)?\s*(?:수정|변경|고칠게요|고쳐\s*주세요|바꿀게요|바꿔\s*주세요|틀렸어요|잘못됐어요|요)?\s*[.!?]*\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*" + FormPatterns.NamedDetail + @"\s*(?:이요|요|을|를|이|가|은|는)?\s*(?:수정|변경|고칠게요|고쳐\s*주세요|바꿀게요|바꿔\s*주세요|틀렸어요|잘못됐어요|요)?\s*[.!?]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldName();
 }
 

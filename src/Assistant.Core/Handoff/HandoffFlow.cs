@@ -281,16 +281,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
             && decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support")
             return only;
         // "정산 목록에서 이 주문만 빠져 있어요": no one entry, but most of what the classifier gives the entries is in one area.
-        if (decision.Kind == DecisionKind.Clarify)
-        {
-            var byArea = decision.Intents.Select(i => (Entry: kit.Knowledge.FindFaq(i.Label), i.Probability)).Where(i => i.Entry is not null)
-                .GroupBy(i => i.Entry!.Category).Select(g => (Area: g.Key, Mass: g.Sum(i => i.Probability))).ToArray();
-            var entries = byArea.Sum(g => g.Mass);
-            if (byArea.Length > 0 && byArea.MaxBy(g => g.Mass) is { Area: not "support" } heaviest
-                && heaviest.Mass >= AreaSupport && heaviest.Mass >= AreaShare * entries)
-                return heaviest.Area;
-        }
-        return null;
+        return decision.Kind == DecisionKind.Clarify ? HeaviestArea(decision)?.Area : null;
     }
 
     /// <summary>
@@ -303,13 +294,22 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         if (decision.Intent == Decider.NoAnswer)
             return decision.Suggestions.Select(id => kit.Knowledge.FindFaq(id)?.Category).Distinct().ToArray() is [{ } only] && only != "support"
                 ? (only, Math.Min(1f, decision.Confidence / FullChoice)) : null;
-        if (decision.Intent != Decider.HandoffCase) return null;
+        return decision.Intent == Decider.HandoffCase && HeaviestArea(decision) is { } heaviest
+            ? (heaviest.Area, Math.Min(1f, heaviest.Mass / FullChoice)) : null;
+    }
+
+    /// <summary>
+    /// The area (not "support") that holds most of what the classifier gives the entries, at least <see cref="AreaSupport"/>
+    /// of it and <see cref="AreaShare"/> of all the entries' weight, with that weight; null when no area does.
+    /// </summary>
+    private (string Area, float Mass)? HeaviestArea(Decision decision)
+    {
         var byArea = decision.Intents.Select(i => (Entry: kit.Knowledge.FindFaq(i.Label), i.Probability)).Where(i => i.Entry is not null)
             .GroupBy(i => i.Entry!.Category).Select(g => (Area: g.Key, Mass: g.Sum(i => i.Probability))).ToArray();
         var entries = byArea.Sum(g => g.Mass);
         return byArea.Length > 0 && byArea.MaxBy(g => g.Mass) is { Area: not "support" } heaviest
                && heaviest.Mass >= AreaSupport && heaviest.Mass >= AreaShare * entries
-            ? (heaviest.Area, Math.Min(1f, heaviest.Mass / FullChoice)) : null;
+            ? heaviest : null;
     }
 
     /// <summary>The confidence at which a choice among entries votes for its area as fully as an answer does; under it, in proportion.</summary>

@@ -22,9 +22,6 @@ public sealed partial class CostQuestions(KnowledgeBase knowledge)
 
     private readonly ConcurrentDictionary<string, CostSentence[]> _sentences = new(StringComparer.Ordinal);
 
-    /// <summary>Each entry's title as lexicon terms, read once.</summary>
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _titleTerms = new(StringComparer.Ordinal);
-
     /// <summary>Whether the message asks what something costs or who pays for it.</summary>
     public static bool Asks(string message) => AsksCost().IsMatch(message);
 
@@ -40,7 +37,7 @@ public sealed partial class CostQuestions(KnowledgeBase knowledge)
     public bool NamesWhatIsPriced(FaqEntry entry, string message)
     {
         var sentences = SentencesOf(entry);
-        var title = _titleTerms.GetOrAdd(entry.Id, _ => knowledge.Lexicon.Expand(entry.Title));
+        var title = knowledge.TitleTerms(entry);
         var terms = knowledge.Lexicon.Expand(message);
         // "배송비" is a price, and the 배송 inside it names nothing priced.
         var priced = terms.Where(t => !PriceTerms.Contains(t) && !title.Contains(t) && !terms.Any(p => PriceTerms.Contains(p) && p.Contains(t, StringComparison.Ordinal))).ToArray();

@@ -87,6 +87,11 @@ public sealed class KnowledgeBase
             foreach (var e in intent.Examples) yield return (intent.Intent, e);
     }
 
+    /// <summary>An entry's title as lexicon terms, read once: what a question names beyond the title is what it asks of the entry.</summary>
+    public IReadOnlyList<string> TitleTerms(FaqEntry faq) => _titleTerms.GetOrAdd(faq.Id, _ => Lexicon.Expand(faq.Title));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _titleTerms = new(StringComparer.Ordinal);
+
     /// <summary>The sentences of an entry's answer that are evidence for it (<see cref="AnswerEvidence"/>).</summary>
     public IReadOnlyList<string> AnswerSentences(FaqEntry faq) =>
         _answerSentences.GetOrAdd(faq.Id, _ => AnswerEvidence.Sentences(faq, _titles.Value));

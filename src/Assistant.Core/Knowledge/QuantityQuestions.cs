@@ -17,7 +17,6 @@ namespace Assistant.Knowledge;
 public sealed partial class QuantityQuestions(KnowledgeBase knowledge)
 {
     private readonly ConcurrentDictionary<string, Statement[]> _statements = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _titleTerms = new(StringComparer.Ordinal);
 
     /// <summary>Whether the message asks how long, how many or how much at most or least.</summary>
     public static bool Asks(string message) => AsksNumber().IsMatch(message) || AsksLimit().IsMatch(message);
@@ -30,7 +29,7 @@ public sealed partial class QuantityQuestions(KnowledgeBase knowledge)
         if (!AsksLimit().IsMatch(message)) return true;
         var limits = statements.Where(s => s.IsLimit).ToArray();
         if (limits.Length == 0) return false;
-        var title = _titleTerms.GetOrAdd(entry.Id, _ => knowledge.Lexicon.Expand(entry.Title));
+        var title = knowledge.TitleTerms(entry);
         var own = knowledge.Lexicon.Expand(BoundAsked(message)).Where(t => !title.Contains(t)).ToArray();
         return own.Length == 0 || limits.Any(s => own.Any(s.Terms.Contains));
     }

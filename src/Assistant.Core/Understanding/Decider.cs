@@ -749,14 +749,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var entries = offered.Select(knowledge.FindFaq).OfType<FaqEntry>().ToArray();
         if (entries.Length < offered.Count) return null;
         var asked = AskedPart(reading);
-        if (knowledge.Scope.NoneCovers(entries, asked))
-            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered mentions what is asked" };
+        Decision NoAnswerHere(string reason) => decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = reason };
+        if (knowledge.Scope.NoneCovers(entries, asked)) return NoAnswerHere("no entry offered mentions what is asked");
         // "정산 보류 걸리면 보통 며칠이면 풀려요?": a number that no entry offered states.
         if (entries.Length > 0 && QuantityQuestions.Asks(asked) && !entries.Any(e => knowledge.Quantities.Covers(e, asked)))
-            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered states the number asked" };
+            return NoAnswerHere("no entry offered states the number asked");
         if (entries.Length == 0 || !CostQuestions.Asks(asked)) return null;
-        if (!entries.Any(knowledge.Costs.Covers))
-            return decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = "no entry offered states a cost" };
+        if (!entries.Any(knowledge.Costs.Covers)) return NoAnswerHere("no entry offered states a cost");
         // "상품 올리는 데도 돈 들어요?" between the fees and registration entries: the one entry whose charges name what is
         // asked about answers it.
         return decision.Kind == DecisionKind.Clarify && entries.Where(e => knowledge.Costs.NamesWhatIsPriced(e, asked)).ToArray() is [var pricing]

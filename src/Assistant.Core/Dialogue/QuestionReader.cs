@@ -134,7 +134,10 @@ public sealed partial class QuestionReader(Decider decider)
 
         // "쿠폰 할인 비용은 누가 내는 건지, 그리고 쿠폰 쓴 주문에도 수수료가 똑같이 붙는지 궁금합니다": a message no entry
         // answers whole may still ask two things that two entries answer; a case or a request for a person is what it is.
-        if (usedTopic || decision.Kind is DecisionKind.Handoff && decision.Intent != Decider.NoAnswer || decision.Kind == DecisionKind.Smalltalk)
+        // "정산계좌 바꾸는법이랑 수수료 몇프로인지 둘다 알려주세요ㅠ 급해요": a case only the classifier read, hurried along by
+        // "급해요", is still asked as questions when two entries answer its parts; otherwise it stays the case it was read as.
+        var caseByClassifierAlone = decision is { Kind: DecisionKind.Handoff, Intent: Decider.HandoffCase, Reason: DecisionPolicy.ClassifierHandoff };
+        if (usedTopic || decision.Kind is DecisionKind.Handoff && decision.Intent != Decider.NoAnswer && !caseByClassifierAlone || decision.Kind == DecisionKind.Smalltalk)
             return new QuestionReading(decision, decision.Kind == DecisionKind.Answer ? [decision] : [], usedTopic);
 
         var parts = Split(text);
@@ -298,7 +301,8 @@ public sealed partial class QuestionReader(Decider decider)
     public static IReadOnlyList<string> Split(string text)
     {
         var parts = new List<string>();
-        foreach (var sentence in SentenceBreak().Split(text))
+        // "… 알려주세요ㅠ 급해요": tears and a word of hurry after the request are no part of what is asked.
+        foreach (var sentence in SentenceBreak().Split(HurryTail().Replace(text, "")))
             // "A랑 B를 같이 팔아도 돼요?" is one question about both.
             parts.AddRange(Together().IsMatch(sentence) ? [sentence] : Coordination().Split(sentence));
         var cleaned = parts.Select(p => Spaces().Replace(Filler().Replace(p, " "), " ").Trim(' ', ',', '.')).Where(p => p.Length >= 2).ToList();
@@ -326,6 +330,28 @@ public sealed partial class QuestionReader(Decider decider)
         var main = match.Groups["main"].Value.Trim(' ', ',');
         return Words().Matches(main).Count >= MainClauseWords ? main : null;
     }
+
+    /// <summary>
+    /// The question without the step it is conditioned on: "구매확정 되면 정산은 다음 영업일에 들어오는 거 맞죠?" asks about the
+    /// payout once the purchase is confirmed. Null without such a condition, when the condition is that a step is not taken
+    /// ("구매확정 안 하면 정산은 어떻게 돼요?" asks what not confirming does), or when too little is left to be read alone.
+    /// A condition says less of what is asked than a moment does, so the caller also wants the rest to name its own topic.
+    /// </summary>
+    public static string? ConditionedClause(string question)
+    {
+        var match = ConditionBefore().Match(question);
+        if (!match.Success || NotTaken().IsMatch(match.Groups["condition"].Value)) return null;
+        var main = match.Groups["main"].Value.Trim(' ', ',');
+        return Words().Matches(main).Count >= MainClauseWords ? main : null;
+    }
+
+    /// <summary>A step as a condition first: "구매확정 되면 …", "반품 승인하면 …", "정산 받으면 …".</summary>
+    [GeneratedRegex(@"^\s*(?<condition>[^,?.!]{2,30}?(?:되면|하면|받으면|끝나면|나면|오면))[\s,]+(?<main>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionBefore();
+
+    /// <summary>A step not taken ("안 하면", "안 누르면", "못 받으면").</summary>
+    [GeneratedRegex(@"(?<![가-힣])(?:안|못)\s*[가-힣]*면$|않으면$|[가-힣]*지\s*않|[가-힣]*지\s*못")]
+    private static partial Regex NotTaken();
 
     /// <summary>Words the question needs beyond its anchor to be read alone ("정산은 언제 들어와요?").</summary>
     private const int MainClauseWords = 2;
@@ -372,7 +398,9 @@ public sealed partial class QuestionReader(Decider decider)
 
     // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said. "해 봤는데", "말씀하신 대로":
     // the seller tried what was just answered. "다음번엔 제가 직접 …": next time, the same thing again.
-    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|해\s*봤는데|해\s*봤지만|해\s*봤더니|말씀하신\s*대로|안내(?:하신|해\s*주신)?\s*대로|알려\s*주신\s*대로|다음\s*번?\s*(?:엔|에는|부터는|부턴|에도)(?=\s)|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:그건|그거|그것|그게|그걸|그럼|그러면|그럼요|아까|거기|이건|이거|이게|저건|그때|그런\s*경우|이럴|그럴|그\s*다음|그다음|그건요|해\s*봤는데|해\s*봤지만|해\s*봤더니|말씀하신\s*대로|안내(?:하신|해\s*주신)?\s*대로|알려\s*주신\s*대로|다음\s*번?\s*(?:엔|에는|부터는|부턴|에도)(?=\s)|그\s+[가-힣A-Za-z]{1,10}(?:은|는|이|가|을|를|도)(?=\s)|또\s*(?:잘못|틀리|틀렸|그러|그렇|이러|이런|같은))|\b(?:that|this|those)\s+(?:menu|page|screen|button|setting|option|step|one|review|form|process|part)\b|\b(?:check|look\s+(?:at|into)|see)\s+mine\b"
+        // "And if I can't make it in time?", "What about weekends?": English that opens on what was just said.
+        + @"|^\s*(?:and\s+|but\s+|ok(?:ay)?,?\s+|so\s+)?(?:what|how)\s+(?:if|about)\b|^\s*(?:and|but)\s+(?:if|then|when|who|what|how)\b|^\s*(?:and\s+)?then\s+what\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
     // "…드리려고요" tells an intention, not a question about a part.
@@ -421,6 +449,10 @@ public sealed partial class QuestionReader(Decider decider)
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();
+
+    /// <summary>Tears and a word of hurry that end a message ("ㅠ 급해요", "ㅠㅠ 빨리요!!").</summary>
+    [GeneratedRegex(@"(?:[\sㅠㅜ~!.]*(?:급해요|급합니다|급해서요|급함|빨리요|빨리\s*좀요))?[\sㅠㅜ~!.]*$")]
+    private static partial Regex HurryTail();
 
     [GeneratedRegex(@"둘\s*다|모두|전부|각각")]
     private static partial Regex Filler();

@@ -79,6 +79,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (IntroducesThemselves().IsMatch(message.Trim()) && knowledge.FindIntent(GreetingIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "introduces themselves");
 
+        // "새해 복 많이 받으세요🙏", "연말인데 너도 고생이 많다 ㅎㅎ": a season's wish or kind words to the assistant, asking
+        // nothing and naming nothing of selling, is a greeting.
+        if (WishesWell(message) && knowledge.FindIntent(GreetingIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "a season's wish or kind words");
+
         var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
         // about the support center, not a request for a person.
@@ -107,6 +112,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
                 : decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
+        if (await QuestionAfterAPrivateWorryAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } ofOurs)
+            return NotCovered(ofOurs, reading) ?? ofOurs;
         if (await TheQuestionItselfAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } itself)
             return NotCovered(itself, reading) ?? itself;
         if (decision.Kind == DecisionKind.Clarify && (await QuestionAmongChoicesAsync(decision, reading, cancellationToken).ConfigureAwait(false)
@@ -325,6 +332,21 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
                 Reason = "a general question, in the seller's words no case of theirs, that no entry answers" };
     }
 
+    /// <summary>
+    /// "연말에 원자재 대금 나갈 게 많아서 돈이 너무 빠듯해요.. 정산 좀 빨리 받을 수 있는 방법 없을까요?": the classifier reads the
+    /// private worry told first and declines the whole message, but the question that ends it names a topic of ours in its
+    /// own words and is answered alone with confidence. That answer stands. (A topic the scope lists as not ours, another
+    /// service or a buyer's own purchase was declined before this; a question that leans on the worry is not read alone.)
+    /// </summary>
+    private async Task<Decision?> QuestionAfterAPrivateWorryAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
+    {
+        if (whole is not { Kind: DecisionKind.Decline, Reason: DecisionPolicy.ClassifierOutOfScope } || reading.Sentences is not [_, _, ..] sentences) return null;
+        var question = sentences[^1];
+        if (!QuestionReader.IsQuestion(question) || QuestionReader.IsFollowUp(question) || knowledge.Lexicon.Expand(question).Count == 0) return null;
+        var alone = await reading.DecideAsync(question, cancellationToken).ConfigureAwait(false);
+        return alone.Kind == DecisionKind.Answer ? alone with { Reason = "a question of ours after a private worry" } : null;
+    }
+
     /// <summary>The classifier's most probable FAQ entry, if any.</summary>
     private string? TopEntry(IReadOnlyList<IntentScore> intents) =>
         intents.FirstOrDefault(i => knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label;
@@ -433,10 +455,15 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return Agree(view, alone);
     }
 
-    /// <summary>The last sentence of a message, when it is one question, without the step it is anchored to; null when it names none.</summary>
-    private static string? AnchoredQuestion(MessageReading reading) =>
-        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question)
-        && QuestionReader.MainClause(question) is { } main && QuestionReader.Split(question).Count == 1 ? main : null;
+    /// <summary>
+    /// The last sentence of a message, when it is one question, without the step it is anchored to, or conditioned on when
+    /// what is left names a topic of its own; null when it names none.
+    /// </summary>
+    private string? AnchoredQuestion(MessageReading reading) =>
+        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
+            ? QuestionReader.MainClause(question)
+              ?? (QuestionReader.ConditionedClause(question) is { } main && knowledge.Lexicon.Expand(main).Count > 0 ? main : null)
+            : null;
 
     /// <summary>
     /// A situation told first can blur a message the classifier reads whole between an entry and a case ("클레임 걸린
@@ -555,6 +582,24 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (SentenceOfThanks().IsMatch(message)) return ThanksIntent;
         return null;
     }
+
+    /// <summary>Words a wish is said in, no longer than this: a longer message that wishes well also tells something.</summary>
+    private const int MaxWishWords = 10;
+
+    /// <summary>
+    /// A short message that wishes well (a season's or holiday's wish, kind words about the assistant's work) and asks
+    /// nothing, names no problem, wants nothing done and has no word of selling: "새해 복 많이 받으세요 근데 정산 언제 돼요?"
+    /// asks its question.
+    /// </summary>
+    private bool WishesWell(string message) =>
+        Wish().IsMatch(message) && !QuestionReader.IsQuestion(message) && !message.Contains('?') && !message.Contains('？')
+        && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWishWords
+        && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
+
+    [GeneratedRegex(@"새해\s*복\s*(?:많이\s*)?받으(?:세요|십시오|셔요|시길)|(?:명절|설|설날|추석|연휴|크리스마스|성탄절|연말|주말|휴가|새해|한\s*해)\s*(?:도\s*)?(?:잘|즐겁게|행복하게|따뜻하게|편안하게|풍성하게|건강하게)\s*(?:보내(?:세요|십시오|시길|셔요)|마무리\s*하세요)"
+        + @"|즐거운\s*(?:명절|연휴|성탄절|크리스마스|주말|휴가|설|추석)|메리\s*크리스\s*마스|해피\s*뉴\s*이어|\bhappy\s+(?:new\s+year|holidays|chuseok)\b|\bmerry\s+(?:christmas|xmas)\b|\bseason'?s\s+greetings\b"
+        + @"|(?:고생|수고)(?:이|가)?\s*(?:참\s*|정말\s*|너무\s*)?많(?:다|네|으시|으셨|으세|아요|습니다)", RegexOptions.IgnoreCase)]
+    private static partial Regex Wish();
 
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
@@ -828,9 +873,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     /// <summary>
     /// Where a sentence ends in a message typed without marks: after a polite or formal final ending and a space ("… 아직 주문은
-    /// 없어요 지금 수정하면 바로 반영되나요 아니면 …"), and after laughter or tears.
+    /// 없어요 지금 수정하면 바로 반영되나요 아니면 …"), also with a tear or a tilde after it ("빠듯해요ㅠ 정산을 …"), and after
+    /// laughter or tears.
     /// </summary>
-    [GeneratedRegex(@"(?<=(?:어요|아요|에요|예요|해요|돼요|되요|네요|군요|나요|까요|가요|세요|죠|니다|래요|대요|거든요|잖아요))\s+(?=[가-힣A-Za-z])|" + LaughterEnd)]
+    [GeneratedRegex(@"(?<=(?:어요|아요|에요|예요|해요|돼요|되요|네요|군요|나요|까요|가요|세요|죠|니다|래요|대요|거든요|잖아요)[ㅠㅜㅎㅋ~]*)\s+(?=[가-힣A-Za-z])|" + LaughterEnd)]
     private static partial Regex RunOnSentenceEnd();
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
     /// <summary>The reason of a handoff reading the classifier alone made (not a rule such as "asks for a person").</summary>
     public const string ClassifierHandoff = "classifier: handoff";
 
+    /// <summary>The reason of an out-of-scope reading the classifier alone made (not a listed topic or service).</summary>
+    public const string ClassifierOutOfScope = "classifier: out of scope";
+
     /// <summary>The label of a message that names an area, or nothing, without a question.</summary>
     public const string VagueIntent = "vague";
 
@@ -62,7 +65,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
         if (smalltalk >= options.SmalltalkConfidence && smalltalk >= Math.Max(handoff, decline) && smalltalk >= faqMass)
             return Make(DecisionKind.Smalltalk, bestSmalltalk!, smalltalk, null, [], ClassifierSmalltalk);
         if (decline >= options.DeclineConfidence && decline >= Math.Max(handoff, smalltalk) && decline >= faqMass)
-            return Make(DecisionKind.Decline, bestDecline!, decline, null, [], "classifier: out of scope");
+            return Make(DecisionKind.Decline, bestDecline!, decline, null, [], ClassifierOutOfScope);
 
         // A message that names an area without a question ("정산 관련 문의") is answered by asking which topic.
         var isVague = vague >= faqMass;

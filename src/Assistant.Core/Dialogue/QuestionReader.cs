@@ -127,7 +127,7 @@ public sealed partial class QuestionReader(Decider decider)
         // So is "계좌 바꾸는 것도 돈 들어요?" after the payout-account answer: it asks a cost, and the entry states none; and
         // "그럼 보통 며칠이면 풀려요?" after the hold answer, a number the entry never states.
         if (usedTopic && decision.Kind == DecisionKind.Answer && Knowledge.FindFaq(decision.FaqId!) is { } answered
-            && (Knowledge.Scope.NoneCovers([answered], text) || CostQuestions.Asks(text) && !Knowledge.Costs.Covers(answered)
+            && (Knowledge.NoneCovers([answered], text) || CostQuestions.Asks(text) && !Knowledge.Costs.Covers(answered)
                 || QuantityQuestions.Asks(text) && !Knowledge.Quantities.Covers(answered, text)))
             decision = decision with { Kind = DecisionKind.Handoff, Intent = Decider.NoAnswer, FaqId = null, Suggestions = [answered.Id], Reason = "a follow-up about a feature its topic does not cover" };
 
@@ -326,8 +326,9 @@ public sealed partial class QuestionReader(Decider decider)
     {
         var match = AnchoredBefore().Match(question);
         if (!match.Success) match = AnchoredAfter().Match(question);
+        if (!match.Success) match = AnchoredInside().Match(question);
         if (!match.Success) return null;
-        var main = match.Groups["main"].Value.Trim(' ', ',');
+        var main = (match.Groups["main"].Value + " " + match.Groups["rest"].Value).Trim(' ', ',');
         return Words().Matches(main).Count >= MainClauseWords ? main : null;
     }
 
@@ -359,6 +360,13 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>The moment first: "After the buyer confirms, …", "구매확정 후 …", "배송 완료되고 나면 …", "반품 받은 다음에 …".</summary>
     [GeneratedRegex(@"^\s*(?:(?:after|once)\s+[^,?]{3,}?,|[^,?.!]{2,30}?(?<![오최])(?:후|뒤)(?:에|에는|엔)?(?=[\s,])|[^,?.!]{2,30}?(?:한|된|받은|끝난|온)\s*다음(?:에|에는)?(?=[\s,])|[^,?.!]{2,30}?(?:하고|되고|받고|끝나고|오고)\s*나(?:서|면|서는)(?=[\s,]))[\s,]+(?<main>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredBefore();
+
+    /// <summary>
+    /// The moment inside an English question, between its question word and its verb: "how long after purchase confirmation
+    /// do I get paid?" asks "how long … do I get paid?".
+    /// </summary>
+    [GeneratedRegex(@"^(?<main>.*?\b(?:how\s+(?:long|many\s+(?:business\s+)?days|soon|quickly)|when)\b)\s+(?:after|once)\s+[^?,]{3,60}?\s+(?<rest>(?:do|does|will|can|would|should|is|are)\s+(?:i|we|you|it|they|the|my)\b[^?]*\??)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredInside();
 
     /// <summary>The moment last, in English: "How long until I get paid after the buyer confirms?".</summary>
     [GeneratedRegex(@"^(?<main>.{6,}?)\s+(?:after|once)\s+(?:the|a|my|an|they|he|she|it|i|we|you)\b[^?]*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

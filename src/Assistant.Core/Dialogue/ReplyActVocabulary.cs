@@ -133,6 +133,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Skip, 0, 0, "확인(?:이)?(?:안|잘안)(?:돼요|되요|됩니다|돼|되네요|되는데요)" + Yo),
         // "특정 못 해요", "하나로 특정할 수가 없어요": no one order or product to name.
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:하나로)?특정(?:이|을)?(?:못해요|못하겠어요|못합니다|못해|못하겠네요|못하는데요|안돼요|안되요|불가|불가능|불가능해요|할수가없어요|할수없어요|할수없습니다|할수가없습니다|할수가없네요|하기어려워요|하기힘들어요|하기가어려워요|이안돼요|이안되요)" + Yo),
+        // "여러 건이라 하나로 못 집어요": several orders, none to name alone.
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:하나로|하나만|한건으로|한건만|한개로|딱)(?:은)?(?:못|콕)(?:집어|집겠어|꼽아|꼽겠어|골라|고르겠어|정해|정하겠어)(?:요|드리겠어요|드려요|드릴수없어요)?|(?:하나로|하나만|한건만|한개만)(?:집기|꼽기|고르기|정하기)(?:가)?(?:어려워요|힘들어요|애매해요|어렵네요)|여러(?:건|개)(?:이에요|예요|이라서요|이라서|이라|라서|입니다|이고요|이거든요)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:건너뛰|건너뛸|넘어가|넘길|스킵|패스)(?:기|어요|세요|게요|고|주세요|줘|할게요|해주세요|해|요|ㄹ게요)?" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:thereisno|theresno|thereareno|therearent|thereisnt|theresnot|ihaveno|wehaveno|ithasno|itsnotabout(?:any|an?)|notabout(?:any|an?)|notany|nothingtodowith(?:any|an?|the)?|notrelatedto(?:any|an?)?|unrelatedto(?:any|an?)?)"),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:idontknow|idunno|dunno|dontknow|idk|notsure|imnotsure|unknown|idonthaveit|idonthaveone|idonthave|donthaveit|donthaveone|donthave|ihavenone|nothing|none|notapplicable|skip|skipit|noidea|ihavenoidea|forgot|iforgot|cantremember|icantremember)"),
@@ -189,7 +191,8 @@ internal static class ReplyActVocabulary
             + "|번호(?:를|좀)?(?:한번만더|한번더|한번만다시|한번만|다시|다시한번|다시한번만)(?:알려|보여|말해)" + Please + Yo),
         // "접수번호 뭐였죠?": the number of a request already filed. "아까 접수한 건 지금 어떤 상태예요?": how it stands.
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|티켓|상담|요청)번호(?:가|는|이|좀)?(?:뭐였죠|뭐였지|뭐였어요|뭐였더라|뭐였나요|몇번이었죠|몇번이었어요|몇번이었지)" + Yo),
-        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)?(?:은|는|이|가)?(?:지금|현재)?(?:어떤|무슨)?(?:상태|상황)(?:예요|에요|인가요|이에요|이죠|죠|일까요|야)?" + Yo),
+        // "제 문의 접수된 거 지금 어떤 상태예요?": whose it is, and what was filed, may come first.
+        new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:제|저의|내)?(?:문의|상담)?(?:상담요청|상담신청|상담접수|접수|요청|문의|신청|티켓)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)(?:거|것|건)?(?:은|는|이|가)?(?:지금|현재)?(?:어떤|무슨)?(?:상태|상황)(?:예요|에요|인가요|이에요|이죠|죠|일까요|야)?" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:제가|아까|전에|어제|오늘|방금|저번에)?(?:지금)?(?:제|저의|내)?(?:상담요청|상담신청|상담접수|문의|접수|요청|신청|티켓|상담)(?:한|했던|드린|넣은|남긴|해둔|해놓은|하신|된)?(?:거|것|건)?(?:가|는|이|은)?(?:지금|현재)?(?:어디까지|얼마나)(?:진행|처리)(?:됐나요|됐어요|되었나요|되었어요|됐는지|되고있나요|됐을까요|됐죠|됐어|됐나|된거예요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:whats|whatis|whatwas)my(?:ticket|request|case)(?:number|no|id)(?:again)?|(?:ticket|request|case)(?:number|no)again|(?:canyou|couldyou)?(?:tellme|giveme|remindmeof)?myticketnumber(?:again)?"),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:대기|대기순서|대기번호)(?:가|는|은)?(?:몇번째예요|몇번째에요|몇번째인가요|얼마나남았어요|얼마나남았나요|몇명이에요|몇명남았어요)" + Yo),
@@ -210,6 +213,8 @@ internal static class ReplyActVocabulary
         // A bare person ("상담원요", "매니저") asks for one only when nothing else is said: "매니저 초대 권한" is a question about managers.
         new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:연결)(?:요|이요)?"),
+        // "사람한테 직접 확인받을래요": to have a person confirm or explain it is to ask for one.
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:님)?(?:한테|에게|께|님께|한테서|에게서)(?:좀|직접|다시|정확히)*(?:확인|답변|설명|안내|판단|답)(?:을|를|좀)?(?:받을래|받고싶어|받고싶습니다|받고싶은데|받을게|받아야겠어|받고싶다|받았으면좋겠어|받고싶네)" + Yo),
         // "누가 좀 판단해 줬으면 좋겠어요": somebody, to judge or look at it, is a person.
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "누가(?:좀)?(?:판단|확인|봐|처리|해결|중재|판정|정리)(?:해)?(?:줬으면|주셨으면|주면|줬음)(?:좋겠어요|좋겠습니다|좋겠네요|좋겠는데요|좋겠어|해요|합니다)" + Yo),
         // "사람으로요", "상담 받고 싶어요": a person, said another way.

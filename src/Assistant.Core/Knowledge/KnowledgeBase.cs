@@ -87,6 +87,12 @@ public sealed class KnowledgeBase
             foreach (var e in intent.Examples) yield return (intent.Intent, e);
     }
 
+    /// <summary>
+    /// Whether each of the entries leaves a specific selling word of the message unmentioned (<see cref="ScopeRules.NoneCovers"/>),
+    /// its answer read as its evidence sentences: a pointer to another entry does not cover that entry's words.
+    /// </summary>
+    public bool NoneCovers(IReadOnlyList<FaqEntry> entries, string message) => Scope.NoneCovers(entries, message, AnswerSentences);
+
     /// <summary>An entry's title as lexicon terms, read once: what a question names beyond the title is what it asks of the entry.</summary>
     public IReadOnlyList<string> TitleTerms(FaqEntry faq) => _titleTerms.GetOrAdd(faq.Id, _ => Lexicon.Expand(faq.Title));
 

@@ -176,15 +176,17 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     /// Whether each of the entries leaves a specific selling word of the message unmentioned (in its title, questions,
     /// answer and facts): "스토어 URL 변경" answered with the business-information entry names "URL", which that entry
     /// never does, so the entry does not cover it. False for no entries. The message is read once for all of them.
+    /// The answer is read as <paramref name="answerEvidence"/> gives it, when given: a sentence that points to another
+    /// entry ("수수료 세금계산서는 '세금계산서·부가세 자료' 안내를 참고해 주세요") speaks of that entry's topic, not this one's.
     /// </summary>
-    public bool NoneCovers(IReadOnlyList<FaqEntry> entries, string message)
+    public bool NoneCovers(IReadOnlyList<FaqEntry> entries, string message, Func<FaqEntry, IReadOnlyList<string>>? answerEvidence = null)
     {
         if (entries.Count == 0) return false;
         var text = new Text(message);
         var specific = _selling.Concat(_withStore).Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
         return specific.Length > 0 && entries.All(faq =>
         {
-            var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, f.Answer, .. f.Facts, .. f.Questions])));
+            var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, .. answerEvidence?.Invoke(f) ?? [f.Answer], .. f.Facts, .. f.Questions])));
             return specific.Any(w => !w.IsIn(entry));
         });
     }

@@ -515,9 +515,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     /// <summary>
     /// The seller tried something already: "해 봤는데", "넣었는데도", "벌써 세 번째", and a verb with 도 before what persists
-    /// ("비밀번호 찾기로 바꿔도 계속 똑같아요", "눌러도 안 돼요"), not a noun with 도 ("주말도 계속 …").
+    /// ("비밀번호 찾기로 바꿔도 계속 똑같아요", "눌러도 안 돼요"), not a noun with 도 ("주말도 계속 …"); "tried twice", not
+    /// "charged twice" (a double charge, no second try).
     /// </summary>
-    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|(?:해|어|아|여|꿔|봐|써|러|줘|와|워|려|내|겨|켜)도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|(?:해|어|아|여|꿔|봐|써|러|줘|와|워|려|내|겨|켜)도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|(?<!\b(?:charged|paid|billed|debited|deducted|taken)\s+)\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|벌써\s*(?:몇|여러|수십)\s*번|\b(?:still|keeps?|same)\b", RegexOptions.IgnoreCase)]
@@ -795,7 +796,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (entries.Length < offered.Count) return null;
         var asked = AskedPart(reading);
         Decision NoAnswerHere(string reason) => decision with { Kind = DecisionKind.Handoff, Intent = NoAnswer, FaqId = null, Suggestions = offered, Reason = reason };
-        if (knowledge.Scope.NoneCovers(entries, asked)) return NoAnswerHere("no entry offered mentions what is asked");
+        if (knowledge.NoneCovers(entries, asked)) return NoAnswerHere("no entry offered mentions what is asked");
         // "정산 보류 걸리면 보통 며칠이면 풀려요?": a number that no entry offered states.
         if (entries.Length > 0 && QuantityQuestions.Asks(asked) && !entries.Any(e => knowledge.Quantities.Covers(e, asked)))
             return NoAnswerHere("no entry offered states the number asked");

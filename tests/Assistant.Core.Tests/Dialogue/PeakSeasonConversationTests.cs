@@ -40,4 +40,21 @@ public sealed class PeakSeasonConversationTests(RepoFixture repo)
         var ticket = (await chat.Tickets.GetAsync(number))!;
         Assert.Equal(("urgent", "계정 잠김", "account"), (ticket.Details.Urgency, ticket.Details.UrgencyReason, ticket.Details.Category));
     }
+
+    /// <summary>
+    /// Whether the fees include VAT, no entry says: the fees answer only points to the tax-invoice entry for VAT records,
+    /// and a pointer to another entry does not cover that entry's words. It is not answered with the fees entry: the VAT
+    /// records' entry is offered among the choices.
+    /// </summary>
+    [Fact]
+    public async Task WhetherTheFeesIncludeVatIsNoAnswerHere()
+    {
+        var chat = new Chat(repo);
+        Assert.Equal("fees", (await chat.LastAsync("팔면 떼가는 돈 있음?")).Info.FaqId);
+        var reply = await chat.LastAsync("그 수수료 부가세 포함이에요 별도예요?");
+        Assert.Equal(("clarify", null), (reply.Info.Action, reply.Info.FaqId));
+        Assert.Contains("tax-invoice", reply.Info.Suggestions!);
+        Assert.True(repo.Knowledge.NoneCovers([repo.Knowledge.FindFaq("fees")!], "수수료 부가세 포함이에요?"));
+        Assert.False(repo.Knowledge.NoneCovers([repo.Knowledge.FindFaq("tax-invoice")!], "부가세 신고 자료는 어디서 받아요?"));
+    }
 }

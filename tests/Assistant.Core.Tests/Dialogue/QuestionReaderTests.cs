@@ -13,6 +13,7 @@ public sealed class QuestionReaderTests
     [InlineData("송장 등록한 다음에 수정할 수 있어요?", "수정할 수 있어요?")]
     [InlineData("After the buyer confirms, when do I get paid?", "when do I get paid?")]
     [InlineData("How long until I get paid after the buyer confirms?", "How long until I get paid")]
+    [InlineData("Hi, how long after purchase confirmation do I get paid?", "Hi, how long do I get paid?")]
     // No step named: a time of day ("오후"), a review ("후기"), a list of two questions.
     [InlineData("오후 주문은 언제 보내요?", null)]
     [InlineData("구매 후기 삭제할 수 있나요?", null)]

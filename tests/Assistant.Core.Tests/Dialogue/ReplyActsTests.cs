@@ -157,6 +157,7 @@ public sealed class ReplyActsTests
     [InlineData("help", Capabilities)]
     // TicketStatus.
     [InlineData("아까 접수 번호가 뭐였죠?", TicketStatus)]
+    [InlineData("제 문의 접수된 거 지금 어떤 상태예요?", TicketStatus)]
     [InlineData("접수한 거 어떻게 됐어요?", TicketStatus)]
     [InlineData("아까 접수한 건 지금 어디까지 진행됐어요?", TicketStatus)]
     [InlineData("방금 거 접수 제대로 된 거 맞죠?", TicketStatus)]
@@ -193,6 +194,8 @@ public sealed class ReplyActsTests
     [InlineData("상담원 연결해 주세요", HumanRequest)]
     [InlineData("사람이랑 얘기할래요", HumanRequest)]
     [InlineData("누가 좀 판단해 줬으면 좋겠어요", HumanRequest)]
+    [InlineData("사람한테 직접 확인받을래요", HumanRequest)]
+    [InlineData("상담원한테 정확히 답변 받고 싶어요", HumanRequest)]
     [InlineData("직접 확인해 주실 분이랑 얘기하고 싶어요", HumanRequest)]
     [InlineData("담당하시는 분 연결해 주세요", HumanRequest)]
     [InlineData("talk to a human", HumanRequest)]

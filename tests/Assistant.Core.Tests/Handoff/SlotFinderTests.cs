@@ -119,6 +119,10 @@ public sealed class SlotFinderTests
     // A name that ends its item of a list keeps its last syllable: 이 before "/" is no particle ("턱받이").
     [InlineData("주문 2025052011112222 / 아이디 dodam_kids / 상품 아기 턱받이 / 구매자가 신고한대요", "아기 턱받이")]
     [InlineData("상품 진주 귀걸이, 주문번호 2025052011112222", "진주 귀걸이")]
+    // A noun of a verb root and 이 takes 예요 and keeps its 이; after another consonant "이예요" is the copula misspelt.
+    [InlineData("아이디는 baby_bom 이고 상품은 오가닉 턱받이예요. 주문번호는 해당 없어요", "오가닉 턱받이")]
+    [InlineData("상품은 원목 손잡이예요", "원목 손잡이")]
+    [InlineData("상품은 수제 마카롱이예요", "수제 마카롱")]
     // After a unit or Latin letters the sound is unknown: the longest ending goes ("500g이고요", not "500g이").
     [InlineData("상품은 귀리 그래놀라 500g이고요", "귀리 그래놀라 500g")]
     [InlineData("상품은 무선 충전기 15W예요", "무선 충전기 15W")]

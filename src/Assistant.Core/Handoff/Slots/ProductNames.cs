@@ -114,6 +114,9 @@ internal static partial class ProductNames
         ("에", Sound.Any, 2), ("도", Sound.Any, 2), ("과", Sound.Consonant, 2), ("와", Sound.Vowel, 2),
     ];
 
+    /// <summary>Verb roots that make a noun with 이 after them (받이, 걸이, 잡이, 볶이, 깎이, 꽂이, 닦이, 막이, 놀이, 떨이, 붙이, 먹이).</summary>
+    private static readonly HashSet<char> NounFromVerbRoot = ['받', '걸', '잡', '볶', '깎', '꽂', '닦', '막', '놀', '떨', '붙', '먹', '묶', '밀', '뚫', '덮'];
+
     /// <summary>One-syllable endings that mark a noun's role in a sentence, so only come before more of it.</summary>
     private static readonly HashSet<string> CaseParticles = new(StringComparer.Ordinal) { "이", "가", "은", "는", "을", "를", "로", "의", "에", "도", "과", "와", "랑" };
 
@@ -335,6 +338,9 @@ internal static partial class ProductNames
             if (!caseParticles && ending.Length == 1 && CaseParticles.Contains(ending)) continue;
             var stem = word[..^ending.Length];
             if (stem.Length < minStem || !char.IsLetterOrDigit(stem[^1])) continue;
+            // "오가닉 턱받이예요": a noun made of a verb root and 이 (턱받이, 목걸이, 손잡이, 떡볶이) takes 예요, and its 이 stays;
+            // after another consonant "이예요" is the copula misspelt ("마카롱이예요").
+            if (ending == "이예요" && stem.Length >= 1 && NounFromVerbRoot.Contains(stem[^1])) continue;
             var sound = Josa.EndingOf(stem);
             // "귀리 그래놀라 500g이고요": after Latin letters or digits the sound depends on how they are read (그램, 지), so
             // any ending fits; the longest is tried first.

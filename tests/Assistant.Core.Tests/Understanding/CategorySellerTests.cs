@@ -1,0 +1,54 @@
+using Assistant.Knowledge;
+using Assistant.Understanding;
+
+namespace Assistant.Tests.Understanding;
+
+/// <summary>
+/// What the thirty-first blind batch (sellers of particular goods) showed of single messages: a company's legal name is no
+/// stock, a double charge is no second try, licences no entry lists, a present one buys, and an English question with its
+/// moment inside.
+/// </summary>
+[Collection(RepoCollection.Name)]
+public sealed class CategorySellerTests(RepoFixture repo)
+{
+    /// <summary>"주식회사 …" (a company's legal name) is no question about stocks: the company's own case is a case.</summary>
+    [Fact]
+    public async Task ACompanysLegalNameIsNoStock()
+    {
+        var decision = await repo.Decider.DecideAsync("안녕하십니까. 주식회사 바다찬 온라인사업팀 담당자입니다. 당사 판매자 계정 ID는 hanbit_foods이며, 주문번호 2025092412345678 건(상품명: 전복장 선물세트)의 정산 금액이 정산관리 화면상 예정 금액과 상이하여 담당자 확인을 요청드립니다.");
+        Assert.Equal(DecisionKind.Handoff, decision.Kind);
+        Assert.Null(repo.Knowledge.Scope.NotOursIn("주식회사 바다찬 담당자입니다"));
+        Assert.NotNull(repo.Knowledge.Scope.NotOursIn("삼성전자 주식 지금 사도 돼요?"));
+    }
+
+    /// <summary>"charged twice" is a double charge, not a step tried twice: the general question is answered.</summary>
+    [Fact]
+    public async Task ChargedTwiceIsNoSecondTry()
+    {
+        var decision = await repo.Decider.DecideAsync("buyer says she got charged twice for the same skincare set. does the duplicate payment get cancelled automatically?");
+        Assert.Equal((DecisionKind.Answer, "payment-error"), (decision.Kind, decision.FaqId));
+    }
+
+    /// <summary>A licence a kind of goods needs under other laws is a selling question no entry answers.</summary>
+    [Theory]
+    [InlineData("집에서 직접 담근 김치를 팔려면 식품 쪽 영업신고나 허가 같은 게 따로 필요한가요? 어떤 걸 받아야 하는지 알고 싶어요")]
+    [InlineData("화장품을 직접 만들어 팔려면 화장품책임판매업 등록증도 입점할 때 내야 하나요?")]
+    public async Task ALicenceNoEntryListsIsNoAnswerHere(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
+    }
+
+    /// <summary>A present bought for someone, in the certifications' words, is private life.</summary>
+    [Fact]
+    public async Task APresentOneBuysIsDeclined() =>
+        Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync("조카 선물로 KC 인증 받은 블록 장난감 사 주려는데 추천해 줄 만한 거 있어요?")).Kind);
+
+    /// <summary>"how long after purchase confirmation do I get paid?" asks about the payout, the moment inside it set aside.</summary>
+    [Fact]
+    public async Task AnEnglishQuestionWithItsMomentInsideIsAboutThePayout()
+    {
+        var decision = await repo.Decider.DecideAsync("Hi, how long after purchase confirmation do I get paid?");
+        Assert.Equal((DecisionKind.Answer, "settlement-schedule"), (decision.Kind, decision.FaqId));
+    }
+}

@@ -120,6 +120,14 @@ public sealed partial class QuestionReader(Decider decider)
                 decision = contextual with { Reason = "follow-up on the last topic that no entry answers" };
                 usedTopic = true;
             }
+            else if (decision.Kind == DecisionKind.Decline && contextual is { Kind: DecisionKind.Handoff, Intent: Decider.HandoffCase })
+            {
+                // "그거 다 해봤대요 그래도 계속 안된대요" after the payment-error answer, "그러니까 제꺼가 왜 보류된거냐구요" after the
+                // hold answer: alone unsure of everything, with the topic the seller's own problem that persists after the steps,
+                // or their own case asked about. A case, in the topic's area.
+                decision = contextual with { Reason = "a case on the last topic: " + contextual.Reason };
+                usedTopic = true;
+            }
         }
 
         // "그 쿠폰 홍보할 배너 이미지도 만들어 주시나요?" after the coupon answer: read with the topic it is about the coupon, but it

@@ -118,6 +118,8 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:해결됐어요|해결됐습니다|해결했어요|해결됐어)"),
         // "음 생각해 보니 그냥 제가 찾아볼게요": the seller takes the request back.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아|음|흠)?(?:생각해보니|생각해보니까|다시생각해보니|생각해보니깐)?(?:그냥)?제가(?:직접|한번|먼저|좀|그냥)?(?:찾아|알아|해|확인해|알아서해)(?:볼게요|볼께요|볼게|볼래요|보겠습니다|볼게용)" + Yo),
+        // "아뇨 괜찮아요 그냥 여기서 물어볼게요": the seller will ask here instead of a person.
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아뇨|아니요|아니에요|ㄴㄴ|노노)?(?:괜찮아요|괜찮습니다|됐어요)?(?:그냥)?(?:여기서|챗봇한테|봇한테|채팅으로|이걸로)(?:그냥)?(?:물어볼게요|물어볼께요|물어볼래요|물어볼게|질문할게요|질문할래요|알아볼게요|찾아볼게요)" + Yo),
         // "잘못 눌렀어요" (the button pressed by mistake): no request meant.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:잘못|실수로|모르고)(?:눌렀|눌러졌|누른거|클릭했|클릭한거|선택했|선택한거)(?:어요|어|습니다|네요|나봐요|나봐|예요|에요|어용)?" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:cancel|cancelit|cancelthat|cancelplease|stopit|stopthat|nevermind|nvm|forgetit|forgetaboutit|notnow|maybelater|illdoitlater|nothanksnevermind|dontbother)"),

@@ -67,6 +67,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (EndsInThanks().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
+        // "thx that's all for today, bye!", "오늘은 여기까지요 수고하세요~": a short message that ends in a goodbye and asks nothing.
+        if (EndsInGoodbye().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
+            && !message.Contains('?') && !message.Contains('？') && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message) && !ActOnMyCase().IsMatch(message)
+            && knowledge.FindIntent(ByeIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, ByeIntent, 1f, null, [], "goodbye");
 
         // "안녕하세요! 저는 제주도에서 감귤 농사를 지으면서 … 잘 부탁드립니다", "고마워요, 정말로요. … 덕분에 푹 자러 갑니다": a long
         // greeting or thanks that tells about the seller, asks nothing, names no problem and asks nobody to act is smalltalk.
@@ -460,7 +465,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// what is left names a topic of its own; null when it names none.
     /// </summary>
     private string? AnchoredQuestion(MessageReading reading) =>
-        reading.Sentences is [.., var question] && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
+        // "ok and when do I get paid after …": the words it opens with join it to the conversation and are no part of it.
+        reading.Sentences is [.., var last] && WithoutOpening(last) is var question && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
             ? QuestionReader.MainClause(question)
               ?? (QuestionReader.ConditionedClause(question) is { } main && knowledge.Lexicon.Expand(main).Count > 0 ? main : null)
             : null;
@@ -564,7 +570,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return other >= OtherScriptLetters && other >= OtherScriptShare * letters;
     }
 
-    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise", GreetingIntent = "smalltalk.greeting";
+    public const string HandoffCase = "handoff.case", ThanksIntent = "smalltalk.thanks", NoiseIntent = "noise", GreetingIntent = "smalltalk.greeting", ByeIntent = "smalltalk.bye";
 
     /// <summary>
     /// The smalltalk a message of several sentences is when it opens with a greeting or has a sentence of thanks (or a
@@ -642,6 +648,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
+
+    [GeneratedRegex(@"(?:\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsInGoodbye();
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"

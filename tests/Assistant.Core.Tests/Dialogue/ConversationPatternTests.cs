@@ -575,6 +575,8 @@ public sealed class FormPatternTests(RepoFixture repo)
     [InlineData("주문이나 상품은 특정된 게 없어요", true, true)]
     [InlineData("주문번호는 이 건이랑 상관없어요", true, false)]
     [InlineData("주문번호는 그 건하고는 관계없어요", true, false)]
+    // A reason, then "not yet" ("아직 없어요": the payment failed, so no order was made).
+    [InlineData("주문번호는 결제가 안돼서 아직 없어요", true, false)]
     public async Task SkipsRecordWhatIsUnknownAndNeverStoreTheSentence(string text, bool order, bool product)
     {
         var chat = new Chat(repo);

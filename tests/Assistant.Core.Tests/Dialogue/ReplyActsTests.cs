@@ -86,6 +86,7 @@ public sealed class ReplyActsTests
     [InlineData("that's wrong", Deny)]
     // Cancel: stored as field values today.
     [InlineData("아 됐어요", Cancel)]
+    [InlineData("아뇨 괜찮아요 그냥 여기서 물어볼게요", Cancel)]
     [InlineData("나중에 할게요", Cancel)]
     [InlineData("그만", Cancel)]
     [InlineData("아 그냥 됐어요", Cancel)]

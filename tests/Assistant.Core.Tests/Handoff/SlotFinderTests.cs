@@ -123,6 +123,7 @@ public sealed class SlotFinderTests
     [InlineData("아이디는 baby_bom 이고 상품은 오가닉 턱받이예요. 주문번호는 해당 없어요", "오가닉 턱받이")]
     [InlineData("상품은 원목 손잡이예요", "원목 손잡이")]
     [InlineData("상품은 수제 마카롱이예요", "수제 마카롱")]
+    [InlineData("상품명 먼저 말할게요 캐시미어 머플러", "캐시미어 머플러")]
     // After a unit or Latin letters the sound is unknown: the longest ending goes ("500g이고요", not "500g이").
     [InlineData("상품은 귀리 그래놀라 500g이고요", "귀리 그래놀라 500g")]
     [InlineData("상품은 무선 충전기 15W예요", "무선 충전기 15W")]

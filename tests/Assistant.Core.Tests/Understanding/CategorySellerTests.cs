@@ -51,4 +51,16 @@ public sealed class CategorySellerTests(RepoFixture repo)
         var decision = await repo.Decider.DecideAsync("Hi, how long after purchase confirmation do I get paid?");
         Assert.Equal((DecisionKind.Answer, "settlement-schedule"), (decision.Kind, decision.FaqId));
     }
+
+    /// <summary>A short message that ends in a goodbye and asks nothing is a goodbye; one with a question or a request is not.</summary>
+    [Theory]
+    [InlineData("thx that's all for today, bye!", true)]
+    [InlineData("오늘은 여기까지 할게요 수고하세요~", true)]
+    [InlineData("정산 언제 들어와요? 수고하세요", false)]
+    [InlineData("제 주문 확인 부탁드려요 수고하세요", false)]
+    public async Task AGoodbyeAtTheEndIsAGoodbye(string message, bool goodbye)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal(goodbye, decision.Kind == DecisionKind.Smalltalk && decision.Intent == Decider.ByeIntent);
+    }
 }

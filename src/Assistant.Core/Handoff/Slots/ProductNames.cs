@@ -49,9 +49,10 @@ internal static partial class ProductNames
 
     /// <summary>
     /// The same words before a name without quotes, when they plainly only say how it is named: an adverb ("정확히는",
-    /// "actually") or a noun with its particle ("정식 명칭은"); a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
+    /// "actually") or a noun with its particle ("정식 명칭은"), or that it is given first ("상품명 먼저 말할게요 캐시미어 머플러");
+    /// a bare "공식" or "전체" may begin the name itself ("공식 굿즈 키링").
     /// </summary>
-    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로)|(?i:actually|really|in\s+fact|correctly)|잘못\s*(?:씀|썼어요|썼네요|썼음|적었어요|적음|들어갔어요|됐어요|됨)[.,!]?|틀렸어요[.,!]?|틀렸네요[.,!]?|틀림[.,!]?|오타(?:났어요|남|네요)?[.,!]?)(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
+    [GeneratedRegex(@"\G(?:(?:정확하게|정확히)(?:은|는)?|(?:(?:정확한|정식)\s*)?(?:명칭|이름|풀\s*네임)(?:은|는|이|으로|로)|(?:정식|원래|공식|전체)(?:은|는|으로|로)|(?i:actually|really|in\s+fact|correctly)|잘못\s*(?:씀|썼어요|썼네요|썼음|적었어요|적음|들어갔어요|됐어요|됨)[.,!]?|틀렸어요[.,!]?|틀렸네요[.,!]?|틀림[.,!]?|오타(?:났어요|남|네요)?[.,!]?|(?:먼저|일단)\s*(?:말할게요|말씀드릴게요|말씀드리면|알려\s*드릴게요|드릴게요|적을게요)[.,!:]?)(?:\s+(?:(?:정확한|정식)\s*)?(?:명칭|이름)(?:은|는|이|으로|로))?\s+")]
     private static partial Regex HowNamedBare();
 
     // A verb's helper after it: "바꿔 주세요", "확인해 줘", "봐 주실래요".

@@ -9,7 +9,7 @@ namespace Assistant.Knowledge;
 /// reason shows, not how long it lasts; the delay entry says to register a new expected date, not how far off it may be.
 /// </summary>
 /// <remarks>
-/// A duration or count ("며칠", "몇 시간", "how long") is covered by an entry with any sentence that states one (a number,
+/// A time of day ("몇 시쯤", "시간대") is covered only by a clock time or opening hours. A duration or count ("며칠", "몇 시간", "how long") is covered by an entry with any sentence that states one (a number,
 /// "다음 영업일", "바로"). A limit ("최대", "얼마 이상", "몇 자까지") is covered only by a sentence that states a limit (a
 /// number with "이내", "이상", "까지" …) about what is asked: one that names the question's own terms beyond the entry's
 /// title, or any limit when the question names nothing beyond the title ("발송기한 최대 며칠이에요?").
@@ -19,13 +19,15 @@ public sealed partial class QuantityQuestions(KnowledgeBase knowledge)
     private readonly ConcurrentDictionary<string, Statement[]> _statements = new(StringComparer.Ordinal);
 
     /// <summary>Whether the message asks how long, how many or how much at most or least.</summary>
-    public static bool Asks(string message) => AsksNumber().IsMatch(message) || AsksLimit().IsMatch(message);
+    public static bool Asks(string message) => AsksNumber().IsMatch(message) || AsksLimit().IsMatch(message) || AsksClock().IsMatch(message);
 
     /// <summary>Whether the entry states the number the message asks for (see the remarks).</summary>
     public bool Covers(FaqEntry entry, string message)
     {
         var statements = _statements.GetOrAdd(entry.Id, _ => Read(entry));
         if (statements.Length == 0) return false;
+        // "정산금 입금되는 시간대는 보통 몇 시쯤이에요?": a time of day is stated only by a clock time or opening hours.
+        if (AsksClock().IsMatch(message) && !statements.Any(s => s.IsClock)) return false;
         if (!AsksLimit().IsMatch(message)) return true;
         var limits = statements.Where(s => s.IsLimit).ToArray();
         if (limits.Length == 0) return false;
@@ -53,11 +55,19 @@ public sealed partial class QuantityQuestions(KnowledgeBase knowledge)
 
     private Statement[] Read(FaqEntry entry) =>
         knowledge.AnswerSentences(entry).Concat(entry.Facts)
-            .Where(s => Quantity().IsMatch(s))
-            .Select(s => new Statement(knowledge.Lexicon.Expand(s).ToHashSet(StringComparer.Ordinal), Limit().IsMatch(s)))
+            .Where(s => Quantity().IsMatch(s) || Clock().IsMatch(s))
+            .Select(s => new Statement(knowledge.Lexicon.Expand(s).ToHashSet(StringComparer.Ordinal), Limit().IsMatch(s), Clock().IsMatch(s)))
             .ToArray();
 
-    private sealed record Statement(HashSet<string> Terms, bool IsLimit);
+    private sealed record Statement(HashSet<string> Terms, bool IsLimit, bool IsClock);
+
+    // A time of day asked for ("몇 시쯤", "몇시에", "입금되는 시간대", "what time"), not how many hours ("몇 시간").
+    [GeneratedRegex(@"몇\s*시(?!간)|시간대|\b(?:what|which)\s+time\b|\bwhat\s+hour\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksClock();
+
+    // A sentence that states a time of day: a clock time, morning or afternoon, or opening hours.
+    [GeneratedRegex(@"\d{1,2}\s*시(?!간)|\d{1,2}:\d{2}|오전|오후|자정|정오|(?:운영|영업|상담)\s*시간")]
+    private static partial Regex Clock();
 
     // How long, how many ("며칠", "몇 시간", "몇 번"; not "몇 건이 보류로 떠 있어요", which tells, "구매자 몇 분이", people, nor
     // "몇 시까지 해요", a time of day).

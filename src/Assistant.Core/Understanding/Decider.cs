@@ -67,6 +67,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (EndsInThanks().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
+        // "설명 감사해요 덕분에 정산 구조 이해했어요": thanks, and that it is understood now, asking nothing, is thanks.
+        if (SentenceOfThanks().IsMatch(message) && EndsUnderstood().IsMatch(message) && !QuestionReader.IsQuestion(message) && !message.Contains('?')
+            && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10 && !ProblemTold().IsMatch(message) && knowledge.FindIntent(ThanksIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks, understood");
         // "thx that's all for today, bye!", "오늘은 여기까지요 수고하세요~": a short message that ends in a goodbye and asks nothing.
         if (EndsInGoodbye().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && !message.Contains('?') && !message.Contains('？') && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message) && !ActOnMyCase().IsMatch(message)
@@ -648,6 +652,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
+
+    [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndsUnderstood();
 
     [GeneratedRegex(@"(?:\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInGoodbye();

@@ -63,4 +63,34 @@ public sealed class CategorySellerTests(RepoFixture repo)
         var decision = await repo.Decider.DecideAsync(message);
         Assert.Equal(goodbye, decision.Kind == DecisionKind.Smalltalk && decision.Intent == Decider.ByeIntent);
     }
+
+    /// <summary>Thanks with "now I understand" and no question is thanks, whatever topic words it names.</summary>
+    [Fact]
+    public async Task ThanksAndUnderstoodIsThanks()
+    {
+        var decision = await repo.Decider.DecideAsync("설명 감사해요 덕분에 정산 구조 이해했어요");
+        Assert.Equal((DecisionKind.Smalltalk, Decider.ThanksIntent), (decision.Kind, decision.Intent));
+    }
+
+    /// <summary>
+    /// Money questions in a covered topic's words about what no entry names (interest on a held payout, a gift voucher's
+    /// refund, an internet-only bank, PayPal) get "no answer here" and a person, not the nearest entry.
+    /// </summary>
+    [Theory]
+    [InlineData("보류됐던 정산금이 나중에 풀릴 때 이자 같은 것도 붙나요?")]
+    [InlineData("컬처랜드 상품권으로 결제한 건도 환불 기간이 카드랑 똑같나요?")]
+    [InlineData("정산계좌로 인터넷은행 계좌도 등록되나요? 토스뱅크요")]
+    [InlineData("Is there a way to receive my settlement in a PayPal account instead of a Korean bank account?")]
+    public async Task AMoneyDetailNoEntryNamesIsNoAnswerHere(string message)
+    {
+        var decision = await repo.Decider.DecideAsync(message);
+        Assert.Equal((DecisionKind.Handoff, Decider.NoAnswer), (decision.Kind, decision.Intent));
+    }
+
+    /// <summary>A private loan or a personal income tax filing is not ours.</summary>
+    [Theory]
+    [InlineData("전세자금대출 갈아타려는데 서류 뭐 필요해요?")]
+    [InlineData("사업자 종합소득세 신고 기한이 5월 말까지 맞나요?")]
+    public async Task PrivateMoneyIsDeclined(string message) =>
+        Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync(message)).Kind);
 }

@@ -15,9 +15,11 @@ public sealed class QuantityQuestionTests(RepoFixture repo)
     [InlineData("새 발송예정일은 최대 며칠 뒤까지 잡을 수 있어요?", true)]
     [InlineData("월 매출 얼마 이상이면 빠른정산 대상이에요?", true)]
     [InlineData("How long does the account review take?", true)]
-    // Told, not asked: a few orders on hold; a time of day; money that something costs.
+    // A time of day asked for.
+    [InlineData("고객센터 몇 시까지 해요?", true)]
+    [InlineData("정산금 입금되는 시간대는 보통 몇 시쯤이에요?", true)]
+    // Told, not asked: a few orders on hold; money that something costs.
     [InlineData("정산관리에 몇 건이 보류로 떠 있어요", false)]
-    [InlineData("고객센터 몇 시까지 해요?", false)]
     [InlineData("수수료 얼마예요?", false)]
     // "최대한" is as much as one can, no bound.
     [InlineData("상품명에 키워드를 최대한 많이 넣고 싶은데 글자 수 제한이 있나요?", false)]
@@ -38,6 +40,9 @@ public sealed class QuantityQuestionTests(RepoFixture repo)
     // A bound about something the entry never bounds: the new expected date, the fast-settlement threshold.
     [InlineData("shipping-delay", "발송지연 안내 등록할 때 새 발송예정일은 최대 며칠 뒤까지 잡을 수 있어요?", false)]
     [InlineData("settlement-schedule", "빠른정산 대상이 되려면 월 매출 얼마 이상이어야 해요?", false)]
+    // A time of day: the contact entry states its opening hours, the schedule entry states days, no hour.
+    [InlineData("contact-support", "고객센터 몇 시까지 해요?", true)]
+    [InlineData("settlement-schedule", "정산금 입금되는 시간대는 보통 몇 시쯤이에요?", false)]
     public void AnEntryCoversANumberOnlyWhenItStatesOne(string faq, string message, bool covers) =>
         Assert.Equal(covers, repo.Knowledge.Quantities.Covers(repo.Knowledge.FindFaq(faq)!, message));
 

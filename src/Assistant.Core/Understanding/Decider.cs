@@ -451,7 +451,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<Decision?> TheQuestionItselfAsync(Decision whole, MessageReading reading, CancellationToken cancellationToken)
     {
-        if (reading.ActsOnMyCase || whole.Kind is not (DecisionKind.Answer or DecisionKind.Clarify) || AnchoredQuestion(reading) is not { } part) return null;
+        if (reading.ActsOnMyCase || whole.Kind is not (DecisionKind.Answer or DecisionKind.Clarify) || AnchoredQuestion(reading, whole.Kind == DecisionKind.Clarify) is not { } part) return null;
         return await AgreedWithAsync(whole, part, reading, cancellationToken).ConfigureAwait(false) is { } agreed
             ? agreed with { Reason = "the question itself, not what it follows" } : null;
     }
@@ -465,14 +465,15 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     }
 
     /// <summary>
-    /// The last sentence of a message, when it is one question, without the step it is anchored to, or conditioned on when
-    /// what is left names a topic of its own; null when it names none.
+    /// The last sentence of a message, when it is one question, without the step it is anchored to, or, for a message read
+    /// as a choice, conditioned on when what is left names a topic of its own; null when it names none. (A condition says
+    /// less than a moment, and reading the rest alone is one more search: a message already answered keeps its answer.)
     /// </summary>
-    private string? AnchoredQuestion(MessageReading reading) =>
+    private string? AnchoredQuestion(MessageReading reading, bool conditions) =>
         // "ok and when do I get paid after …": the words it opens with join it to the conversation and are no part of it.
         reading.Sentences is [.., var last] && WithoutOpening(last) is var question && QuestionReader.IsQuestion(question) && QuestionReader.Split(question).Count == 1
             ? QuestionReader.MainClause(question)
-              ?? (QuestionReader.ConditionedClause(question) is { } main && knowledge.Lexicon.Expand(main).Count > 0 ? main : null)
+              ?? (conditions && QuestionReader.ConditionedClause(question) is { } main && knowledge.Lexicon.Expand(main).Count > 0 ? main : null)
             : null;
 
     /// <summary>

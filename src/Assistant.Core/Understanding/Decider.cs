@@ -88,6 +88,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (IntroducesThemselves().IsMatch(message.Trim()) && knowledge.FindIntent(GreetingIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "introduces themselves");
 
+        // "hello, do you understand English?": whether the assistant reads English, asking nothing else, is a greeting (the
+        // reply to an English message says it answers in Korean).
+        if (AsksForEnglish().IsMatch(message.Trim()) && knowledge.FindIntent(GreetingIntent) is not null)
+            return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "asks whether English is read");
         // "새해 복 많이 받으세요🙏", "연말인데 너도 고생이 많다 ㅎㅎ": a season's wish or kind words to the assistant, asking
         // nothing and naming nothing of selling, is a greeting.
         if (WishesWell(message) && knowledge.FindIntent(GreetingIntent) is not null)
@@ -595,6 +599,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return null;
     }
 
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|안녕하세요)[\s,!.~]*)?(?:(?:do|can|could)\s+you\s+(?:understand|speak|read|use|do)\s+english|(?:is\s+)?english\s+(?:ok|okay|possible|fine)|영어\s*(?:돼요|되나요|가능(?:해요|한가요|하세요)?|할\s*줄\s*(?:알아요|아세요)|알아들어요))[\s?？!.~]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForEnglish();
+
     /// <summary>Words a wish is said in, no longer than this: a longer message that wishes well also tells something.</summary>
     private const int MaxWishWords = 10;
 
@@ -651,7 +658,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex IntroducesThemselves();
 
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
     [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
@@ -662,6 +669,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
+        + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:remove|lift|waive|reverse|undo)\s+(?:it|this|that|my|the)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnMyCase();
 

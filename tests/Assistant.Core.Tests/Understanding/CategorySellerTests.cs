@@ -93,4 +93,15 @@ public sealed class CategorySellerTests(RepoFixture repo)
     [InlineData("사업자 종합소득세 신고 기한이 5월 말까지 맞나요?")]
     public async Task PrivateMoneyIsDeclined(string message) =>
         Assert.Equal(DecisionKind.Decline, (await repo.Decider.DecideAsync(message)).Kind);
+
+    /// <summary>What the thirty-fourth blind batch (sellers who write in English) showed of single messages.</summary>
+    [Theory]
+    [InlineData("thx so much, that was really helpful!", DecisionKind.Smalltalk)]
+    [InlineData("hello, do you understand English?", DecisionKind.Smalltalk)]
+    [InlineData("My friend borrowed 500,000 won from me three months ago and won't pay back. How can I get a refund from him?", DecisionKind.Decline)]
+    [InlineData("My landlord hasn't returned my jeonse deposit after I moved out. What's the return process for that?", DecisionKind.Decline)]
+    [InlineData("I got a late dispatch penalty last week but the courier missed the pickup, not my fault. Can you remove that penalty?", DecisionKind.Handoff)]
+    [InlineData("Is it possible to receive my settlement in USD to my bank account in the US instead of a Korean won account?", DecisionKind.Handoff)]
+    public async Task EnglishMessagesAreReadForWhatTheyAre(string message, DecisionKind kind) =>
+        Assert.Equal(kind, (await repo.Decider.DecideAsync(message)).Kind);
 }

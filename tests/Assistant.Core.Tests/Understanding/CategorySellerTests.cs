@@ -104,4 +104,12 @@ public sealed class CategorySellerTests(RepoFixture repo)
     [InlineData("Is it possible to receive my settlement in USD to my bank account in the US instead of a Korean won account?", DecisionKind.Handoff)]
     public async Task EnglishMessagesAreReadForWhatTheyAre(string message, DecisionKind kind) =>
         Assert.Equal(kind, (await repo.Decider.DecideAsync(message)).Kind);
+
+    /// <summary>"put on hold" of a payout is the hold term in English too.</summary>
+    [Fact]
+    public async Task APayoutPutOnHoldIsTheHoldEntry()
+    {
+        var decision = await repo.Decider.DecideAsync("Just to understand in general before it happens to me - for what reasons can 정산 be put on hold?");
+        Assert.Equal((DecisionKind.Answer, "settlement-hold"), (decision.Kind, decision.FaqId));
+    }
 }

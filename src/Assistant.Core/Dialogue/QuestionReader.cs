@@ -337,7 +337,7 @@ public sealed partial class QuestionReader(Decider decider)
         if (!match.Success) match = AnchoredInside().Match(question);
         if (!match.Success) return null;
         var main = (match.Groups["main"].Value + " " + match.Groups["rest"].Value).Trim(' ', ',');
-        return Words().Matches(main).Count >= MainClauseWords ? main : null;
+        return ReadableAlone(main);
     }
 
     /// <summary>
@@ -351,7 +351,7 @@ public sealed partial class QuestionReader(Decider decider)
         var match = ConditionBefore().Match(question);
         if (!match.Success || NotTaken().IsMatch(match.Groups["condition"].Value)) return null;
         var main = match.Groups["main"].Value.Trim(' ', ',');
-        return Words().Matches(main).Count >= MainClauseWords ? main : null;
+        return ReadableAlone(main);
     }
 
     /// <summary>A step as a condition first: "구매확정 되면 …", "반품 승인하면 …", "정산 받으면 …".</summary>
@@ -361,6 +361,9 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>A step not taken ("안 하면", "안 누르면", "못 받으면").</summary>
     [GeneratedRegex(@"(?<![가-힣])(?:안|못)\s*[가-힣]*면$|않으면$|[가-힣]*지\s*않|[가-힣]*지\s*못")]
     private static partial Regex NotTaken();
+
+    /// <summary>What is left of a question once its anchor is set aside, when enough is left to be read alone; null otherwise.</summary>
+    private static string? ReadableAlone(string main) => Words().Matches(main).Count >= MainClauseWords ? main : null;
 
     /// <summary>Words the question needs beyond its anchor to be read alone ("정산은 언제 들어와요?").</summary>
     private const int MainClauseWords = 2;

@@ -68,14 +68,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && knowledge.FindIntent(ThanksIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks");
         // "설명 감사해요 덕분에 정산 구조 이해했어요": thanks, and that it is understood now, asking nothing, is thanks.
-        if (SentenceOfThanks().IsMatch(message) && EndsUnderstood().IsMatch(message) && !QuestionReader.IsQuestion(message) && !message.Contains('?')
-            && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10 && !ProblemTold().IsMatch(message) && knowledge.FindIntent(ThanksIntent) is not null)
-            return new Decision(DecisionKind.Smalltalk, ThanksIntent, 1f, null, [], "thanks, understood");
+        if (SentenceOfThanks().IsMatch(message) && EndsUnderstood().IsMatch(message) && AsksAndWantsNothing(message, MaxCourtesyWords)
+            && Courtesy(ThanksIntent, "thanks, understood") is { } understood)
+            return understood;
         // "thx that's all for today, bye!", "오늘은 여기까지요 수고하세요~": a short message that ends in a goodbye and asks nothing.
-        if (EndsInGoodbye().IsMatch(message) && !QuestionReader.IsQuestion(message) && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
-            && !message.Contains('?') && !message.Contains('？') && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message) && !ActOnMyCase().IsMatch(message)
-            && knowledge.FindIntent(ByeIntent) is not null)
-            return new Decision(DecisionKind.Smalltalk, ByeIntent, 1f, null, [], "goodbye");
+        if (EndsInGoodbye().IsMatch(message) && AsksAndWantsNothing(message, MaxGoodbyeWords) && !ActOnMyCase().IsMatch(message)
+            && Courtesy(ByeIntent, "goodbye") is { } goodbye)
+            return goodbye;
 
         // "안녕하세요! 저는 제주도에서 감귤 농사를 지으면서 … 잘 부탁드립니다", "고마워요, 정말로요. … 덕분에 푹 자러 갑니다": a long
         // greeting or thanks that tells about the seller, asks nothing, names no problem and asks nobody to act is smalltalk.
@@ -90,12 +89,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
         // "hello, do you understand English?": whether the assistant reads English, asking nothing else, is a greeting (the
         // reply to an English message says it answers in Korean).
-        if (AsksForEnglish().IsMatch(message.Trim()) && knowledge.FindIntent(GreetingIntent) is not null)
-            return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "asks whether English is read");
+        if (AsksForEnglish().IsMatch(message.Trim()) && Courtesy(GreetingIntent, "asks whether English is read") is { } english)
+            return english;
         // "새해 복 많이 받으세요🙏", "연말인데 너도 고생이 많다 ㅎㅎ": a season's wish or kind words to the assistant, asking
         // nothing and naming nothing of selling, is a greeting.
-        if (WishesWell(message) && knowledge.FindIntent(GreetingIntent) is not null)
-            return new Decision(DecisionKind.Smalltalk, GreetingIntent, 1f, null, [], "a season's wish or kind words");
+        if (Wish().IsMatch(message) && AsksAndWantsNothing(message, MaxCourtesyWords) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
+            && Courtesy(GreetingIntent, "a season's wish or kind words") is { } wish)
+            return wish;
 
         var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
@@ -602,18 +602,24 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|안녕하세요)[\s,!.~]*)?(?:(?:do|can|could)\s+you\s+(?:understand|speak|read|use|do)\s+english|(?:is\s+)?english\s+(?:ok|okay|possible|fine)|영어\s*(?:돼요|되나요|가능(?:해요|한가요|하세요)?|할\s*줄\s*(?:알아요|아세요)|알아들어요))[\s?？!.~]*$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForEnglish();
 
-    /// <summary>Words a wish is said in, no longer than this: a longer message that wishes well also tells something.</summary>
-    private const int MaxWishWords = 10;
+    /// <summary>
+    /// Words a wish or thanks is said in, and a goodbye, no longer than these: a longer message that wishes well also tells
+    /// something.
+    /// </summary>
+    private const int MaxCourtesyWords = 10, MaxGoodbyeWords = 8;
 
     /// <summary>
-    /// A short message that wishes well (a season's or holiday's wish, kind words about the assistant's work) and asks
-    /// nothing, names no problem, wants nothing done and has no word of selling: "새해 복 많이 받으세요 근데 정산 언제 돼요?"
-    /// asks its question.
+    /// A short message (at most <paramref name="maxWords"/> words) that asks nothing, names no problem and wants nothing
+    /// done: what a wish, a goodbye or thanks must be to be only that ("새해 복 많이 받으세요 근데 정산 언제 돼요?" asks its question).
     /// </summary>
-    private bool WishesWell(string message) =>
-        Wish().IsMatch(message) && !QuestionReader.IsQuestion(message) && !message.Contains('?') && !message.Contains('？')
-        && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWishWords
-        && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon);
+    private static bool AsksAndWantsNothing(string message, int maxWords) =>
+        !QuestionReader.IsQuestion(message) && !message.Contains('?') && !message.Contains('？')
+        && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
+        && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message);
+
+    /// <summary>A smalltalk decision a rule made, when the knowledge has that intent (and so its reply).</summary>
+    private Decision? Courtesy(string intent, string reason) =>
+        knowledge.FindIntent(intent) is null ? null : new Decision(DecisionKind.Smalltalk, intent, 1f, null, [], reason);
 
     [GeneratedRegex(@"새해\s*복\s*(?:많이\s*)?받으(?:세요|십시오|셔요|시길)|(?:명절|설|설날|추석|연휴|크리스마스|성탄절|연말|주말|휴가|새해|한\s*해)\s*(?:도\s*)?(?:잘|즐겁게|행복하게|따뜻하게|편안하게|풍성하게|건강하게)\s*(?:보내(?:세요|십시오|시길|셔요)|마무리\s*하세요)"
         + @"|즐거운\s*(?:명절|연휴|성탄절|크리스마스|주말|휴가|설|추석)|메리\s*크리스\s*마스|해피\s*뉴\s*이어|\bhappy\s+(?:new\s+year|holidays|chuseok)\b|\bmerry\s+(?:christmas|xmas)\b|\bseason'?s\s+greetings\b"

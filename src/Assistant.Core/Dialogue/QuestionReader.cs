@@ -98,7 +98,7 @@ public sealed partial class QuestionReader(Decider decider)
             // 받아요?" after the fees answer: "도" (also) asks the topic's question of something more.
             var answeredOnTopic = contextual.Kind == DecisionKind.Answer && contextual.FaqId == topic;
             var keepsTopic = decision.Kind != DecisionKind.Answer || decision.FaqId == topic
-                || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence
+                || IsShort(text) && !ElidedQuestion().IsMatch(text.Trim()) && decision.Confidence < OwnTopicConfidence && !NamesItsOwnTopic(decision, text, current)
                 || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && chosen is null
                 || Conditional().IsMatch(text.Trim()) && answeredOnTopic
                 || Also().IsMatch(text) && answeredOnTopic;
@@ -281,6 +281,23 @@ public sealed partial class QuestionReader(Decider decider)
         if (@short && (score < ShortChoosesAt || decision.Intents.FirstOrDefault(i => Knowledge.DecisionFor(i.Label) == DecisionKind.Answer)?.Label != first)) return null;
         return score >= (float)decider.Policy.MinRetrievalScore && topicScore < FarUnder * score ? Knowledge.FindFaq(first) : null;
     }
+
+    /// <summary>
+    /// "승인나면 상품은 어디서 올려요" after the sign-up answer: short, but it names what it asks about with a topic particle
+    /// ("상품은"), a word of the title of the entry it is answered by alone and not of the topic's: it carries its own topic.
+    /// </summary>
+    private bool NamesItsOwnTopic(Decision decision, string text, FaqEntry topic)
+    {
+        if (decision.Kind != DecisionKind.Answer || Knowledge.FindFaq(decision.FaqId!) is not { } own) return false;
+        var ownTitle = Knowledge.TitleTerms(own);
+        var topicTitle = Knowledge.TitleTerms(topic);
+        return TopicMarked().Matches(text).Any(m => Knowledge.Lexicon.Expand(m.Groups["noun"].Value) is var terms
+            && terms.Any(ownTitle.Contains) && !terms.Any(topicTitle.Contains));
+    }
+
+    /// <summary>A noun with the topic particle: "상품은", "정산금은", "반품비는".</summary>
+    [GeneratedRegex(@"(?<noun>[가-힣]{2,8})(?:은|는)(?=\s)")]
+    private static partial Regex TopicMarked();
 
     /// <summary>The contextual reading keeps to the topic: answered with it, or offering it among the choices at the top.</summary>
     private static bool StaysOnTopic(Decision contextual, string topic) =>

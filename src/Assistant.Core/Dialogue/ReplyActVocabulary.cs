@@ -178,7 +178,8 @@ internal static class ReplyActVocabulary
             + "|(?:did|has|hasnt|didnt)my(?:request|ticket|inquiry|case)(?:gothrough|gonethrough|beenreceived|getthrough|reachyou)(?:yet)?"
             + "|(?:is|was)my(?:request|ticket|inquiry|case)(?:received|submitted|filed|registered|through)(?:yet)?"
             + "|(?:any)?updates?(?:on|about|for)my(?:request|ticket|inquiry|case)|whats(?:the)?status(?:of|on)my(?:request|ticket|inquiry|case)"
-            + "|howlong(?:do|will|should|must)i(?:have)?(?:to)?wait(?:for(?:an?|the)?(?:agent|reply|answer|response|person|human))?|whenwill(?:an?|the|your)?(?:agent|person|human|someone|staff)(?:contact|call|reply(?:to)?|answer|getbackto)me"),
+            + "|howlong(?:do|will|should|must)i(?:have)?(?:to)?wait(?:for(?:an?|the)?(?:agent|reply|answer|response|person|human))?|whenwill(?:an?|the|your)?(?:agent|person|human|someone|staff)(?:contact|call|reply(?:to)?|answer|getbackto)me"
+            + "|howlong(?:until|till|before)(?:someone|somebody|anyone|an?agent|theagent|an?person|an?human|you|staff)(?:will)?(?:contacts?|calls?|gets?backto|repl(?:y|ies)to|answers?|reach(?:es)?(?:outto)?)me"),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:얼마나|언제까지)(?:더)?기다려야(?:연락|답변|답장|전화|상담원|회신)(?:이|가)?(?:와요|오나요|올까요|받아요|받나요|돼요|되나요|줘요|주나요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:아직)(?:도)?(?:연락|답변|답장|전화|회신|상담원)(?:이|가)?(?:없어요|없네요|안와요|안오네요|없는데요|안왔어요|안오는데요)" + Yo),
         new(Kind.Act, ReplyAct.TicketStatus, 0, 0, "(?:접수|상담|티켓|문의|요청)(?:번호)?(?:진행|처리)?(?:상황조회|상태조회|현황조회|상황|상태|현황|조회)(?:좀)?(?:알려" + Please + "|확인" + Do + "|요|이요|은요|궁금해요)?"),

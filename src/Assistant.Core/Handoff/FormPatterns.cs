@@ -181,8 +181,17 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
             if (form.ValueOf(slot.Kind) is { } current && TextNormalizer.Compact(current) is { Length: > 0 } value
                 && old.EndsWith(value, StringComparison.Ordinal))
                 return slot.Parse(FirstClause(m.Groups["new"].Value));
-        return null;
+        // "버터쿠키 아니고 초코칩쿠키 12입이에요" when the product is "버터쿠키 12입": the word said wrong is the head of one value.
+        var wrongWord = OldWord().Match(m.Groups["old"].Value).Groups["word"].Value;
+        if (wrongWord.Length < 2) return null;
+        var replaced = SlotTable.All.Where(slot => form.ValueOf(slot.Kind) is { } current
+            && current.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => string.Equals(w, wrongWord, StringComparison.OrdinalIgnoreCase))).ToList();
+        return replaced is [var only] ? only.Parse(FirstClause(m.Groups["new"].Value)) : null;
     }
+
+    /// <summary>The last word before "말고"/"아니고", without the subject particle "이"/"가" some put on it.</summary>
+    [GeneratedRegex(@"(?<word>[^\s,.!?]+?)(?:이|가)?\s*$")]
+    private static partial Regex OldWord();
 
     [GeneratedRegex(@"^\s*(?<old>.+?)\s*(?:이|가)?\s*(?:말고|아니고|아니라|대신)\s*,?\s*(?<new>.+?)\s*$")]
     private static partial Regex InsteadOf();

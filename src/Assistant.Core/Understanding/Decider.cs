@@ -261,7 +261,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private async Task<Decision?> AreaChoiceAsync(Decision decision, string message, CancellationToken cancellationToken)
     {
-        if (decision.Reason == TitleChosen || decision.Kind == DecisionKind.Answer && decision.Confidence >= AreaSure || BareWord(message) is not { } word) return null;
+        // "심사 보통 며칠 걸려요?" asks the time of a bare word: unsure of an entry, its choices are the word's area too.
+        if (decision.Reason == TitleChosen || decision.Kind == DecisionKind.Answer && decision.Confidence >= AreaSure
+            || (BareWord(message) ?? (decision.Kind == DecisionKind.Clarify ? BareWordTimed(message) : null)) is not { } word) return null;
         var candidates = word == TextNormalizer.Compact(message)
             ? decision.Candidates
             : await retriever.RetrieveAsync(word, FeatureText.ForRetrieval(word, knowledge.Lexicon.Expand(word)), CandidateCount, cancellationToken).ConfigureAwait(false);
@@ -282,6 +284,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"^(?<word>[가-힣]{2,5}?)\s*(?:관련|문의|관련\s*문의|건)?\s*(?:이요|요|은요|는요|은|는|이|가|좀)?\s*[?？.!~ㅠㅜ]*$")]
     private static partial Regex BareArea();
+
+    /// <summary>The one word a question of how long asks about ("심사 보통 며칠 걸려요?" → "심사"), or null.</summary>
+    private static string? BareWordTimed(string message) => BareTimed().Match(message.Trim()) is { Success: true } match ? match.Groups["word"].Value : null;
+
+    [GeneratedRegex(@"^(?<word>[가-힣]{2,5}?)\s*(?:은|는|이|가)?\s*(?:보통|원래|대략|대충|평균)?\s*(?:며칠|몇\s*일|얼마나|언제|기간)\s*(?:이나|정도|쯤)?\s*(?:걸려요|걸리나요|걸리죠|걸림|걸려|돼요|되나요|소요돼요|소요되나요|이에요|예요)?\s*[?？.!~ㅠㅜ]*$")]
+    private static partial Regex BareTimed();
 
     /// <summary>
     /// A message that tells the seller's situation first and then asks a general question ("반품 물건이 어제
@@ -327,7 +335,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // Otherwise the message read whole, as a question about a topic rather than a case: what the classifier gives
         // the case goes to the entries in proportion, and the answer must still clear every threshold of the policy.
         // "특정 주문에 문제가 있는 건 아니고 그냥 전반적인 구조가 궁금해요": the seller says in so many words it is no case of theirs.
-        var notMine = NotMyCase().IsMatch(reading.Own);
+        // "가입신청 어제 했는데 아직 심사중이라고 떠요 원래 며칠 걸리는거에요??": asking how long it normally takes is asking
+        // about cases of its kind, which says as much.
+        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]);
         if (sentences.Length == 0 || !notMine && !AsksOutright().IsMatch(sentences[^1])) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
@@ -690,6 +700,16 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex OrderNumber();
 
+    /// <summary>
+    /// "원래 며칠 걸려요?", "보통 얼마나 걸리나요": how long or how much it normally takes; "원래 어제 들어왔어야 하는데 왜 …"
+    /// (what should have happened) asks no such thing.
+    /// </summary>
+    private static bool AsksTheNorm(string question) => QuestionReader.IsQuestion(question) && AsksInGeneral().Match(question) is { Success: true } general
+        && NormAsked().IsMatch(question[(general.Index + general.Length)..]);
+
+    [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}(?:며칠|얼마나|얼마|몇\s*(?:일|시간|주|달|개월|영업일|번|퍼센트|프로|%)|언제)")]
+    private static partial Regex NormAsked();
+
     /// <summary>A question about cases of a kind, not this one: "이런 반품은", "이럴 때", "보통", "in general".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksInGeneral();
@@ -706,7 +726,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다"), not one that only ends like a question ("계속 결제
     /// 오류가 나요" states a symptom). A request to act on the seller's case was ruled out before (<see cref="ActOnMyCase"/>).
     /// </summary>
-    [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|어떤|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)|" + QuestionReader.AsksToBeTold)]
+    [GeneratedRegex(@"[?？]|언제|어떻게|어디|얼마|며칠|몇\s*[일시번개]|무엇|뭘|뭐|어떤|[있없되]나요|가능한가요|수\s*있(?:나요|을까요|어요\?)|방법\s*(?:이|은|좀)?\s*(?:있|없)|(?:되|돼|있|없)나\s*[ㅠㅜ~]*$|" + QuestionReader.AsksToBeTold)]
     private static partial Regex AsksOutright();
 
     /// <summary>Where a sentence ends: after its mark, or after a run of laughter or tears typed in its place ("끝났어요ㅎㅎ 정산금은 …").</summary>

@@ -157,6 +157,8 @@ public sealed class ReplyActsTests
     [InlineData("What can you do?", Capabilities)]
     [InlineData("help", Capabilities)]
     // TicketStatus.
+    [InlineData("how long until someone contacts me?", TicketStatus)]
+    [InlineData("How long before an agent gets back to me?", TicketStatus)]
     [InlineData("아까 접수 번호가 뭐였죠?", TicketStatus)]
     [InlineData("제 문의 접수된 거 지금 어떤 상태예요?", TicketStatus)]
     [InlineData("접수한 거 어떻게 됐어요?", TicketStatus)]

@@ -69,6 +69,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-32.json", 27)]
     [InlineData("independent-33.json", 8)]
     [InlineData("independent-34.json", 13)]
+    [InlineData("independent-35.json", 18)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

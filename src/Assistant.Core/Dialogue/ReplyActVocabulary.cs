@@ -120,6 +120,11 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아|음|흠)?(?:생각해보니|생각해보니까|다시생각해보니|생각해보니깐)?(?:그냥)?제가(?:직접|한번|먼저|좀|그냥)?(?:찾아|알아|해|확인해|알아서해)(?:볼게요|볼께요|볼게|볼래요|보겠습니다|볼게용)" + Yo),
         // "아뇨 괜찮아요 그냥 여기서 물어볼게요": the seller will ask here instead of a person.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:아뇨|아니요|아니에요|ㄴㄴ|노노)?(?:괜찮아요|괜찮습니다|됐어요)?(?:그냥)?(?:여기서|챗봇한테|봇한테|채팅으로|이걸로)(?:그냥)?(?:물어볼게요|물어볼께요|물어볼래요|물어볼게|질문할게요|질문할래요|알아볼게요|찾아볼게요)" + Yo),
+        // "접수하지 않겠습니다", "내부 확인 후 다시 문의드리겠습니다", "내부에서 자체적으로 처리하겠습니다": the formal ways of
+        // withdrawing a request, coming back later, or handling it in-house.
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "하지않(?:겠습니다|을게요|을께요|을래요|겠어요|을게)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:(?:내부|사내|팀내|저희|자체)?(?:에서|적으로)?(?:확인|검토|논의|상의)(?:후|하고|해보고|해본후|한뒤|한다음))?(?:다시|재)(?:문의|연락)(?:드리겠습니다|드릴게요|드릴께요|하겠습니다|할게요|할께요|드리도록하겠습니다)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:(?:내부에서|내부적으로|자체적으로|저희가|저희쪽에서|저희끼리|사내에서|직접)(?:알아서|자체적으로)?)+(?:처리|해결)(?:하겠습니다|할게요|할께요|해볼게요|해보겠습니다|하도록하겠습니다)" + Yo),
         // "잘못 눌렀어요" (the button pressed by mistake): no request meant.
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:잘못|실수로|모르고)(?:눌렀|눌러졌|누른거|클릭했|클릭한거|선택했|선택한거)(?:어요|어|습니다|네요|나봐요|나봐|예요|에요|어용)?" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:cancel|cancelit|cancelthat|cancelplease|stopit|stopthat|nevermind|nvm|forgetit|forgetaboutit|notnow|maybelater|illdoitlater|nothanksnevermind|dontbother)"),
@@ -245,7 +250,7 @@ internal static class ReplyActVocabulary
         new(Kind.Field, 0, ReplyField.Product, 0, "(?:특정|specific|particular|single)?(?:상품명|상품이름|상품|제품명|제품|productname|products|product|items|item|listings|listing)(?:는|은|가|이|도|를|을|요|랑|는요|이나|나|이랑|이랑은|랑은|하고|하고는|과|와|과는|와는)?"),
 
         // ── Fillers, tails, connectives ─────────────────────────────────────────────────────
-        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|미안한데|미안하지만|역시|차라리|직접)"),
+        new(Kind.Filler, 0, 0, 0, "(?:아|어|음+|흠+|으음|잠깐|잠깐만|잠시만|저|저는|전|제가|제|저희|저도|그냥|빨리|좀|일단|그런거|그런건|그런것|그런게|hi|hello|hey|안녕하세요|안녕|챗봇말고|봇말고|기계말고|ai말고|지금은|오늘은|이제|이번엔|이번에는|그거면|그럼이제|지금|진짜|정말|그건|그거는|그거|딱히|특별히|별로|잘|아직|아직은|현재|아무튼|어쨌든|솔직히|사실|에이|오|앗|헐|와|엄|um+|uh+|hmm+|well|oh|ah|just|actually|sorry|a|an|the|any|specific|particular|죄송한데|죄송하지만|죄송해요|죄송합니다|미안합니다|미안해요|미안한데|미안하지만|역시|차라리|직접)"),
         new(Kind.Tail, 0, 0, 0, "(?:[ㅎㅋㅠㅜㅡ]+|please|pls|plz|요|용)"),
         new(Kind.Connective, 0, 0, 0, "(?:근데|그런데|근대|그러면|그럼|그리고|하지만|그래도|다만|혹시|참|그리구|and|or|nor|but|also|btw|however)"),
     ];

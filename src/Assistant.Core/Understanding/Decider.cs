@@ -187,7 +187,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// A request to act on the seller's own case, or an order number given with a question about that order; an order
         /// number told as background to a question in general ("주문번호 … 건이 수거됐어요. 이런 반품은 며칠 안에 …?") is not.
         /// </summary>
-        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own)
+        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own) && !AsksToConfirmInGeneral(Own)
             || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && (AsksInGeneral().IsMatch(asked) || AsksHowTo().IsMatch(asked)));
 
         /// <summary>Whether the message is about selling here (a selling word or a lexicon term), which several rules ask.</summary>
@@ -337,7 +337,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "특정 주문에 문제가 있는 건 아니고 그냥 전반적인 구조가 궁금해요": the seller says in so many words it is no case of theirs.
         // "가입신청 어제 했는데 아직 심사중이라고 떠요 원래 며칠 걸리는거에요??": asking how long it normally takes is asking
         // about cases of its kind, which says as much.
-        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]);
+        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || AsksToConfirmInGeneral(reading.Own);
         if (sentences.Length == 0 || !notMine && !AsksOutright().IsMatch(sentences[^1])) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
@@ -699,6 +699,23 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex OrderNumber();
+
+    /// <summary>
+    /// "…대신 결제를 다시 걸어 줄 수 있는지 확인 부탁드립니다", "카드 환불은 며칠 소요되는지 … 확인 부탁드립니다", "대표 이미지 권장
+    /// 규격 확인 부탁드립니다": the formal way of asking to be told a rule, a time or a menu, not to have one's own case looked
+    /// into. Only when that is all the message asks to be done, and nothing in it points at the seller's own order, store
+    /// or account, or asks why or how it went ("왜 보류됐는지", "제 신청 건이 어떻게 된 건지", "이 주문 …").
+    /// </summary>
+    private static bool AsksToConfirmInGeneral(string message) =>
+        ConfirmWhatIsGeneral().IsMatch(message) && !ActOnMyCase().IsMatch(ConfirmWhatIsGeneral().Replace(message, " "))
+        && !OwnCaseMarks().IsMatch(message) && !OrderNumber().IsMatch(message);
+
+    [GeneratedRegex(@"(?:(?:수|줄\s*수|할\s*수)\s*있는지|(?:정보|서류|자료|방법|기능|메뉴|제한|기준|조건|예외)(?:가|이)?\s*(?:따로\s*)?있는지|가능한지|소요되는지|걸리는지|필요한지|(?:어떻게|어디서|어디에서|어느\s*[가-힣]+에서|며칠|몇\s*[가-힣]+)\s*(?:[가-힣]+\s+){0,2}[가-힣]*(?:하는지|되는지|달라지는지|바뀌는지|들어가는지|나오는지)|인지\s*여부|(?:기준|규격|절차|방법|일정|조건|서류|글자\s*수|기간|메뉴)(?:과|와|을|를|이|가)?)\s*(?:도|를|에\s*대해|에\s*관해|관련하여|관련해서)?\s*(?:사전에\s*|미리\s*|정확히\s*)?(?:좀\s*)?확인\s*(?:좀\s*)?(?:부탁|해\s*주(?:세요|십시오|시기\s*바랍)|바랍)\S*")]
+    private static partial Regex ConfirmWhatIsGeneral();
+
+    /// <summary>What points a request at the seller's own case: why, how it went, whose, which one.</summary>
+    [GeneratedRegex(@"왜|무슨\s*일|어디까지|뭐가|무엇이|어떻게\s*된|된\s*건지|[었았였됐했]는지|(?<![가-힣])제\s+[가-힣]|저희|(?<![가-힣])우리\s*(?:스토어|가게|상품|주문|계정)|이\s*(?:주문|건|상품)|해당\s*(?:주문|건|상품)|아이디\s*[A-Za-z0-9_]|ID\s*[A-Za-z0-9_]")]
+    private static partial Regex OwnCaseMarks();
 
     /// <summary>
     /// "원래 며칠 걸려요?", "보통 얼마나 걸리나요": how long or how much it normally takes; "원래 어제 들어왔어야 하는데 왜 …"

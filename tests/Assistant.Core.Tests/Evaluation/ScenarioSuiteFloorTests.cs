@@ -70,6 +70,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-33.json", 8)]
     [InlineData("independent-34.json", 13)]
     [InlineData("independent-35.json", 18)]
+    [InlineData("independent-36.json", 19)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

@@ -24,7 +24,16 @@ public static partial class ReplyActs
     private static readonly UnitAutomaton Units = UnitAutomaton.Build(Rows.Select(r => r.Pattern).ToArray());
 
     /// <summary>Reads the act of one seller message.</summary>
-    public static ReplyActReading Read(string? text) => Read(new Folded((text ?? "").Normalize(NormalizationForm.FormC)), 0);
+    public static ReplyActReading Read(string? text) => Read(new Folded(WithoutHesitation((text ?? "").Normalize(NormalizationForm.FormC))), 0);
+
+    /// <summary>
+    /// A hesitation said inside a message ("아까 접수한 거 음 어떻게 됐어요", "주문번호가 그 뭐지 …"), as dictation types it: no
+    /// word of the act. At the start it is a filler the rows read anyway ("음 네"), and "어" (also a casual yes) is kept.
+    /// </summary>
+    private static string WithoutHesitation(string text) => Hesitation().Replace(text, " ");
+
+    [GeneratedRegex(@"(?<=\S\s+)(?:음+|으음|흠+|그\s+뭐지|뭐더라)(?=\s)")]
+    private static partial Regex Hesitation();
 
     /// <summary>Reads the act of the text from compact position <paramref name="from"/> on (a word's start, or 0).</summary>
     private static ReplyActReading Read(Folded text, int from)
@@ -154,7 +163,7 @@ public static partial class ReplyActs
     /// </summary>
     private static int? WholeTailAt(string clause, ReplyAct act, int firstWord)
     {
-        var folded = new Folded(clause.Normalize(NormalizationForm.FormC));
+        var folded = new Folded(WithoutHesitation(clause.Normalize(NormalizationForm.FormC)));
         var starts = WordStarts(folded.Original);
         // An act that ends its clause: its last few words are enough to read.
         for (var i = Math.Max(firstWord, starts.Count - MaxRequestWords); i < starts.Count; i++)

@@ -71,6 +71,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-34.json", 13)]
     [InlineData("independent-35.json", 18)]
     [InlineData("independent-36.json", 19)]
+    [InlineData("independent-37.json", 19)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

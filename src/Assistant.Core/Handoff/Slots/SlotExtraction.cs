@@ -89,8 +89,11 @@ public sealed partial class SlotExtraction
         return message[..taken.Start] + message[(correction.Index + correction.Length)..];
     }
 
-    /// <summary>"아 아니다", "아니 아니", "정정할게요", "잘못 말했어요", "no wait": what follows replaces what was said ("can't wait for" is no correction).</summary>
-    [GeneratedRegex(@"(?:^|[\s.,!…~]+)(?:아+\s*)?(?:아니다|아니지|아니\s*아니|아\s*아니|정정(?:할게요|합니다|이요)?|잘못\s*(?:말했|썼|적었)\S*|no,?\s+wait|wait,|sorry,?\s+I\s+mean(?:t)?)(?=[\s.,!…~]|$)[\s.,!…~]*", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "아 아니다", "아니 아니", "정정할게요", "잘못 말했어요", "no wait", and a bare "아니" as dictation types it ("꿀 선물세트 아니
+    /// 아카시아 꿀 선물세트요"): what follows replaces what was said, when it is a value of the same kind ("can't wait for" is no correction).
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[\s.,!…~]+)(?:아+\s*)?(?:아니다|아니지|아니\s*아니|아\s*아니|아니|정정(?:할게요|합니다|이요)?|잘못\s*(?:말했|썼|적었)\S*|no,?\s+wait|wait,|sorry,?\s+I\s+mean(?:t)?)(?=[\s.,!…~]|$)[\s.,!…~]*", RegexOptions.IgnoreCase)]
     private static partial Regex SelfCorrection();
 
     /// <summary>The values of one message read as said once, each source span given to one slot only.</summary>

@@ -108,7 +108,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:관둘게요|관둘래요|관두세요|관둬요|관둬|때려치|말게요|말래요|말께요|말죠|말자)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:됐|되었)(?:어요|어|습니다|고요|구요|고|다|거든요|네요|음|어용)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:할래요|할래|할게요|할께요|할게|해요|합니다|하겠습니다|하겠어요|해|할거예요|할거에요|하고싶어요|할래용)" + Yo),
-        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:해|해주셔|해주|하셔|하)도(?:돼요|되요|됩니다|돼|되|괜찮아요|괜찮습니다|괜찮아)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:해|해주셔|해주|하셔|하)도(?:돼요|되요|됩니다|돼|되|괜찮아요|괜찮습니다|괜찮아|될것같아요|될거같아요|될듯해요|될듯|될것같습니다|될것같네요|될거같네요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "하지(?:말아|마)(?:주세요|줘요|줘|주십시오|요|세요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:나중에|다음에|담에|이따|이따가|다음번에)(?:" + WillDo + "|다시" + WillDo + "|다시올게요|다시연락할게요|다시물어볼게요|다시문의할게요|요|할게요)"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "필요(?:없어요|없습니다|없어|없음|없어용|없는데요|없어졌어요)" + Yo),

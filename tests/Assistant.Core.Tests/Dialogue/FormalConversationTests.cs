@@ -31,6 +31,6 @@ public sealed class FormalConversationTests(RepoFixture repo)
         await chat.SayAsync("긴급 건입니다. 오늘 오전부터 송장 일괄 등록 엑셀 업로드가 계속 실패해서 미발송 230건이 묶여 있습니다. 담당자 연결 부탁드립니다. 아이디 dailypick_store, 특정 주문이나 상품 건은 아닙니다.");
         var number = (await chat.LastAsync("네 바로 접수 부탁드립니다")).Info.Ticket!;
         var ticket = (await chat.Tickets.GetAsync(number))!;
-        Assert.Equal(("urgent", "판매자가 긴급 요청"), (ticket.Details.Urgency, ticket.Details.UrgencyReason));
+        Assert.Equal(("urgent", "판매자 긴급 요청"), (ticket.Details.Urgency, ticket.Details.UrgencyReason));
     }
 }

@@ -425,12 +425,12 @@ public sealed partial class QuestionReader(Decider decider)
     private static partial Regex ReportedQuestion();
 
     // English asks with a question word or an inverted auxiliary opening a clause ("what's the fee on card payments, and …").
-    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|건지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려|가르쳐|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수"
+    [GeneratedRegex(@"[?？]|나요|까요|가요|는지|은지|인지|건지|뭐|무엇|어떻게|어디|언제|얼마|몇|며칠|왜|알려(?!\s*(?:줘서|주셔서|주신|준\s))|가르쳐(?!\s*(?:줘서|주셔서|주신|준\s))|" + AsksToBeTold + @"|방법|되나|하나요|할\s*수"
         + @"|(?:^|[:,;]\s*|\b(?:and|also)\s+)(?:what|what's|whats|how|where|when|why|which|who|can\s+i|could\s+i|do\s+i|does|is\s+there|are\s+there|tell\s+me)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Asks();
 
     /// <summary>A request to be told ("서류를 안내해 주세요", "방법 알려 주세요", "…인지 궁금합니다", "…있는지 알고 싶어요"): a question without a question form.</summary>
-    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘|부탁)|궁금|[가-힣]지\s*알고\s*싶|여쭙|여쭤|(?:문의|질문)\s*드(?:립니다|려요)";
+    internal const string AsksToBeTold = @"(?:안내|알려|가르쳐|설명)\s*(?:해\s*)?(?:주세요|주시|주실|줘(?!서)|부탁)|궁금|[가-힣]지\s*알고\s*싶|여쭙|여쭤|(?:문의|질문)\s*드(?:립니다|려요)";
 
     // "그 reason은", "그 서류는": the determiner 그 before a noun points back to what was said. "해 봤는데", "말씀하신 대로":
     // the seller tried what was just answered. "다음번엔 제가 직접 …": next time, the same thing again.

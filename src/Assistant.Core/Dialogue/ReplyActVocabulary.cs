@@ -106,7 +106,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, Whole, "(?:접수|연결|상담|요청|신청|진행)?취소|그만|나중에|다음에|stop|later|quit|exit|abort"),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "그만(?:할게요|할께요|할래요|할래|하겠습니다|합니다|해요|해|하자|둘게요|둘래요|두세요|둬요|둬|해주세요|하세요|할게|요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:관둘게요|관둘래요|관두세요|관둬요|관둬|때려치|말게요|말래요|말께요|말죠|말자)" + Yo),
-        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:됐|되었)(?:어요|어|습니다|고요|구요|고|다|거든요|네요|음|어용)" + Yo),
+        new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:됐|되었)(?:어요|어|습니다|고요|구요|고|다|거든요|네요|음|어용|심더|습니더)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:할래요|할래|할게요|할께요|할게|해요|합니다|하겠습니다|하겠어요|해|할거예요|할거에요|하고싶어요|할래용)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "안(?:해|해주셔|해주|하셔|하)도(?:돼요|되요|됩니다|돼|되|괜찮아요|괜찮습니다|괜찮아|될것같아요|될거같아요|될듯해요|될듯|될것같습니다|될것같네요|될거같네요)" + Yo),
         new(Kind.Act, ReplyAct.Cancel, 0, 0, Topic + "하지(?:말아|마)(?:주세요|줘요|줘|주십시오|요|세요)" + Yo),
@@ -208,10 +208,10 @@ internal static class ReplyActVocabulary
 
         // ── Thanks, Goodbye ──────────────────────────────────────────────────────────────────
         // "덕분에 살았네요", "덕분에 해결했어요": thanks for the help.
-        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|진짜|완전)?덕분에(?:살았|해결|잘|큰도움|도움)(?:됐|했|되었|받았|했습|됐습|이)?(?:어요|네요|습니다|어|다|네|니다|요|었어요|었네요)?(?:ㅎ|ㅋ|ㅠ)*" + Yo),
-        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|너무|진짜|대단히|매우)?(?:감사|고맙|고마워|고마웡|땡큐|땡쓰|ㄳ|ㄱㅅ|ㄱㅅㄱㅅ|ㄳㄳ|감솨|감사감사)(?:합니다|해요|드립니다|드려요|해|함|합니당|해용|습니다|다|네요|어요|요|용)?" + Yo),
+        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|진짜|완전)?덕분에(?:살았|해결|잘|큰도움|도움)(?:됐|했|되었|받았|했습|됐습|이)?(?:어요|네요|습니다|어|다|네|니다|요|었어요|었네요|네예|심더|습니더)?(?:ㅎ|ㅋ|ㅠ)*" + Yo),
+        new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:정말|너무|진짜|대단히|매우)?(?:감사|고맙|고마워|고마웡|땡큐|땡쓰|ㄳ|ㄱㅅ|ㄱㅅㄱㅅ|ㄳㄳ|감솨|감사감사)(?:합니다|해요|드립니다|드려요|해|함|합니당|해용|습니다|다|네요|어요|요|용|합니더|심더|습니더|십니더|데이|심니더|네예)?" + Yo),
         new(Kind.Act, ReplyAct.Thanks, 0, 0, "(?:thanks|thank|thankyou|thankyouverymuch|thankyousomuch|thanksalot|thankssomuch|thx|ty|tysm|appreciateit|iappreciateit|cheers|manythanks)"),
-        new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:안녕히|안녕)(?:계세요|가세요|계십시오|계세용|히계세요)|(?:수고|고생)(?:하세요|하셨습니다|하셨어요|많으셨어요|많으셨습니다|하십시오|하십쇼|해요|해|하셔요|많았어요|하세용)" + Yo),
+        new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:안녕히|안녕)(?:계세요|가세요|계십시오|계세용|히계세요)|(?:수고|고생)(?:하세요|하셨습니다|하셨어요|많으셨어요|많으셨습니다|하십시오|하십쇼|해요|해|하셔요|많았어요|하세용|하이소|많이하이소|하이쏘|하셨심더)" + Yo),
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:바이|빠이|ㅂㅂ|ㅂㅇ|ㅃㅃ|ㅂㅂㅂ|잘있어|잘있어요|들어가세요|이만갈게요|이만할게요|그럼이만|이만)" + Yo),
         new(Kind.Act, ReplyAct.Goodbye, 0, 0, "(?:bye|byebye|goodbye|bb|seeya|seeyou|seeyoulater|haveaniceday|haveagoodday|takecare|cya)"),
 

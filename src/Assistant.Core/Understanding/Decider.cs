@@ -72,7 +72,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             && Courtesy(ThanksIntent, "thanks, understood") is { } understood)
             return understood;
         // "thx that's all for today, bye!", "오늘은 여기까지요 수고하세요~": a short message that ends in a goodbye and asks nothing.
-        if (EndsInGoodbye().IsMatch(message) && AsksAndWantsNothing(message, MaxGoodbyeWords) && !ActOnMyCase().IsMatch(message)
+        // Thanks before the goodbye ("…알려줘서 고맙심더 … 수고 많이 하이소") makes it longer, as the thanks rule allows.
+        if (EndsInGoodbye().IsMatch(message) && AsksAndWantsNothing(message, SentenceOfThanks().IsMatch(message) ? MaxCourtesyWords : MaxGoodbyeWords) && !ActOnMyCase().IsMatch(message)
             && Courtesy(ByeIntent, "goodbye") is { } goodbye)
             return goodbye;
 
@@ -639,7 +640,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|고맙심더|고맙습니더|감사합니더|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
 
     [GeneratedRegex(@"잘못\s*(?:썼|써|입력|넣|보냈|눌|적|했|됐|찍|나갔)")]
@@ -674,13 +675,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex IntroducesThemselves();
 
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|고맙심더|고맙습니더|감사합니더|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
     [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsUnderstood();
 
-    [GeneratedRegex(@"(?:\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|수고\s*(?:많이\s*)?하이소|욕\s*보이소|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInGoodbye();
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"

@@ -92,6 +92,7 @@ public sealed class ReplyActsTests
     [InlineData("내부 확인 후 다시 문의드리겠습니다.", Cancel)]
     [InlineData("내부에서 자체적으로 처리하겠습니다", Cancel)]
     [InlineData("접수는 안 해도 될 것 같아요", Cancel)]
+    [InlineData("됐심더", Cancel)]
     [InlineData("죄송합니다, 내부 확인 후 다시 문의드리겠습니다. 취소해 주세요.", Cancel)]
     [InlineData("그만", Cancel)]
     [InlineData("아 그냥 됐어요", Cancel)]

@@ -73,6 +73,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-36.json", 19)]
     [InlineData("independent-37.json", 19)]
     [InlineData("independent-38.json", 20)]
+    [InlineData("independent-39.json", 10)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

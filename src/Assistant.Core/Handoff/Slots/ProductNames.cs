@@ -94,8 +94,8 @@ internal static partial class ProductNames
     private static readonly string[] StopPrefixes =
         ["상품", "제품", "배송", "주문", "결제", "정산", "환불", "반품", "교환", "취소", "등록", "판매", "상세", "문의", "상담", "품절", "노출", "송장", "택배"];
 
-    // A copula or polite ending written as its own word: "텀블러 입니다".
-    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "입니다", "이에요", "이예요", "예요", "에요", "이요", "요", "임", "이고", "이고요", "이구요", "고요", "구요", "인데", "인데요", "입니당" };
+    // A copula or polite ending written as its own word: "텀블러 입니다"; in Gyeongsang speech "활전복 1kg 입니더".
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "입니다", "입니더", "입니데이", "이에요", "이예요", "예요", "에요", "이요", "요", "임", "이고", "이고요", "이구요", "고요", "구요", "인데", "인데요", "입니당" };
 
     private static readonly string[] Cues = ["주문", "구매", "배송", "반품", "교환", "환불"];
 
@@ -106,7 +106,7 @@ internal static partial class ProductNames
     [
         ("이었어요", Sound.Consonant, 1), ("이었습니다", Sound.Consonant, 1), ("이었는데", Sound.Consonant, 1),
         ("였어요", Sound.Vowel, 1), ("였습니다", Sound.Vowel, 1), ("였는데", Sound.Vowel, 1),
-        ("입니다", Sound.Any, 1), ("인데요", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
+        ("입니데이", Sound.Any, 1), ("입니다", Sound.Any, 1), ("입니더", Sound.Any, 1), ("인데요", Sound.Any, 1), ("이고요", Sound.Consonant, 1), ("이구요", Sound.Consonant, 1), ("이에요", Sound.Consonant, 1), ("이예요", Sound.Consonant, 1), ("이라서", Sound.Consonant, 1),
         ("예요", Sound.Vowel, 1), ("에요", Sound.Any, 1), ("이요", Sound.Consonant, 1), ("이고", Sound.Consonant, 1), ("인데", Sound.Any, 1),
         ("라서", Sound.Vowel, 1), ("고요", Sound.Vowel, 2), ("구요", Sound.Vowel, 2), ("이라", Sound.Consonant, 1), ("이랑", Sound.Consonant, 1), ("으로", Sound.Consonant, 1), ("에서", Sound.Any, 1),
         ("에게", Sound.Any, 1), ("한테", Sound.Any, 1), ("랑", Sound.Vowel, 2),
@@ -153,7 +153,7 @@ internal static partial class ProductNames
     [GeneratedRegex(@"(?:상품|제품|품목|상품\s*명|제품\s*명)\s*(?:이|가|을|를)\s*$")]
     private static partial Regex SubjectLabel();
 
-    [GeneratedRegex(@"(?:이에요|이예요|예요|에요|입니다|이요|이고요?|이구요|인데요?|였어요|이었어요|이라서|라서)$")]
+    [GeneratedRegex(@"(?:이에요|이예요|예요|에요|입니다|입니더|입니데이|이요|이고요?|이구요|인데요?|였어요|이었어요|이라서|라서)$")]
     private static partial Regex CopulaEnding();
 
     /// <summary>Whether nothing but spaces and punctuation follow <paramref name="end"/> up to the clause's end.</summary>
@@ -326,7 +326,7 @@ internal static partial class ProductNames
     }
 
     private static bool EndsWithCopula(string word) =>
-        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서" or "였어요" or "이었어요" or "였습니다" or "이었습니다" or "였는데" or "이었는데";
+        Strip(word) is var stem && stem != word && word[stem.Length..] is "입니다" or "입니더" or "입니데이" or "인데요" or "이에요" or "예요" or "에요" or "이요" or "이고" or "고" or "이고요" or "고요" or "이구요" or "구요" or "인데" or "이라서" or "라서" or "였어요" or "이었어요" or "였습니다" or "이었습니다" or "였는데" or "이었는데";
 
     /// <summary>The word without its particle, copula or connective, when the ending fits the sound before it.</summary>
     private static string Strip(string word) => Strip(word, caseParticles: true);

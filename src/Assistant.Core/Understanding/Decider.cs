@@ -155,7 +155,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         private bool _retrievedTogether;
         private string? _unheaded, _own, _unpasted;
         private string[]? _sentences, _questions;
-        private bool? _actsOnMyCase, _aboutSelling;
+        private bool? _actsOnMyCase, _aboutSelling, _asksToConfirm;
 
         public string Message => message;
 
@@ -188,8 +188,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// A request to act on the seller's own case, or an order number given with a question about that order; an order
         /// number told as background to a question in general ("주문번호 … 건이 수거됐어요. 이런 반품은 며칠 안에 …?") is not.
         /// </summary>
-        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own) && !AsksToConfirmInGeneral(Own)
+        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own) && !AsksToConfirmInGeneral
             || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && (AsksInGeneral().IsMatch(asked) || AsksHowTo().IsMatch(asked)));
+
+        /// <summary>Whether the seller's own words ask to be told a rule in the formal way (<see cref="Decider.AsksToConfirmInGeneral"/>).</summary>
+        public bool AsksToConfirmInGeneral => _asksToConfirm ??= Decider.AsksToConfirmInGeneral(Own);
 
         /// <summary>Whether the message is about selling here (a selling word or a lexicon term), which several rules ask.</summary>
         public bool AboutSelling => _aboutSelling ??= decider.Knowledge.Scope.IsAboutSelling(message, decider.Knowledge.Lexicon);
@@ -338,7 +341,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "특정 주문에 문제가 있는 건 아니고 그냥 전반적인 구조가 궁금해요": the seller says in so many words it is no case of theirs.
         // "가입신청 어제 했는데 아직 심사중이라고 떠요 원래 며칠 걸리는거에요??": asking how long it normally takes is asking
         // about cases of its kind, which says as much.
-        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || AsksToConfirmInGeneral(reading.Own);
+        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || reading.AsksToConfirmInGeneral;
         if (sentences.Length == 0 || !notMine && !AsksOutright().IsMatch(sentences[^1])) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
@@ -640,8 +643,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|고맙심더|고맙습니더|감사합니더|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|" + GyeongsangThanks + @"|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
+
+    /// <summary>Thanks in Gyeongsang speech, which both thanks patterns read.</summary>
+    private const string GyeongsangThanks = "고맙심더|고맙습니더|감사합니더";
 
     [GeneratedRegex(@"잘못\s*(?:썼|써|입력|넣|보냈|눌|적|했|됐|찍|나갔)")]
     private static partial Regex MistakeTold();
@@ -675,7 +681,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex IntroducesThemselves();
 
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|고맙심더|고맙습니더|감사합니더|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|" + GyeongsangThanks + @"|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
     [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
@@ -708,7 +714,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// or account, or asks why or how it went ("왜 보류됐는지", "제 신청 건이 어떻게 된 건지", "이 주문 …").
     /// </summary>
     private static bool AsksToConfirmInGeneral(string message) =>
-        ConfirmWhatIsGeneral().IsMatch(message) && !ActOnMyCase().IsMatch(ConfirmWhatIsGeneral().Replace(message, " "))
+        ConfirmWhatIsGeneral().Replace(message, " ") is var rest && rest != message && !ActOnMyCase().IsMatch(rest)
         && !OwnCaseMarks().IsMatch(message) && !OrderNumber().IsMatch(message);
 
     [GeneratedRegex(@"(?:(?:수|줄\s*수|할\s*수)\s*있는지|(?:정보|서류|자료|방법|기능|메뉴|제한|기준|조건|예외)(?:가|이)?\s*(?:따로\s*)?있는지|가능한지|소요되는지|걸리는지|필요한지|(?:어떻게|어디서|어디에서|어느\s*[가-힣]+에서|며칠|몇\s*[가-힣]+)\s*(?:[가-힣]+\s+){0,2}[가-힣]*(?:하는지|되는지|달라지는지|바뀌는지|들어가는지|나오는지)|인지\s*여부|(?:기준|규격|절차|방법|일정|조건|서류|글자\s*수|기간|메뉴)(?:과|와|을|를|이|가)?)\s*(?:도|를|에\s*대해|에\s*관해|관련하여|관련해서)?\s*(?:사전에\s*|미리\s*|정확히\s*)?(?:좀\s*)?확인\s*(?:좀\s*)?(?:부탁|해\s*주(?:세요|십시오|시기\s*바랍)|바랍)\S*")]

@@ -111,7 +111,18 @@ public static partial class ReplyActs
     public static bool AsksForAPerson(string? text) => AClauseEndsIn(text, ReplyAct.HumanRequest);
 
     /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
-    public static bool AsksIfABot(string? text) => AClauseEndsIn(text, ReplyAct.AreYouBot);
+    public static bool AsksIfABot(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400
+        && Clauses(text).Any(clause => !TellsWhoTheWriterIs(clause) && WholeTailAt(clause, ReplyAct.AreYouBot, firstWord: 0) is not null);
+
+    /// <summary>
+    /// "저는 중국 사람이에요", "전 외국 사람이라": a clause whose topic is the writer, not a question, says who they are; its
+    /// "사람이에요" asks nothing about the assistant.
+    /// </summary>
+    private static bool TellsWhoTheWriterIs(string clause) => WriterAsTopic().IsMatch(clause) && !clause.TrimEnd().EndsWith('?');
+
+    [GeneratedRegex(@"^\s*(?:저는|전|나는|난|저도|나도)\s")]
+    private static partial Regex WriterAsTopic();
 
     /// <summary>
     /// Whether the message's last clause ends, after other words, in asking to go ahead with filing ("그건 무시하시고 원래

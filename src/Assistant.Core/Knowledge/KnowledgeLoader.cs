@@ -167,8 +167,30 @@ public static partial class KnowledgeLoader
             if (!terms.TryAdd(key, values.Select(v => v.Value).ToArray()))
                 doc.Error($"terms.{key}", "is listed twice", line);
         }
+        // English words read in Korean when written with Korean grammar ("check 해 주세요"): a Korean word, English forms. A
+        // term's English form may be listed under that term only ("refund" under 환불).
+        var mixed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, line, values) in doc.MapOfLists("mixed", required: false))
+        {
+            if (string.IsNullOrWhiteSpace(key) || !key.Any(Hangul.IsHangul))
+            {
+                doc.Error("mixed", $"'{key}' must be a Korean word", line);
+                continue;
+            }
+            foreach (var (form, formLine) in values)
+            {
+                var normalized = TextNormalizer.Compact(form);
+                if (form.Any(Hangul.IsHangul) || !form.Any(char.IsAsciiLetter))
+                    doc.Error($"mixed.{key}", $"'{form}' must be an English word", formLine);
+                else if (owner.TryGetValue(normalized, out var other) && other != key)
+                    doc.Error($"mixed.{key}", $"'{form}' is already listed under '{other}'", formLine);
+                else owner[normalized] = key;
+            }
+            if (!mixed.TryAdd(key, values.Select(v => v.Value).ToArray()))
+                doc.Error($"mixed.{key}", "is listed twice", line);
+        }
         doc.RejectUnknownFields();
-        return new Lexicon(terms);
+        return new Lexicon(terms, mixed);
     }
 
     private static ReplyTexts? LoadReplies(string directory, List<KnowledgeError> errors, IReadOnlySet<string> ids)

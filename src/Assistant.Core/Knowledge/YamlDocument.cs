@@ -161,12 +161,12 @@ internal sealed class YamlDocument
     }
 
     /// <summary>A nested mapping of text to list of text (the lexicon's shape).</summary>
-    public IEnumerable<(string Key, int Line, IReadOnlyList<(string Value, int Line)> Values)> MapOfLists(string field)
+    public IEnumerable<(string Key, int Line, IReadOnlyList<(string Value, int Line)> Values)> MapOfLists(string field, bool required = true)
     {
         var node = Find(field);
         if (node is null)
         {
-            Error(field, "is missing", Line);
+            if (required) Error(field, "is missing", Line);
             yield break;
         }
         if (node is not YamlMappingNode map)

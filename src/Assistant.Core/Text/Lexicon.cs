@@ -1,16 +1,20 @@
+using System.Text.RegularExpressions;
+
 namespace Assistant.Text;
 
 /// <summary>
 /// Maps the forms sellers write (English words, slang, frequent misspellings) to the canonical Korean
-/// terms the knowledge base uses. Expansion adds terms; it never rewrites the seller's message.
+/// terms the knowledge base uses. Expansion adds terms; it never rewrites the seller's message. Only English words
+/// written with Korean grammar ("refund 해 주세요", "buyer 들한테") are read in Korean (<see cref="InKorean"/>).
 /// </summary>
 public sealed class Lexicon
 {
     private readonly (string Form, string Canonical, bool Latin)[] _forms;
 
-    public Lexicon(IReadOnlyDictionary<string, IReadOnlyList<string>> terms)
+    public Lexicon(IReadOnlyDictionary<string, IReadOnlyList<string>> terms, IReadOnlyDictionary<string, IReadOnlyList<string>>? mixed = null)
     {
         Terms = terms;
+        Mixed = mixed ?? new Dictionary<string, IReadOnlyList<string>>();
         _forms = terms
             .SelectMany(t => t.Value.Append(t.Key).Select(form => (Form: TextNormalizer.Normalize(form), Canonical: t.Key)))
             .Where(f => f.Form.Length > 0)
@@ -22,6 +26,44 @@ public sealed class Lexicon
         _latinWords = _forms.Where(f => f.Latin).SelectMany(f => f.Form.Split(' ')).Where(w => w.Length >= MinCorrected - 1 && w.All(char.IsAsciiLetter))
             .ToHashSet(StringComparer.Ordinal);
         _latinByFirst = _latinWords.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        // Every English word of the mixed list to its Korean word; longest first, so "tax invoice" is read before "invoice".
+        _inKorean = Mixed.SelectMany(m => m.Value.Select(v => (Form: TextNormalizer.Normalize(v), Korean: m.Key)))
+            .Where(f => f.Form.Length > 0 && f.Form.All(c => char.IsAsciiLetterOrDigit(c) || c == ' '))
+            .DistinctBy(f => f.Form, StringComparer.Ordinal)
+            .ToDictionary(f => f.Form, f => f.Korean, StringComparer.Ordinal);
+        _mixedWord = _inKorean.Count == 0 ? null : new Regex(
+            @"(?<![A-Za-z0-9\-])(" + string.Join('|', _inKorean.Keys.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + @")(?:s|es)?(?![A-Za-z0-9\-])(?=\s*\p{IsHangulSyllables})",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Forms written in both scripts ("business seller로", "hold걸려"): their English part stays, or the form is lost.
+        _bothScripts = _forms.Where(f => !f.Latin && f.Form.Any(char.IsAsciiLetter)).Select(f => f.Form).ToArray();
+    }
+
+    private readonly string[] _bothScripts;
+
+    /// <summary>Korean words and the English words sellers write for them inside a Korean sentence ("check 해 주세요").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Mixed { get; }
+
+    private readonly Dictionary<string, string> _inKorean;
+    private readonly Regex? _mixedWord;
+
+    /// <summary>
+    /// The message with every English word or phrase of the mixed list written with Korean grammar, that is followed by
+    /// Korean ("refund 해 주세요", "buyer 들한테", "tax invoice 금액이"), replaced by its Korean word. The rules that read Korean (a request to look into one's own case, a question's
+    /// ending, the words about selling) then read a code-mixed message as they read a Korean one. An English sentence
+    /// (no Korean after its words) is left as written.
+    /// </summary>
+    public string InKorean(string message)
+    {
+        if (_mixedWord is null || !message.Any(Hangul.IsHangul) || !message.Any(char.IsAsciiLetter)) return message;
+        var compact = TextNormalizer.Compact(message);
+        var kept = _bothScripts.Where(f => compact.Contains(f, StringComparison.Ordinal))
+            .Select(f => new string(f.Where(char.IsAsciiLetterOrDigit).ToArray())).ToArray();
+        return _mixedWord.Replace(message, m =>
+        {
+            var english = Regex.Replace(m.Groups[1].Value.ToLowerInvariant(), @"\s+", " ");
+            if (kept.Any(k => k.Contains(english.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal))) return m.Value;
+            return _inKorean.TryGetValue(english, out var korean) ? korean : m.Value;
+        });
     }
 
     /// <summary>The words of the English forms, and the same by first letter: what a misspelt English word is corrected to.</summary>

@@ -52,6 +52,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
                 return new Decision(DecisionKind.Decline, OutOfScope, 1f, null, [], $"not ours: {notOurs}");
             message = rest;
         }
+        // "refund 해 주세요", "buyer 들한테 notice 보내는 방법": English words written with Korean grammar are read in Korean
+        // (after the scope is read as written: "yeonmal jeongsan" is a worker's year-end tax, not settlement).
+        message = knowledge.Lexicon.InKorean(message);
 
         // What the message does comes before what it is about: a request for a person, a question about the bot.
         // An opening act followed by a question asks about it ("상담원 연결은 어떻게 하나요?"), it does not do it.
@@ -763,7 +766,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)
     {
-        var prepared = Prepare(message);
+        var prepared = Prepare(knowledge.Lexicon.InKorean(message));
         return DecideTopic(prepared, await RetrieveAsync(prepared, cancellationToken).ConfigureAwait(false));
     }
 

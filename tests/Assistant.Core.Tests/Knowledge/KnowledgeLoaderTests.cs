@@ -148,6 +148,21 @@ public sealed class KnowledgeLoaderTests
         Assert.Equal(("replies.yaml", "handoffAction", "is missing"), (error.File, error.Field, error.Problem));
     }
 
+    /// <summary>A word of the mixed list must be English, under a Korean word, and not also a term's form.</summary>
+    [Theory]
+    [InlineData("terms:\n  환불: [refund]\nmixed:\n  확인: [check, 체크]\n", 4, "mixed.확인", "must be an English word")]
+    [InlineData("terms:\n  환불: [refund]\nmixed:\n  확인: [check]\n  취소: [refund]\n", 5, "mixed.취소", "already listed under '환불'")]
+    [InlineData("terms:\n  환불: [refund]\nmixed:\n  check: [verify]\n", 4, "mixed", "must be a Korean word")]
+    public void AMixedWordThatIsNoEnglishWordOfAKoreanOneIsRejected(string yaml, int line, string field, string problem)
+    {
+        using var temp = new TempKnowledge();
+        temp.Write("lexicon.yaml", yaml);
+
+        var error = SingleError(temp);
+        Assert.Equal(("lexicon.yaml", line, field), (error.File, error.Line, error.Field));
+        Assert.Contains(problem, error.Problem);
+    }
+
     [Fact]
     public void LexiconFormUnderTwoTermsIsRejected()
     {

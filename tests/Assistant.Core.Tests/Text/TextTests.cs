@@ -74,6 +74,41 @@ public sealed class TextTests
         Assert.Empty(lexicon.Expand("payoutx 정보"));
     }
 
+    /// <summary>
+    /// English written with Korean grammar is read in Korean: a word of the mixed list followed by Korean (also after a
+    /// space, in the plural, in any case) becomes its Korean word, the longest first; English not followed by Korean, a
+    /// word inside a longer or hyphenated one, a message without Korean, a term's form not in the mixed list ("KC") and the
+    /// English of a form written in both scripts ("business seller로") stay as written.
+    /// </summary>
+    [Theory]
+    [InlineData("담당자분이 check 해 주세요", "담당자분이 확인 해 주세요")]
+    [InlineData("fee tax invoice 금액이 안 맞아요", "fee 세금계산서 금액이 안 맞아요")]
+    [InlineData("Refund는 언제 돼요?", "환불는 언제 돼요?")]
+    [InlineData("이번 주 orders 는 delay 될 것 같아요", "이번 주 주문 는 지연 될 것 같아요")]
+    [InlineData("buyer 가 purchase confirm 하면", "구매자 가 구매확정 하면")]
+    [InlineData("정산 check please", "정산 check please")]
+    [InlineData("checkout 은 어디서", "checkout 은 어디서")]
+    [InlineData("Please check my refund", "Please check my refund")]
+    [InlineData("KC인증 필요해요", "KC인증 필요해요")]
+    [InlineData("re-review는 언제", "re-review는 언제")]
+    [InlineData("개인 seller인데 business seller로 바꿀 수 있나요", "개인 seller인데 business seller로 바꿀 수 있나요")]
+    [InlineData("business seller 는 뭐예요", "사업자 는 뭐예요")]
+    public void EnglishWrittenWithKoreanGrammarIsReadInKorean(string message, string read)
+    {
+        var lexicon = new Lexicon(
+            new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["환불"] = ["refund"], ["인증"] = ["KC"], ["사업자"] = ["business seller"], ["사업자 전환"] = ["business seller로"],
+            },
+            new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["세금계산서"] = ["tax invoice"], ["환불"] = ["refund"], ["주문"] = ["order"], ["구매확정"] = ["purchase confirm"],
+                ["확인"] = ["check", "confirm"], ["지연"] = ["delay"], ["구매자"] = ["buyer"], ["심사"] = ["review"], ["판매자"] = ["seller"],
+                ["사업자"] = ["business seller"],
+            });
+        Assert.Equal(read, lexicon.InKorean(message));
+    }
+
     /// <summary>The term mentioned last, by where its form ends, in Korean or English, whatever the lexicon's order.</summary>
     [Theory]
     [InlineData("정산 수수료 얼마예요", "수수료")]

@@ -99,10 +99,12 @@ internal static partial class SellerIds
         return SlotValidation.Valid;
     }
 
-    /// <summary>English words that say what is wrong or right with a detail, after "ID is".</summary>
+    /// <summary>English words that say what is wrong or right with a detail, after "ID is" or "ID".</summary>
     private static readonly HashSet<string> Judgements = new(StringComparer.OrdinalIgnoreCase)
     {
         "wrong", "incorrect", "correct", "right", "fine", "missing", "different", "invalid", "wrongly", "mistyped", "outdated", "old", "new", "unknown", "none",
+        // "oops ID typo, berlin.bakery 가 맞아요": what went wrong with it.
+        "typo", "typos", "mistake", "misspelled", "misspelt", "correction", "changed",
     };
 
     /// <summary>A token that can be a login with a letter in it (not a quantity like 500ml).</summary>

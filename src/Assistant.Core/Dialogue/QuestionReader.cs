@@ -102,7 +102,11 @@ public sealed partial class QuestionReader(Decider decider)
                 || Anaphora().IsMatch(text) && answeredOnTopic && contextual.Confidence > decision.Confidence && chosen is null
                 || Conditional().IsMatch(text.Trim()) && answeredOnTopic
                 || Also().IsMatch(text) && answeredOnTopic;
-            if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak || elidedRequest) && keepsTopic)
+            // "와 3~7일이요? 아주 빠르시네요^^ 그럼 무통장은요?": a reaction to the answer, then an elided question; the
+            // classifier reads the reaction as a case, but nothing in it points at an order, an account or a request to act.
+            var reactionThenQuestion = decision is { Kind: DecisionKind.Handoff, Intent: Decider.HandoffCase, Reason: DecisionPolicy.ClassifierHandoff }
+                && !Decider.PointsAtOwnCase(text) && Split(text).Any(IsElided);
+            if (StaysOnTopic(contextual, topic) && (decision.Kind != DecisionKind.Handoff || weak || elidedRequest || reactionThenQuestion) && keepsTopic)
             {
                 decision = contextual with { Kind = DecisionKind.Answer, FaqId = topic, Intent = topic, Suggestions = [], Reason = "follow-up on the last topic" };
                 usedTopic = true;

@@ -45,8 +45,27 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
 
     public IReadOnlyList<string> OtherServices { get; } = otherServices;
 
-    /// <summary>The other service the message names (as listed), or null.</summary>
-    public string? OtherServiceIn(string message) => FirstIn(_others, new Text(message))?.Name;
+    /// <summary>The other service the message names (as listed), or null; not one named only as where the seller might go.</summary>
+    public string? OtherServiceIn(string message) =>
+        FirstIn(_others, new Text(message))?.Name is { } name && !NamedOnlyAsWhereToGo(message, name) ? name : null;
+
+    /// <summary>
+    /// "이 플랫폼 접고 쿠팡 갈까봐요", "쿠팡으로 옮길까 고민 중이에요": the other service is only where the seller thinks of
+    /// going; the message is about this marketplace (a complaint, a case), not a question about that service's rules.
+    /// </summary>
+    internal static bool NamedOnlyAsWhereToGo(string message, string name)
+    {
+        var found = false;
+        for (var at = message.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = message.IndexOf(name, at + name.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!WhereToGo().IsMatch(message[(at + name.Length)..])) return false;
+            found = true;
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"^\s*(?:으로|로|에|쪽으로)?\s*(?:갈까|가야|가려|가버|가볼|갈래|갈\s*거|갑니다|가요|옮기|옮길|옮겨|넘어가|넘어갈|갈아타|갈아탈|이사)")]
+    private static partial Regex WhereToGo();
 
     /// <summary>
     /// The message without the service's name and the particle after it ("쿠팡 윙에서는 … 누가 내요?" → "윙 … 누가 내요?"

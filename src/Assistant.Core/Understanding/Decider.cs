@@ -127,6 +127,15 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return AboutTheAssistant().IsMatch(message) && knowledge.FindIntent(ComplaintIntent) is not null
                 ? decision with { Kind = DecisionKind.Smalltalk, Intent = ComplaintIntent, Reason = "a complaint about the assistant" }
                 : decision with { Kind = DecisionKind.Decline, Intent = OutOfScope, Reason = "a story about nothing sold here" };
+        // "아 진짜 이 플랫폼 왜 이렇게 불편하냐ㅡㅡ": a complaint about the marketplace, not about the assistant, is a complaint
+        // for a person to hear (the specification's handoff), not the assistant's apology for its own answers.
+        if (decision is { Kind: DecisionKind.Smalltalk, Intent: ComplaintIntent } && !AboutTheAssistant().IsMatch(message) && AboutTheMarketplace().IsMatch(message))
+            return AsCase(decision, "a complaint about the marketplace");
+        // "멍청한 봇아 제대로 좀 해봐ㅡㅡ": an unsure reading of words aimed at the assistant is a complaint about it (an
+        // apology and a person one tap away), not "I did not understand".
+        if (decision.Kind == DecisionKind.Decline && decision.Reason == DecisionPolicy.NoConfidentReading && !reading.AboutSelling
+            && AboutTheAssistant().IsMatch(message) && knowledge.FindIntent(ComplaintIntent) is not null)
+            return decision with { Kind = DecisionKind.Smalltalk, Intent = ComplaintIntent, Reason = "a complaint about the assistant" };
         if (decision.Kind == DecisionKind.Handoff && decision.Intent == HandoffCase && await GeneralQuestionAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } general)
             return NotCovered(general, reading) ?? general;
         if (await QuestionAfterAPrivateWorryAsync(decision, reading, cancellationToken).ConfigureAwait(false) is { } ofOurs)
@@ -345,7 +354,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "가입신청 어제 했는데 아직 심사중이라고 떠요 원래 며칠 걸리는거에요??": asking how long it normally takes is asking
         // about cases of its kind, which says as much.
         var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || reading.AsksToConfirmInGeneral;
-        if (sentences.Length == 0 || !notMine && !AsksOutright().IsMatch(sentences[^1])) return null;
+        if (sentences.Length == 0 || !notMine && (!AsksOutright().IsMatch(sentences[^1]) || RhetoricalComplaint().IsMatch(sentences[^1]))) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
         var asTopic = whole.Intents.Where(i => knowledge.DecisionFor(i.Label) != DecisionKind.Handoff)
@@ -573,7 +582,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// <summary>A complaint about the assistant itself: its answers, its understanding, talking to a machine.</summary>
     public const string ComplaintIntent = "smalltalk.complaint";
 
-    [GeneratedRegex(@"엉뚱한\s*(?:답|소리|말)|동문서답|말귀|같은\s*(?:답|말)만|(?:기계|챗봇|로봇|자동\s*응답)(?:이랑|하고|과|와|이|가|은|는|한테)\s|답변?(?:이|은)?\s*(?:이상|엉망|별로)|\b(?:useless|stupid|dumb)\s+(?:bot|chatbot)\b|\bthis\s+(?:bot|chatbot)\b", RegexOptions.IgnoreCase)]
+    /// <summary>The marketplace itself named in a complaint ("이 플랫폼", "판매자센터", "여기 시스템").</summary>
+    [GeneratedRegex(@"플랫폼|판매자\s*센터|셀러\s*센터|이\s*사이트|여기\s*시스템|이\s*시스템|스마트\s*스토어|\bplatform\b|seller\s+center", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheMarketplace();
+
+    [GeneratedRegex(@"(?:멍청|바보|한심|쓸모\s*없|돌대가리|멍텅구리)\S*\s*(?:봇|챗봇|기계|로봇|ai)|엉뚱한\s*(?:답|소리|말)|동문서답|말귀|같은\s*(?:답|말)만|(?:기계|챗봇|로봇|자동\s*응답)(?:이랑|하고|과|와|이|가|은|는|한테)\s|답변?(?:이|은)?\s*(?:이상|엉망|별로)|\b(?:useless|stupid|dumb)\s+(?:bot|chatbot)\b|\bthis\s+(?:bot|chatbot)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheAssistant();
 
     /// <summary>The intent of a message written in a language the assistant does not read: a person is offered.</summary>
@@ -646,8 +659,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|" + GyeongsangThanks + @"|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|" + GrudgingThanks + "|" + GyeongsangThanks + @"|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
+
+    /// <summary>Thanks said as a remark, often grudgingly ("알겠어요 뭐 고맙네요"), which both thanks patterns read.</summary>
+    private const string GrudgingThanks = "고맙네요|고맙네|감사하네요";
 
     /// <summary>Thanks in Gyeongsang speech, which both thanks patterns read.</summary>
     private const string GyeongsangThanks = "고맙심더|고맙습니더|감사합니더";
@@ -684,7 +700,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex IntroducesThemselves();
 
 
-    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|" + GyeongsangThanks + @"|땡큐|ㄳ|thanks|thank\s+you|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:감사합니다|감사해요|감사드려요|고마워요|고맙습니다|고마워|" + GrudgingThanks + "|" + GyeongsangThanks + @"|땡큐|ㄳ|(?:thanks|thank\s+you)(?:\s+(?:i\s+guess|anyway|anyways|though))?|덕분에\s*(?:살았|해결|잘\s*됐|큰\s*도움|도움\s*됐)\S*|\b(?:that|this|it|you)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+|a\s+big\s+)?(?:helpful|help)|\bthat\s+helped(?:\s+(?:a\s+lot|me))?)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInThanks();
 
     [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
@@ -709,6 +725,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex OrderNumber();
+
+    /// <summary>Whether the message asks to act on, or points at, the seller's own order, store or account (an order number, "제 …", "왜", "확인해 주세요").</summary>
+    public static bool PointsAtOwnCase(string message) => ActOnMyCase().IsMatch(message) || OwnCaseMarks().IsMatch(message) || OrderNumber().IsMatch(message);
 
     /// <summary>
     /// "…대신 결제를 다시 걸어 줄 수 있는지 확인 부탁드립니다", "카드 환불은 며칠 소요되는지 … 확인 부탁드립니다", "대표 이미지 권장
@@ -747,6 +766,13 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     [GeneratedRegex(@"[가-힣](?:는|은)\s*(?:법|방법)\s*(?:이|좀|이요|은요|을|알려|[?？.]|$)|\bhow\s+(?:do|can|should)\s+i\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowTo();
+
+    /// <summary>
+    /// "장사해야 되는데 이게 뭐하는 거예요", "장난하세요?", "이게 말이 돼요?": a complaint in a question's form, which asks nothing
+    /// to be told; after a problem told with the seller's ID it leaves the message a case.
+    /// </summary>
+    [GeneratedRegex(@"뭐\s*(?:하는|하자는)\s*(?:거|건|겁|짓)|장난\s*(?:하|해|치|쳐)|말이\s*(?:돼|되)|어이\s*(?:가\s*)?없")]
+    private static partial Regex RhetoricalComplaint();
 
     /// <summary>
     /// A sentence that plainly asks (a question mark, a question word, "…있나요/되나요/수 있을까요") or asks to be told

@@ -124,6 +124,8 @@ public sealed class ReplyActsTests
     // Skip.
     [InlineData("주문번호는 몰라요", Skip)]
     [InlineData("상품은 딱히 없어요", Skip)]
+    [InlineData("없다고요", Skip)]
+    [InlineData("없다니까요", Skip)]
     [InlineData("몰라요", Skip)]
     [InlineData("모르겠어요", Skip)]
     [InlineData("잘 모르겠어요", Skip)]

@@ -75,6 +75,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-38.json", 20)]
     [InlineData("independent-39.json", 10)]
     [InlineData("independent-40.json", 15)]
+    [InlineData("independent-41.json", 15)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

@@ -222,7 +222,8 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
     {
         // "아까 말한 거요 정산 다시 보여주세요": a short request to be shown again. In a long story "뭐라고 다시 말씀드려야
         // 할지" is the seller telling what they will say, not a request to the assistant.
-        if (turn.Act.Act != ReplyAct.Repeat && !(TextNormalizer.CountLetters(turn.Text) <= MaxRepeatRequestLetters && AskAgain().IsMatch(turn.Text))) return null;
+        if (turn.Act.Act != ReplyAct.Repeat && !(TextNormalizer.CountLetters(turn.Text) <= MaxRepeatRequestLetters && (AskAgain().IsMatch(turn.Text) || Shorter().IsMatch(turn.Text))))
+            return null;
         var state = turn.State;
         var chosen = state.Topic;
         if (!turn.Act.IsWhole && state.FaqShown.Count > 1)
@@ -236,7 +237,10 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
         {
             state.Topic = faq.Id;
             ConversationPatterns.Helped(state);
-            return ConversationPatterns.One(kit.Answer(faq, turn.Text, 1, "repeat"));
+            // "너무 길어요 ㅠ 짧게 요약해 주세요": the entry's facts, its policy in a few short lines.
+            return ConversationPatterns.One(Shorter().IsMatch(turn.Text) && faq.Facts.Count > 0
+                ? kit.ShortAnswer(faq, "shorter")
+                : kit.Answer(faq, turn.Text, 1, "repeat"));
         }
         var last = state.Transcript.LastOrDefault(t => t.Role == MessageRole.Bot);
         if (last is null) return null;
@@ -248,6 +252,10 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더|다시\s*한\s*번)\s*(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
     private static partial System.Text.RegularExpressions.Regex AskAgain();
+
+    /// <summary>"짧게 요약해 주세요", "너무 길어요", "핵심만요", "shorter please": the last answer, shorter.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:짧게|간단히|간단하게|요약|한\s*줄로|핵심만)\s*(?:좀\s*)?(?:해|말해|말씀해|설명해|정리해|알려|보여)?\s*(?:주|줘|줄|요|해)|너무\s*길어|\b(?:shorter|summari[sz]e|in\s+short|tl;?dr)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Shorter();
 }
 
 /// <summary>"너 사람이야?" is a question about the assistant (it says it is a bot), not a request for a person.</summary>

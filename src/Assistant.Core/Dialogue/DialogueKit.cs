@@ -42,6 +42,11 @@ public sealed class DialogueKit(
         return new AssistantReply(text, actions, new AssistantInfo("answer", faq.Id, null, intent == "answer" ? faq.Id : intent, confidence));
     }
 
+    /// <summary>The entry's facts as a short list (asked for a shorter answer), a person one tap away.</summary>
+    public AssistantReply ShortAnswer(FaqEntry faq, string intent) =>
+        new(Replies["shortAnswer"] + "\n" + string.Join("\n", faq.Facts.Select(f => "- " + contact.Fill(f))), [Replies.HandoffAction],
+            new AssistantInfo("answer", faq.Id, null, intent, 1f));
+
     /// <summary>
     /// A choice among FAQ entries (their titles as buttons), a person one tap away: a clarifying question,
     /// or, as <see cref="DecisionKind.Handoff"/>, the offer of a person with the possible entries beside it.

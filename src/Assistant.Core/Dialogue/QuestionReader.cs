@@ -36,6 +36,11 @@ public sealed partial class QuestionReader(Decider decider)
     /// <param name="situation">What the seller told since the last answer, asking nothing (<see cref="DialogueState.Situation"/>).</param>
     public async Task<QuestionReading> ReadAsync(string text, string? topic, string? previousQuestion, CancellationToken cancellationToken, string? situation = null)
     {
+        // "아까 수수료 말인데, 상품 등록할 때도 돈 내요?", "아까 그 구매확정 얘기로 돌아가서요, …": the seller goes back to an
+        // earlier topic by name; the rest of the message is read on that topic.
+        if (BackTo().Match(text) is { Success: true } back && text[(back.Index + back.Length)..].Trim(' ', ',', '.', '~') is { Length: > 0 } rest
+            && await decider.DecideAsync(back.Groups["what"].Value, cancellationToken) is { Kind: DecisionKind.Answer, FaqId: { } named })
+            (topic, text) = (named, rest);
         // "이럴 땐 어떻게 해야 돼요?" right after a situation told with no question: it asks about that situation, read with it,
         // not about the entry answered before it; unsure, it is the choice or the offer that situation gets.
         if (situation is not null && PointsBack(text) && Words().Matches(text).Count <= AlsoWords
@@ -318,6 +323,10 @@ public sealed partial class QuestionReader(Decider decider)
 
     /// <summary>A question about a part only ("환불은요?", "늦게 보내면요?").</summary>
     public static bool IsElided(string text) => ElidedQuestion().IsMatch(text.Trim());
+
+    /// <summary>"아까 수수료 말인데", "아까 그 구매확정 얘기로 돌아가서요", "처음에 말씀하신 정산 건요": an earlier topic named to go back to.</summary>
+    [GeneratedRegex(@"^\s*(?:아\s+)?(?:아까|처음에|앞에서|전에|먼저)\s*(?:말씀하신\s*|말한\s*|물어본\s*)?(?:그\s*)?(?<what>[가-힣A-Za-z]+(?:\s[가-힣A-Za-z]+)?)\s*(?:말인데요?|얘기인데요?|이야기인데요?|(?:얘기|이야기)로\s*(?:다시\s*)?돌아가서요?|(?:얘기|이야기)요|건데요?|건요|관련해서요?)\s*[,.]?")]
+    private static partial Regex BackTo();
 
     /// <summary>Four words or fewer, or a question about a part only ("환불은요?", "늦게 보내면요?").</summary>
     public static bool IsShort(string text) => Words().Matches(text).Count <= 4 || ElidedQuestion().IsMatch(text.Trim());

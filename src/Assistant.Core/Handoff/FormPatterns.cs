@@ -312,6 +312,10 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
         var text = turn.Text.Trim();
         // "그건 무시하시고 원래 내용 그대로 접수해 주세요": a go-ahead after other words, with no value in them (FormValues
         // took any) and no no before it.
+        // "알겠어요. 아까 요약 다시 보여 주세요", "네 근데 상품명 바꿔 주세요": a yes that goes on to ask for something else
+        // acknowledges, it does not file; asked to see the summary again, the seller gets it.
+        if (turn.Act.Act == ReplyAct.Affirm && !turn.Act.IsWhole && AsksSomethingElse(turn.Act.Remainder))
+            return ReplyActs.Read(turn.Act.Remainder).Act == ReplyAct.Repeat ? FormPatterns.Result(flow.Summary(form)) : null;
         if (text == flow.Replies["summaryConfirm"] || turn.Act.Act == ReplyAct.Affirm
             || turn.Act.Act == ReplyAct.None && ReplyActs.EndsInGoAhead(text))
             return await flow.CreateTicketAsync(turn, cancellationToken);
@@ -321,6 +325,17 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
             return FormPatterns.Result(Single(turn.Act.Field) is { } named ? flow.Ask(form, SlotTable.For(named)) : flow.AskCorrection(form));
         return null;
     }
+
+    /// <summary>
+    /// What follows a yes asks for more than filing: a question, another act (to repeat, to deny, to cancel), or something
+    /// done to the summary or one of its details ("요약 다시 보여 주세요", "상품명 바꿔 주세요"); "빨리 처리해 주세요" goes ahead.
+    /// </summary>
+    private static bool AsksSomethingElse(string rest) =>
+        rest.Trim().Length > 0 && !ReplyActs.EndsInGoAhead(rest)
+        && (QuestionReader.IsQuestion(rest) || ReplyActs.Read(rest).Act is ReplyAct.Repeat or ReplyAct.Deny or ReplyAct.Cancel || AboutTheSummary().IsMatch(rest));
+
+    [GeneratedRegex(FormPatterns.NamedDetail + @"|요약|다시\s*(?:보여|알려|말해)|보여\s*주", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheSummary();
 
     /// <summary>A short message that only names a field: "상품명이요", "판매자 ID 수정", "주문번호 바꿀게요".</summary>
     public static SlotKind? NamedField(string text)
@@ -380,6 +395,10 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
         // choice is in the area the form is about (or is the conversation's topic), so the conversation settles the doubt.
         if (decision.Kind == DecisionKind.Clarify && SettledByTheForm(decision, form, turn.State) is { } settled)
             decision = decision with { Kind = DecisionKind.Answer, FaqId = settled, Intent = settled, Suggestions = [], Reason = "an aside settled by what the form is about" };
+        // "아 잠깐만요, 보류 사유는 원래 어디서 볼 수 있는 거예요?": no reading of its own ("보류" alone), but retrieval leads
+        // clearly with an entry of the area the form is about.
+        else if (decision is { Kind: DecisionKind.Decline, Reason: DecisionPolicy.NoConfidentReading } && RetrievedInTheFormsArea(decision, form) is { } retrieved)
+            decision = decision with { Kind = DecisionKind.Answer, FaqId = retrieved, Intent = retrieved, Suggestions = [], Reason = "an aside retrieval places in the area of the form" };
         if (decision.Kind != DecisionKind.Answer || kit.Knowledge.FindFaq(decision.FaqId!) is not { } faq)
             return Unanswered(turn, form, decision);
         turn.State.Topic = faq.Id;
@@ -399,6 +418,14 @@ public sealed partial class FormDigression(HandoffFlow flow, DialogueKit kit) : 
             [var only] when form.Category != HandoffFlow.GeneralCategory && kit.Knowledge.FindFaq(only)?.Category == form.Category => only,
             _ => null,
         };
+
+    /// <summary>The entry retrieval ranks first, when it is in the form's area and scores at least <see cref="ClearLead"/> times the next.</summary>
+    private string? RetrievedInTheFormsArea(Decision decision, HandoffForm form) =>
+        form.Category != HandoffFlow.GeneralCategory && decision.Candidates is [var first, var second, ..] && first.Score >= ClearLead * second.Score
+        && kit.Knowledge.FindFaq(first.FaqId)?.Category == form.Category ? first.FaqId : null;
+
+    /// <summary>How far the first retrieved entry must lead the second to be taken for an aside with no reading of its own.</summary>
+    private const float ClearLead = 1.5f;
 
     /// <summary>The reply to an aside, then "이어서 …" and the form's current question again.</summary>
     private TurnResult Aside(HandoffForm form, AssistantReply reply) =>

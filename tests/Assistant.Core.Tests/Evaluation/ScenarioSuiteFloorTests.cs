@@ -76,6 +76,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-39.json", 10)]
     [InlineData("independent-40.json", 15)]
     [InlineData("independent-41.json", 15)]
+    [InlineData("independent-42.json", 12)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

@@ -155,6 +155,23 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-form-noted-{device}.png");
     }
 
+    /// <summary>Asked for a shorter answer, the seller gets the entry's facts as a list under one short line.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task AShorterAnswerIsAShortList(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "정산 받는 계좌 바꾸려면 어떻게 해야 돼요?");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("정산 정보");
+        await SendAsync(page, "너무 길어요 ㅠ 짧게 요약해 주세요");
+        var shorter = LastBotBubble(page);
+        await Assertions.Expect(shorter).ToContainTextAsync("짧게 정리하면");
+        Assert.Equal(3, await shorter.Locator("ul > li").CountAsync());
+        await Assertions.Expect(shorter).Not.ToContainTextAsync("- ");
+        await shorter.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-shorter-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

@@ -54,7 +54,7 @@ public sealed class Lexicon
     /// </summary>
     public string InKorean(string message)
     {
-        if (_mixedWord is null || !message.Any(Hangul.IsHangul) || !message.Any(char.IsAsciiLetter)) return message;
+        if (_mixedWord is null || !EnglishBeforeKorean(message)) return message;
         var compact = TextNormalizer.Compact(message);
         var kept = _bothScripts.Where(f => compact.Contains(f, StringComparison.Ordinal))
             .Select(f => new string(f.Where(char.IsAsciiLetterOrDigit).ToArray())).ToArray();
@@ -64,6 +64,19 @@ public sealed class Lexicon
             if (kept.Any(k => k.Contains(english.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal))) return m.Value;
             return _inKorean.TryGetValue(english, out var korean) ? korean : m.Value;
         });
+    }
+
+    /// <summary>Whether an English letter is followed, after spaces at most, by a Korean syllable: the only place a word is read in Korean.</summary>
+    private static bool EnglishBeforeKorean(string message)
+    {
+        for (var i = 0; i < message.Length; i++)
+        {
+            if (!char.IsAsciiLetter(message[i])) continue;
+            var next = i + 1;
+            while (next < message.Length && message[next] == ' ') next++;
+            if (next < message.Length && message[next] is >= '가' and <= '힣') return true;
+        }
+        return false;
     }
 
     /// <summary>The words of the English forms, and the same by first letter: what a misspelt English word is corrected to.</summary>

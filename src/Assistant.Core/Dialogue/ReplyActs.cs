@@ -111,9 +111,7 @@ public static partial class ReplyActs
     public static bool AsksForAPerson(string? text) => AClauseEndsIn(text, ReplyAct.HumanRequest);
 
     /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
-    public static bool AsksIfABot(string? text) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 400
-        && Clauses(text).Any(clause => !TellsWhoTheWriterIs(clause) && WholeTailAt(clause, ReplyAct.AreYouBot, firstWord: 0) is not null);
+    public static bool AsksIfABot(string? text) => AClauseEndsIn(text, ReplyAct.AreYouBot, except: TellsWhoTheWriterIs);
 
     /// <summary>
     /// "저는 중국 사람이에요", "전 외국 사람이라": a clause whose topic is the writer, not a question, says who they are; its
@@ -154,8 +152,9 @@ public static partial class ReplyActs
     private static partial Regex TheRequest();
 
     /// <summary>Whether any clause of a message of at most 400 characters ends in words that are wholly the act.</summary>
-    private static bool AClauseEndsIn(string? text, ReplyAct act) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 400 && Clauses(text).Any(clause => WholeTailAt(clause, act, firstWord: 0) is not null);
+    private static bool AClauseEndsIn(string? text, ReplyAct act, Func<string, bool>? except = null) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400
+        && Clauses(text).Any(clause => except?.Invoke(clause) != true && WholeTailAt(clause, act, firstWord: 0) is not null);
 
     /// <summary>
     /// What comes before a cancel that ends the message ("아 생각해보니 제가 해볼게요 취소할게요" → "아 생각해보니 제가

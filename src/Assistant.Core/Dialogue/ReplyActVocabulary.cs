@@ -218,6 +218,8 @@ internal static class ReplyActVocabulary
         // ── HumanRequest: a person, please (before AreYouBot: "사람이랑 얘기" asks, "사람이야?" wonders) ─
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + With + "(?:좀|빨리|바로|지금|당장|직접|잠깐)*(?:연결|통화|대화|얘기|이야기|상담|전화|채팅|바꿔|불러|붙여|부탁)(?:을|를|좀|해서)?(?:" + Do + "|" + Please + "|하고싶어요|하고싶습니다|하고싶은데요|하고싶어|하고싶다|원해요|원합니다|할래요|할래|할수있나요|할수있어요|할수있을까요|할수있을까|가능한가요|가능할까요|될까요|가능해요|되나요|돼요|되죠|하라고요|하라구요|하라고|하라니까요|하라니까|하세요|하세여|하십시오|시켜" + Please + "|시켜|하게(?:해)?" + Please + "|하게해|이요|요|해)?" + Yo),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:이|가|을|를)?(?:필요해요|필요합니다|필요해|원해요|원합니다|불러" + Please + "|와" + Please + "|연결|있나요|있어요|부탁해요|부탁드려요|부탁드립니다)" + Yo),
+        // "직원분 계세요??", "상담원님 계신가요": whether a person is there asks for one ("안녕히 계세요" is a goodbye).
+        new(Kind.Act, ReplyAct.HumanRequest, 0, 0, Person + "(?:분|님|분들)?(?:이|은|는)?(?:계세요|계신가요|계십니까|계시나요|계셔요|안계세요|안계신가요)" + Yo),
         // A bare person ("상담원요", "매니저") asks for one only when nothing else is said: "매니저 초대 권한" is a question about managers.
         new(Kind.Act, ReplyAct.HumanRequest, 0, Whole, "(?:ㅅㄷㅇ|ㅅㄷㅅ|상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:요|이요)?|(?:사람|직원)(?:이요|요)"),
         new(Kind.Act, ReplyAct.HumanRequest, 0, 0, "(?:상담원|상담사|상담직원|담당자|매니저)(?:님)?(?:연결)(?:요|이요)?"),

@@ -298,7 +298,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         return match.Success ? match.Groups["word"].Value : null;
     }
 
-    [GeneratedRegex(@"^(?<word>[가-힣]{2,5}?)\s*(?:관련|문의|관련\s*문의|건)?\s*(?:이요|요|은요|는요|은|는|이|가|좀)?\s*[?？.!~ㅠㅜ]*$")]
+    [GeneratedRegex(@"^(?:(?:저기|저기요|저|그|음|아)\s+)?(?<word>[가-힣]{2,5}?)\s*(?:관련|문의|관련\s*문의|건)?\s*(?:이요|요|은요|는요|은|는|이|가|좀)?\s*[?？.!~ㅠㅜ]*$")]
     private static partial Regex BareArea();
 
     /// <summary>The one word a question of how long asks about ("심사 보통 며칠 걸려요?" → "심사"), or null.</summary>
@@ -706,7 +706,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:이해했|이해됐|이해가\s*(?:됐|되었|갔)|알겠|알았|감\s*잡았|정리됐|\bgot\s+it|\bunderstood|\bmakes\s+sense)\S*[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsUnderstood();
 
-    [GeneratedRegex(@"(?:\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|수고\s*(?:많이\s*)?하이소|욕\s*보이소|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\s*(?:ㅂㅂ|ㅃㅃ|ㅂㅇ|ㅂ2)+|\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|수고\s*(?:많이\s*)?하이소|욕\s*보이소|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInGoodbye();
 
     [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"

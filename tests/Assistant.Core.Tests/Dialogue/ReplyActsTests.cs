@@ -203,6 +203,7 @@ public sealed class ReplyActsTests
     [InlineData("bye", Goodbye)]
     // HumanRequest.
     [InlineData("상담원 연결해 주세요", HumanRequest)]
+    [InlineData("직원분 계세요??", HumanRequest)]
     [InlineData("사람이랑 얘기할래요", HumanRequest)]
     [InlineData("누가 좀 판단해 줬으면 좋겠어요", HumanRequest)]
     [InlineData("사람한테 직접 확인받을래요", HumanRequest)]

@@ -222,7 +222,8 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
     {
         // "아까 말한 거요 정산 다시 보여주세요": a short request to be shown again. In a long story "뭐라고 다시 말씀드려야
         // 할지" is the seller telling what they will say, not a request to the assistant.
-        if (turn.Act.Act != ReplyAct.Repeat && !(TextNormalizer.CountLetters(turn.Text) <= MaxRepeatRequestLetters && (AskAgain().IsMatch(turn.Text) || Shorter().IsMatch(turn.Text))))
+        var shorter = Shorter().IsMatch(turn.Text);
+        if (turn.Act.Act != ReplyAct.Repeat && !(TextNormalizer.CountLetters(turn.Text) <= MaxRepeatRequestLetters && (shorter || AskAgain().IsMatch(turn.Text))))
             return null;
         var state = turn.State;
         var chosen = state.Topic;
@@ -238,7 +239,7 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
             state.Topic = faq.Id;
             ConversationPatterns.Helped(state);
             // "너무 길어요 ㅠ 짧게 요약해 주세요": the entry's facts, its policy in a few short lines.
-            return ConversationPatterns.One(Shorter().IsMatch(turn.Text) && faq.Facts.Count > 0
+            return ConversationPatterns.One(shorter && faq.Facts.Count > 0
                 ? kit.ShortAnswer(faq, "shorter")
                 : kit.Answer(faq, turn.Text, 1, "repeat"));
         }

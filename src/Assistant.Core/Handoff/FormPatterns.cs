@@ -314,8 +314,9 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
         // took any) and no no before it.
         // "알겠어요. 아까 요약 다시 보여 주세요", "네 근데 상품명 바꿔 주세요": a yes that goes on to ask for something else
         // acknowledges, it does not file; asked to see the summary again, the seller gets it.
-        if (turn.Act.Act == ReplyAct.Affirm && !turn.Act.IsWhole && AsksSomethingElse(turn.Act.Remainder))
-            return ReplyActs.Read(turn.Act.Remainder).Act == ReplyAct.Repeat ? FormPatterns.Result(flow.Summary(form)) : null;
+        if (turn.Act.Act == ReplyAct.Affirm && !turn.Act.IsWhole && ReplyActs.Read(turn.Act.Remainder).Act is var then
+            && AsksSomethingElse(turn.Act.Remainder, then))
+            return then == ReplyAct.Repeat ? FormPatterns.Result(flow.Summary(form)) : null;
         if (text == flow.Replies["summaryConfirm"] || turn.Act.Act == ReplyAct.Affirm
             || turn.Act.Act == ReplyAct.None && ReplyActs.EndsInGoAhead(text))
             return await flow.CreateTicketAsync(turn, cancellationToken);
@@ -330,9 +331,9 @@ public sealed partial class FormSummaryReply(HandoffFlow flow) : IDialoguePatter
     /// What follows a yes asks for more than filing: a question, another act (to repeat, to deny, to cancel), or something
     /// done to the summary or one of its details ("요약 다시 보여 주세요", "상품명 바꿔 주세요"); "빨리 처리해 주세요" goes ahead.
     /// </summary>
-    private static bool AsksSomethingElse(string rest) =>
+    private static bool AsksSomethingElse(string rest, ReplyAct restAct) =>
         rest.Trim().Length > 0 && !ReplyActs.EndsInGoAhead(rest)
-        && (QuestionReader.IsQuestion(rest) || ReplyActs.Read(rest).Act is ReplyAct.Repeat or ReplyAct.Deny or ReplyAct.Cancel || AboutTheSummary().IsMatch(rest));
+        && (QuestionReader.IsQuestion(rest) || restAct is ReplyAct.Repeat or ReplyAct.Deny or ReplyAct.Cancel || AboutTheSummary().IsMatch(rest));
 
     [GeneratedRegex(FormPatterns.NamedDetail + @"|요약|다시\s*(?:보여|알려|말해)|보여\s*주", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheSummary();

@@ -727,7 +727,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex OrderNumber();
 
     /// <summary>Whether the message asks to act on, or points at, the seller's own order, store or account (an order number, "제 …", "왜", "확인해 주세요").</summary>
-    public static bool PointsAtOwnCase(string message) => ActOnMyCase().IsMatch(message) || OwnCaseMarks().IsMatch(message) || OrderNumber().IsMatch(message);
+    public static bool PointsAtOwnCase(string message) => ActOnMyCase().IsMatch(message) || MarksOwnCase(message);
+
+    /// <summary>Whether something in the message marks it as the seller's own case: why or how it went, whose, which one, an order number.</summary>
+    private static bool MarksOwnCase(string message) => OwnCaseMarks().IsMatch(message) || OrderNumber().IsMatch(message);
 
     /// <summary>
     /// "…대신 결제를 다시 걸어 줄 수 있는지 확인 부탁드립니다", "카드 환불은 며칠 소요되는지 … 확인 부탁드립니다", "대표 이미지 권장
@@ -737,7 +740,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// </summary>
     private static bool AsksToConfirmInGeneral(string message) =>
         ConfirmWhatIsGeneral().Replace(message, " ") is var rest && rest != message && !ActOnMyCase().IsMatch(rest)
-        && !OwnCaseMarks().IsMatch(message) && !OrderNumber().IsMatch(message);
+        && !MarksOwnCase(message);
 
     [GeneratedRegex(@"(?:(?:수|줄\s*수|할\s*수)\s*있는지|(?:정보|서류|자료|방법|기능|메뉴|제한|기준|조건|예외)(?:가|이)?\s*(?:따로\s*)?있는지|가능한지|소요되는지|걸리는지|필요한지|(?:어떻게|어디서|어디에서|어느\s*[가-힣]+에서|며칠|몇\s*[가-힣]+)\s*(?:[가-힣]+\s+){0,2}[가-힣]*(?:하는지|되는지|달라지는지|바뀌는지|들어가는지|나오는지)|인지\s*여부|(?:기준|규격|절차|방법|일정|조건|서류|글자\s*수|기간|메뉴)(?:과|와|을|를|이|가)?)\s*(?:도|를|에\s*대해|에\s*관해|관련하여|관련해서)?\s*(?:사전에\s*|미리\s*|정확히\s*)?(?:좀\s*)?확인\s*(?:좀\s*)?(?:부탁|해\s*주(?:세요|십시오|시기\s*바랍)|바랍)\S*")]
     private static partial Regex ConfirmWhatIsGeneral();

@@ -52,7 +52,7 @@ internal static class TuneCommand
         Console.WriteLine(cold.MetTarget ? $"Best at answer precision >= {coldTarget}:" : $"No setting reaches precision {coldTarget}; the most precise:");
         EvalPrinter.PrintMetrics(cold.Metrics);
         Console.WriteLine(FormattableString.Invariant(
-            $"Set in appsettings.json \"Policy\": \"ColdAnswerConfidence\": {cold.Options.ColdAnswerConfidence}, \"ColdAnswerMargin\": {cold.Options.ColdAnswerMargin} ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            $"Set in appsettings.json \"Policy\": \"ColdAnswerConfidence\": {cold.Options.ColdAnswerConfidence}, \"ColdAnswerMargin\": {cold.Options.ColdAnswerMargin}, \"ColdMinRetrievalScore\": {cold.Options.ColdMinRetrievalScore} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         return 0;
     }
 }

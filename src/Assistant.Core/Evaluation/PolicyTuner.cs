@@ -72,7 +72,8 @@ public static class PolicyTuner
         Best(cold.Knowledge, cold.Evidence, targetPrecision,
             from confidence in Steps(0.10, 0.60, 0.025)
             from margin in Steps(0.0, 0.30, 0.025)
-            select With(start, o => (o.ColdAnswerConfidence, o.ColdAnswerMargin) = (confidence, margin)));
+            from retrieval in Steps(0.10, 0.30, 0.05)
+            select With(start, o => (o.ColdAnswerConfidence, o.ColdAnswerMargin, o.ColdMinRetrievalScore) = (confidence, margin, retrieval)));
 
     public static EvalMetrics Score(KnowledgeBase knowledge, IReadOnlyList<Evidence> evidence, PolicyOptions options)
     {
@@ -141,7 +142,7 @@ public static class PolicyTuner
     private static PolicyOptions Copy(PolicyOptions o) => new()
     {
         ClassifierWeight = o.ClassifierWeight, AnswerConfidence = o.AnswerConfidence, AnswerMargin = o.AnswerMargin,
-        MinRetrievalScore = o.MinRetrievalScore, ColdAnswerConfidence = o.ColdAnswerConfidence, ColdAnswerMargin = o.ColdAnswerMargin, NoAnswerBelow = o.NoAnswerBelow, ClarifyConfidence = o.ClarifyConfidence, HandoffConfidence = o.HandoffConfidence,
+        MinRetrievalScore = o.MinRetrievalScore, ColdAnswerConfidence = o.ColdAnswerConfidence, ColdAnswerMargin = o.ColdAnswerMargin, ColdMinRetrievalScore = o.ColdMinRetrievalScore, NoAnswerBelow = o.NoAnswerBelow, ClarifyConfidence = o.ClarifyConfidence, HandoffConfidence = o.HandoffConfidence,
         SmalltalkConfidence = o.SmalltalkConfidence, RequireAgreement = o.RequireAgreement, DeclineConfidence = o.DeclineConfidence, MaxSuggestions = o.MaxSuggestions,
     };
 }

@@ -13,7 +13,7 @@ namespace Assistant.Handoff;
 /// for a person, a digression (an FAQ question in the middle), the problem description, and a re-ask.
 /// The last one always takes the turn, so no state is a dead end.
 /// </summary>
-public static class FormPatterns
+public static partial class FormPatterns
 {
     public static IReadOnlyList<IDialoguePattern> All(DialogueKit kit, HandoffFlow flow) =>
     [
@@ -23,6 +23,7 @@ public static class FormPatterns
         new FormSkip(flow),
         new FormSummaryReply(flow),
         new FormHumanRequest(flow, kit.Replies),
+        new FormWhy(flow),
         new FormDigression(flow, kit),
         new FormDescription(flow),
         new FormSituation(flow, kit),
@@ -36,6 +37,13 @@ public static class FormPatterns
 
     /// <summary>A detail named at the start of a correction, captured by kind: <c>order</c>, <c>seller</c> or <c>product</c>.</summary>
     internal const string NamedDetail = @"(?:(?<order>주문\s*번호)|(?<seller>판매자\s*(?:ID|아이디)|아이디|ID)|(?<product>상품\s*명?|제품\s*명?))";
+
+    /// <summary>The kinds of detail a text names (in Korean or English), each once, in the order named.</summary>
+    internal static IReadOnlyList<SlotKind> NamedDetails(string text) =>
+        NamedDetailIn().Matches(text).Select(KindNamed).Distinct().ToArray();
+
+    [GeneratedRegex(NamedDetail + @"|\b(?:(?<order>order\s*(?:number|no\b|#))|(?<seller>(?:seller\s*)?id\b|login)|(?<product>product(?:\s*name)?))", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedDetailIn();
 
     /// <summary>The kind of detail a match of <see cref="NamedDetail"/> names.</summary>
     internal static SlotKind KindNamed(Match match) =>
@@ -173,6 +181,7 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         var m = InsteadOf().Match(text);
         if (!m.Success) m = NotInstead().Match(text);
         if (!m.Success) return null;
+        if (PartReplaced(form, m.Groups["old"].Value, m.Groups["new"].Value) is { } mended) return mended;
         if (FormSummaryReply.NamedField(Interjection().Replace(m.Groups["old"].Value, "")) is { } named)
             return SlotTable.For(named).Parse(FirstClause(m.Groups["new"].Value));
         // The value replaced ends what comes before "말고": "아이디는 맞는데 상품명이 틀렸어요, 무선 마우스 말고 …".
@@ -188,6 +197,28 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
             && current.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => string.Equals(w, wrongWord, StringComparison.OrdinalIgnoreCase))).ToList();
         return replaced is [var only] ? only.Parse(FirstClause(m.Groups["new"].Value)) : null;
     }
+
+    /// <summary>
+    /// "주문번호 끝 네자리 3321 아니고 3312예요": digits said wrong, found once in a detail's value, and as many digits said
+    /// instead; the value with them replaced, when its own parser takes it.
+    /// </summary>
+    private static SlotValue? PartReplaced(HandoffForm form, string old, string @new)
+    {
+        var wrong = TrailingDigits().Match(old);
+        var right = LeadingDigits().Match(@new);
+        if (!wrong.Success || !right.Success || wrong.Value.Length != right.Value.Length) return null;
+        var mended = SlotTable.All.Select(slot => (slot, current: form.ValueOf(slot.Kind)))
+            .Where(x => x.current is { } c && c.IndexOf(wrong.Value, StringComparison.Ordinal) is >= 0 and var at && c.IndexOf(wrong.Value, at + 1, StringComparison.Ordinal) < 0)
+            .Select(x => x.slot.Parse(x.current!.Replace(wrong.Value, right.Value, StringComparison.Ordinal)))
+            .Where(v => v is not null).ToList();
+        return mended is [var only] ? only : null;
+    }
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{2,}(?=\s*(?:이|가)?\s*$)")]
+    private static partial Regex TrailingDigits();
+
+    [GeneratedRegex(@"(?<=^\s*)[0-9]{2,}(?![0-9])")]
+    private static partial Regex LeadingDigits();
 
     /// <summary>The last word before "말고"/"아니고", without the subject particle "이"/"가" some put on it.</summary>
     [GeneratedRegex(@"(?<word>[^\s,.!?]+?)(?:이|가)?\s*$")]
@@ -279,7 +310,10 @@ public sealed class FormSkip(HandoffFlow flow) : IDialoguePattern
         // Said in passing ("주문이나 상품 하나 문제가 아니라 스토어 전체가 …") while a detail is asked for, not while the problem
         // is; at the summary it corrects a detail taken from the story ("상품은 여러 개 섞인 주문이라 특정 못 해요").
         var inPassing = named.Count > 0 && (HandoffForm.SlotOf(form.Asking) is not null || form.AtSummary);
-        if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis && !inPassing) return Task.FromResult<TurnResult?>(null);
+        // "ㅇㅋ 접수해주세요" answering a detail's question: there is nothing more to give for it, go on (and file when complete).
+        var goAhead = !form.AtSummary && HandoffForm.SlotOf(form.Asking) is not null && turn.Act.IsWhole && turn.Act.Act == ReplyAct.Affirm
+            && ReplyActs.EndsInGoAhead(turn.Text);
+        if (turn.Act.Act != ReplyAct.Skip && !unknownButton && !notThis && !inPassing && !goAhead) return Task.FromResult<TurnResult?>(null);
 
         if (notThis) named.AddRange(Kinds(turn.Act.Field).Except(named));
         if (named.Count == 0 && HandoffForm.SlotOf(form.Asking) is { } asked) named.Add(asked);
@@ -366,6 +400,28 @@ public sealed class FormHumanRequest(HandoffFlow flow, ReplyTexts replies) : IDi
         if (turn.State.Form is not { } form || turn.Act.Act != ReplyAct.HumanRequest) return Task.FromResult<TurnResult?>(null);
         return Task.FromResult<TurnResult?>(FormPatterns.Result(flow.Say(replies["formHurry"], "hurry"), flow.Prompt(form)));
     }
+}
+
+/// <summary>
+/// "근데 판매자 아이디는 그걸 왜 알려줘야 돼요?", "why do you need my order number?": why a detail is asked for, the one
+/// named or else the one being asked, is said, and the form goes on where it was.
+/// </summary>
+public sealed partial class FormWhy(HandoffFlow flow) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Form is not { } form || !AsksWhy().IsMatch(turn.Text)) return Task.FromResult<TurnResult?>(null);
+        var kinds = FormPatterns.NamedDetails(turn.Text);
+        if (kinds.Count != 1 && HandoffForm.SlotOf(form.Asking) is { } asked) kinds = [asked];
+        if (kinds is not [var kind]) return Task.FromResult<TurnResult?>(null);
+        var why = flow.Say(flow.Replies[SlotTable.For(kind).WhyKey], "why");
+        return Task.FromResult<TurnResult?>(FormPatterns.Result(why, form.AtSummary ? flow.Summary(form) : flow.Prompt(form)));
+    }
+
+    /// <summary>Why something must be given: "왜 알려줘야", "왜 필요해요", "뭐하러 적어요", "why do you need".</summary>
+    [GeneratedRegex(@"(?:왜|뭐\s*하러|무슨\s*이유로|어디에?\s*쓰)\S*\s*(?:\S+\s*){0,2}?(?:필요|알려\s*(?:줘|주|드려|드리)|말해\s*(?:야|줘)|적어\s*(?:야|줘)|입력해\s*야|드려야|줘야)"
+        + @"|\bwhy\s+(?:do|would|does|should)\s+(?:you|i|it)\s+(?:need|want|have\s+to\s+(?:give|share|tell))", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhy();
 }
 
 /// <summary>

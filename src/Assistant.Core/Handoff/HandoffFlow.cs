@@ -455,6 +455,8 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         // or of every one of them, so no one to name ("전 상품이 다 그래요", "모든 주문이 결제가 안 돼요").
         foreach (Match m in NotApplicable().Matches(text).Concat(EveryOne().Matches(text)).Concat(CannotLookUp().Matches(text)))
         {
+            // "상품명은 그게 아니고 '사계절 러그'예요": the value shown is not the right one, a correction, not "there is none".
+            if (ThatIsNot().IsMatch(m.Value)) continue;
             if (m.Groups["order"].Success) fields |= ReplyField.OrderNumber;
             if (m.Groups["product"].Success) fields |= ReplyField.Product;
         }
@@ -533,8 +535,11 @@ public sealed partial class HandoffFlow(DialogueKit kit)
         + @"|\b(?:i'?d\s+like\s+to|i\s+want\s+to|i\s+need\s+to|can\s+i|could\s+i|let\s+me)?\s*(?:speak|talk|chat)\s+(?:with|to)\s+(?:a|an|the|your)?\s*(?:support\s+|real\s+|live\s+|human\s+)?(?:agent|person|human|representative|rep|someone|staff(?:\s+member)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForConsultation();
 
+    [GeneratedRegex(@"(?:그게|그거|이게|이거)\s*아니")]
+    private static partial Regex ThatIsNot();
+
     /// <summary>A detail named, then within a few words said not to apply: the named details are skipped.</summary>
-    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*(?:거|게|것|건)?\s*)?(?:하나\s*)?(?:(?:이|그)\s+)?(?:문제|건|쪽)?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|과|와|가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까|[줘와봐워져꿔쳐겨려내러서]서)\s*)?(?:(?:아직|지금은?|원래|아예)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|없다(?:고|구|니까)|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가))")]
+    [GeneratedRegex(@"(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?))(?:\s*(?:은|는|도|이|가|랑|이랑|이나|나|하고|과|와)?\s*(?:특정\s*)?(?:(?<order>주문\s*번호|주문)|(?<product>(?:상품|제품)(?:\s*명)?)))?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|이나|은|는|도|이|가|과|와)?\s*(?:특정(?:된|한)?\s*(?:거|게|것|건)?\s*)?(?:하나\s*)?(?:(?:이|그)\s+)?(?:문제|건|쪽)?\s*(?:이랑은|랑은|하고는|과는|와는|이랑|랑|하고|과|와|가|는|은|이|도)?\s*(?:(?:그런|같은)\s*(?:거|건|것|게)\s*(?:는|은|도)?\s*)?(?:(?:그건|그거|그게|이건|따로|딱히|별도로|특별히|전혀)\s*)?(?:(?:[가-힣]{1,8}\s+){0,3}[가-힣]{0,8}(?:어서|아서|해서|돼서|되서|라서|이라|니까|[줘와봐워져꿔쳐겨려내러서]서|(?<=개|거|건)라)\s*)?(?:(?:아직|지금은?|원래|아예)\s*)?(?:해당\s*(?:없|사항\s*없|안)|상관\s*없|관계\s*없|없어|없음|없습니다|없고|없구|없는데|없으니|없다(?:고|구|니까)|몰라|모르|아니에요|아니고|(?<=(?:문제|건|쪽|특정|하나)\s*(?:가|이|은|는)?\s*)아니라|아님|아닙니다|(?:하나로\s*)?(?:딱\s*)?특정(?:할|하기|이)\s*(?:수가|수도|수|가|는)?\s*(?:없|안\s*돼|안\s*되)|(?:하나로\s*)?(?:딱\s*)?특정\s*(?:을\s*)?(?:못|불가)|(?:딱\s*)?하나(?:로|를|만)?\s*(?:못|안)\s*(?:집|짚|정하|정해|골라|고르))")]
     private static partial Regex NotApplicable();
 
     /// <summary>

@@ -84,8 +84,21 @@ public sealed class KnowledgeBase
             foreach (var sentence in AnswerSentences(faq)) yield return (faq.Id, sentence);
         }
         foreach (var intent in Intents)
+        {
+            if (intent.Decision == DecisionKind.Answer && !TeachesGeneralQuestions) continue;
             foreach (var e in intent.Examples) yield return (intent.Intent, e);
+        }
     }
+
+    /// <summary>
+    /// Whether the general-question examples (an intent with <c>decision: answer</c>) are taught: only while the entries
+    /// have fewer phrasings than recommended on average (a help center just imported). Then the entries' few phrasings
+    /// are all the classifier would learn of what a general question looks like, against the many examples of a case or
+    /// of something out of scope, and a situation told before a general question reads as a case. With the recommended
+    /// phrasings the entries teach that themselves, and the examples would only move the balance they were tuned at.
+    /// </summary>
+    public bool TeachesGeneralQuestions =>
+        Faqs.Count > 0 && Faqs.Sum(f => f.Questions.Count) < KnowledgeLoader.RecommendedQuestions * Faqs.Count;
 
     /// <summary>
     /// Whether each of the entries leaves a specific selling word of the message unmentioned (<see cref="ScopeRules.NoneCovers"/>),

@@ -124,13 +124,17 @@ public static partial class KnowledgeLoader
                 "smalltalk" => DecisionKind.Smalltalk,
                 "decline" => DecisionKind.Decline,
                 "clarify" => DecisionKind.Clarify,
+                // Examples of a general question: what the message does is ask, the entries' evidence chooses which answer.
+                "answer" => DecisionKind.Answer,
                 null => null,
                 _ => null,
             };
             if (decisionText is not null && decision is null)
-                doc.Error("decision", $"'{decisionText}' must be handoff, smalltalk, decline or clarify");
+                doc.Error("decision", $"'{decisionText}' must be handoff, smalltalk, decline, clarify or answer");
             if (decision == DecisionKind.Smalltalk && reply is null)
                 doc.Error("reply", "is required for a smalltalk intent", doc.Line);
+            if (decision == DecisionKind.Answer && reply is not null)
+                doc.Error("reply", "must not be set for an answer intent: the FAQ entry the message is about is answered", doc.LineOf("reply"));
             if (intent is not null && !names.TryAdd(intent, $"{name}:{doc.LineOf("intent")}"))
                 doc.Error("intent", $"'{intent}' is already defined at {names[intent]}");
             CheckDuplicates(doc, "examples", examples);

@@ -760,7 +760,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static partial Regex NormAsked();
 
     /// <summary>A question about cases of a kind, not this one: "이런 반품은", "이럴 때", "보통", "in general".</summary>
-    [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|땐|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)누가\s*(?:내|부담|책임|물어)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksInGeneral();
 
     /// <summary>
@@ -811,7 +811,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     /// <summary>The topic decision of a prepared text from its retrieval: the classifier's scores over the candidates, and the policy.</summary>
     private Decision DecideTopic(PreparedText prepared, IReadOnlyList<RetrievalCandidate> candidates) =>
-        policy.Decide(model.Score(FeatureText.For(prepared.Text, prepared.Terms), candidates), candidates);
+        policy.Decide(policy.FoldGeneralQuestions(model.Score(FeatureText.For(prepared.Text, prepared.Terms), candidates)), candidates);
 
     /// <summary>
     /// A text as its topic is read (<see cref="TopicText"/>): what it retrieves with (<see cref="Feature"/>) and the key of that

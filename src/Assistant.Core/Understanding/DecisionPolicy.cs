@@ -18,6 +18,8 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 {
     public PolicyOptions Options => options;
 
+    private readonly bool _hasGeneralQuestions = knowledge.TeachesGeneralQuestions && knowledge.Intents.Any(i => i.Decision == DecisionKind.Answer);
+
     /// <summary>The reason of the decline that ends <see cref="Decide"/>: no kind of reading cleared its threshold.</summary>
     public const string NoConfidentReading = "no confident interpretation";
 
@@ -78,7 +80,7 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
             && top.Score >= answerConfidence
             && top.Score - runnerUp >= answerMargin
             && (topTrust >= 1 || ClassifierFavours(intents, top.Id))
-            && top.Retrieval >= options.MinRetrievalScore
+            && top.Retrieval >= topTrust * options.MinRetrievalScore + (1 - topTrust) * options.ColdMinRetrievalScore
             && (!options.RequireAgreement || candidates.Count > 0 && candidates[0].FaqId == top.Id))
             return Make(DecisionKind.Answer, top.Id, top.Score, top.Id, [], "confident FAQ match");
 
@@ -94,6 +96,33 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 
         var (fallback, mass) = new[] { (bestDecline, decline), (bestHandoff, handoff), (bestSmalltalk, smalltalk) }.MaxBy(x => x.Item2);
         return Make(DecisionKind.Decline, fallback ?? "unknown", mass, null, [], NoConfidentReading);
+    }
+
+    /// <summary>
+    /// The scores with the mass of the general-question intents (<c>decision: answer</c>, no entry of their own) shared
+    /// among the FAQ entries in proportion to their own probabilities: what the classifier learned from those examples
+    /// is that the message asks something an entry answers, not which entry. Without such intents the scores are returned as they are.
+    /// </summary>
+    public IReadOnlyList<IntentScore> FoldGeneralQuestions(IReadOnlyList<IntentScore> intents)
+    {
+        if (!_hasGeneralQuestions) return intents;
+        float general = 0, entries = 0;
+        foreach (var score in intents)
+        {
+            if (knowledge.DecisionFor(score.Label) != DecisionKind.Answer) continue;
+            if (knowledge.FindFaq(score.Label) is null) general += score.Probability;
+            else entries += score.Probability;
+        }
+        if (general <= 0 || entries <= 0) return intents;
+        var scale = (entries + general) / entries;
+        var folded = new List<IntentScore>(intents.Count);
+        foreach (var score in intents)
+        {
+            if (knowledge.DecisionFor(score.Label) != DecisionKind.Answer) folded.Add(score);
+            else if (knowledge.FindFaq(score.Label) is not null) folded.Add(score with { Probability = score.Probability * scale });
+        }
+        folded.Sort((a, b) => b.Probability.CompareTo(a.Probability));
+        return folded;
     }
 
     /// <summary>

@@ -35,6 +35,13 @@ public sealed class PolicyOptions
     /// <summary>Lead over the runner-up an entry the classifier barely knows needs (see <see cref="ColdAnswerConfidence"/>).</summary>
     [Range(0.0, 1.0)] public double ColdAnswerMargin { get; set; } = 0.15;
 
+    /// <summary>
+    /// Retrieval score an entry the classifier barely knows needs (see <see cref="ColdAnswerConfidence"/>; the floor moves
+    /// from <see cref="MinRetrievalScore"/> to this in the same proportion): retrieval over a title, an answer and a few
+    /// phrasings scores lower than over forty phrasings.
+    /// </summary>
+    [Range(0.0, 1.0)] public double ColdMinRetrievalScore { get; set; } = 0.2;
+
     /// <summary>Answer only when the retriever's own best FAQ is the same entry: two independent signals agree.</summary>
     public bool RequireAgreement { get; set; } = true;
 

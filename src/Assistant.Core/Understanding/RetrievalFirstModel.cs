@@ -34,12 +34,14 @@ public sealed class RetrievalFirstModel : IIntentScorer
     private readonly IntentModel _acts;
     private readonly KnowledgeBase _knowledge;
     private readonly bool _byCategory;
+    private readonly int _categories;
 
     public RetrievalFirstModel(IntentModel acts, KnowledgeBase knowledge)
     {
         _acts = acts;
         _knowledge = knowledge;
         _byCategory = acts.Labels.Any(l => l.StartsWith(FaqLabel + ":", StringComparison.Ordinal));
+        _categories = Math.Max(1, acts.Labels.Count(l => l.StartsWith(FaqLabel + ":", StringComparison.Ordinal)));
     }
 
     /// <summary>The act classifier (fixed labels).</summary>
@@ -51,7 +53,9 @@ public sealed class RetrievalFirstModel : IIntentScorer
     /// <summary>What the act classifier learns from: the knowledge's training examples with every FAQ id replaced by its FAQ label.</summary>
     public static IReadOnlyList<(string Label, string Text)> Examples(KnowledgeBase knowledge, bool byCategory = false) =>
         knowledge.TrainingExamples()
-            .Select(e => (knowledge.FindFaq(e.Label) is { } faq ? LabelFor(faq, byCategory) : e.Label, FeatureText.For(e.Text, knowledge.Lexicon)))
+            .Select(e => (knowledge.FindFaq(e.Label) is { } faq ? LabelFor(faq, byCategory)
+                : knowledge.DecisionFor(e.Label) == DecisionKind.Answer ? FaqLabel // a general question: asks what some entry answers
+                : e.Label, FeatureText.For(e.Text, knowledge.Lexicon)))
             .ToArray();
 
     /// <summary>Identifies exactly what an act classifier was trained on.</summary>
@@ -125,11 +129,12 @@ public sealed class RetrievalFirstModel : IIntentScorer
             var total = MathF.Exp((NoneScore - best) / Temperature);
             for (var i = 0; i < candidates.Count; i++)
             {
+                // By category, the general questions' mass (label "faq") is shared evenly among the categories.
                 var mass = _knowledge.FindFaq(candidates[i].FaqId) is { } faq
-                    ? categoryMass.GetValueOrDefault(LabelFor(faq, _byCategory)) / faqMass
+                    ? (categoryMass.GetValueOrDefault(LabelFor(faq, _byCategory)) + (_byCategory ? categoryMass.GetValueOrDefault(FaqLabel) / _categories : 0)) / faqMass
                     : 0f;
                 // A category's share against an even split among the categories: 1 when the classifier cannot tell them apart.
-                weights[i] = _byCategory ? mass * categoryMass.Count : 1f;
+                weights[i] = _byCategory ? mass * _categories : 1f;
                 weights[i] *= MathF.Exp((candidates[i].Score - best) / Temperature);
                 total += weights[i];
             }

@@ -39,8 +39,13 @@ internal static partial class ProductNames
     [GeneratedRegex(@"^(?:[월화수목금토일]요일|주말|평일|연휴|작년|올해|내년|지난달|이번\s*달|다음\s*달|저번\s*주|이번\s*주|다음\s*주|오전|오후|아침|점심|저녁|새벽|밤|\d+\s*(?:년|월|일|시|분|주|개월|주일|일째)|(?:시간|분|일|주|달|개월|년|주일|주째|달째|년째|시간째|분째|일째|개월째)째?)$")]
     private static partial Regex TimeWord();
 
-    /// <summary>A quoted name followed by the word for a product: "'캔버스 스니커즈 화이트' 상품이", "“수면 양말” 제품".</summary>
-    [GeneratedRegex(@"['""“‘「『](?<name>[^'""“”‘’「」『』\n]{2,60}?)['""”’」』]\s*(?:이라는|라는|이란|란)?\s*(?:상품|제품)(?![가-힣]{2})")]
+    /// <summary>
+    /// A quoted name followed by the word for a product: "'캔버스 스니커즈 화이트' 상품이", "“수면 양말” 제품"; or for an order,
+    /// when the name has a space or a digit, as a product's name does and a quoted status ("'배송중' 주문") does not:
+    /// "'라벤더 디퓨저 200ml' 주문이 있었는데요".
+    /// </summary>
+    [GeneratedRegex(@"['""“‘「『](?<name>[^'""“”‘’「」『』\n]{2,60}?)['""”’」』]\s*(?:이라는|라는|이란|란)?\s*(?:상품|제품)(?![가-힣]{2})"
+        + @"|['""“‘「『](?<name>(?=[^'""“”‘’「」『』\n]*[\s0-9])[^'""“”‘’「」『』\n]{2,60}?)['""”’」』]\s*(?:이라는|라는|이란|란)?\s*주문(?:이|을|은|건|\s|$)")]
     private static partial Regex QuotedBeforeProduct();
 
     /// <summary>Adverbs of naming before a quoted name: "정확하게", "정확히는", "정확히 하면", "정식 명칭은", "full name is".</summary>

@@ -25,8 +25,8 @@ internal static partial class SellerIds
     [GeneratedRegex(@"(?<![A-Za-z0-9_.\-@])[A-Za-z0-9][A-Za-z0-9_.\-]*(?![A-Za-z0-9_.\-@])")]
     private static partial Regex Handle();
 
-    // A quantity or size, never an ID: 500ml, 64GB, 2.5kg.
-    [GeneratedRegex(@"^\d+(?:\.\d+)?[A-Za-z]{1,3}$")]
+    // A quantity or size, never an ID: 500ml, 64GB, 2.5kg, and dimensions: 200x150, 30x40cm.
+    [GeneratedRegex(@"^\d+(?:\.\d+)?(?:[xX]\d+(?:\.\d+)?)*[A-Za-z]{0,3}$")]
     private static partial Regex Quantity();
 
     // What may follow an ID in an answer: a copula or polite ending ("shop_kim이에요", "12345678 입니다").

@@ -41,6 +41,9 @@ public sealed record Slot(SlotKind Kind, string PromptKey, string? RetryPromptKe
     /// <summary>The reply that names a value of this slot back when the form opens with it ("주문번호 {value}").</summary>
     public string NotedKey { get; init; } = null!;
 
+    /// <summary>The reply that says why the agent needs this detail ("왜 알려줘야 돼요?").</summary>
+    public string WhyKey { get; init; } = null!;
+
     public SlotValue? Find(string text)
     {
         // A table slot competes with the others for each token; a slot outside the table takes its best value.

@@ -16,6 +16,7 @@ public static class SlotTable
         Validator = OrderNumbers.Validate,
         Formatter = OrderNumbers.Format,
         NotedKey = "notedOrder",
+        WhyKey = "whyOrderNumber",
     };
 
     public static Slot Seller { get; } = new(SlotKind.Seller, "askSellerId", "askSellerIdRetry")
@@ -29,6 +30,7 @@ public static class SlotTable
         Validator = SellerIds.Validate,
         Formatter = SellerIds.Normalize,
         NotedKey = "notedSeller",
+        WhyKey = "whySellerId",
     };
 
     /// <summary>The product has no retry question: an answer that is not a product name is the integrator's to confirm or skip.</summary>
@@ -45,6 +47,7 @@ public static class SlotTable
         // A stored name stands alone: it ends its text, so a final 이 is the noun's ("진주 귀걸이").
         Formatter = ProductNames.NormalizeFinal,
         NotedKey = "notedProduct",
+        WhyKey = "whyProduct",
     };
 
     /// <summary>The slots in ask order.</summary>

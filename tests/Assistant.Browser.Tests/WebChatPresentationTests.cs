@@ -172,6 +172,31 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-shorter-{device}.png");
     }
 
+    /// <summary>Why the ID is needed, said in the form and the form going on; then a filed request withdrawn by the seller.</summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task WhyADetailIsNeededAndAWithdrawnRequestAreSaidPlainly(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "상담원 연결해 주세요. 이번 주 정산금이 주문 금액 합계보다 적게 들어왔어요");
+        await SendAsync(page, "주문번호는 모르겠어요");
+        await SendAsync(page, "근데 판매자 아이디는 그걸 왜 알려줘야 돼요?");
+        await Assertions.Expect(page.Locator(".webchat__bubble__content", new() { HasText = "판매자 ID가 있어야" })).ToBeVisibleAsync();
+        var askedAgain = LastBotBubble(page);
+        await Assertions.Expect(askedAgain).ToContainTextAsync("판매자 ID(판매자센터 로그인 아이디 또는 이메일)를 알려 주세요");
+        await askedAgain.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-why-{device}.png");
+
+        await SendAsync(page, "hodu_market 이에요. 상품은 여러 개라 딱 하나 못 집어요");
+        await SendAsync(page, "네 접수해 주세요");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("접수번호는");
+        await SendAsync(page, "아 방금 해결됐어요. 아까 접수한 문의는 취소해 주세요");
+        var withdrawn = LastBotBubble(page);
+        await Assertions.Expect(withdrawn).ToContainTextAsync("상담 요청을 취소했어요");
+        await withdrawn.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-withdrawn-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

@@ -20,6 +20,7 @@ public static class ConversationPatterns
     [
         new AskedHereInstead(answer),
         new HandbackFollowUp(kit, flow),
+        new TicketWithdrawal(kit),
         new TicketStatusQuery(kit),
         new OfferReply(kit, flow),
         new PersonRequest(kit, flow),
@@ -165,6 +166,23 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
 }
 
 /// <summary>
+/// "아 방금 해결됐어요. 아까 접수한 문의는 취소해 주세요", "please cancel my ticket": a request still waiting for an agent is
+/// withdrawn (resolved, with a note the agents see, and its event raised once the store has it) and the seller is told; a
+/// request an agent has already taken goes on with that agent, who hears the seller directly.
+/// </summary>
+public sealed class TicketWithdrawal(DialogueKit kit) : IDialoguePattern
+{
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Ticket is not { Status: TicketStatus.Queued } ticket || turn.State.Form is not null || !ReplyActs.WithdrawsTheRequest(turn.Text)) return null;
+        var note = new TranscriptEntry(MessageRole.System, kit.Replies["ticketWithdrawnNote"], kit.Time.GetUtcNow());
+        if (await kit.Tickets.CloseAsync(ticket.Number, TicketStatus.Resolved, null, note, cancellationToken) is null) return null;
+        ConversationPatterns.Helped(turn.State);
+        return ConversationPatterns.One(DialogueKit.Say(kit.Replies.Format("ticketWithdrawn", ("number", ticket.Number)), DecisionKind.Handoff, "handoff.withdrawn", ticket: ticket.Number));
+    }
+}
+
+/// <summary>
 /// The reply to "상담원에게 연결해 드릴까요?": yes opens the form, no (or "괜찮아요") is accepted kindly, also with a few
 /// words after it that ask nothing and raise no selling matter ("no thanks, I'll figure it out myself", "아뇨 제가 알아볼게요").
 /// </summary>
@@ -251,7 +269,7 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
     /// <summary>Letters a request to repeat has at most, with what it names ("아까 말한 거요 정산 다시 보여주세요").</summary>
     private const int MaxRepeatRequestLetters = 40;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더|다시\s*한\s*번)\s*(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더)(?:\s*한\s*번)?\s*(?:만\s*)?(?:더\s*)?(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
     private static partial System.Text.RegularExpressions.Regex AskAgain();
 
     /// <summary>"짧게 요약해 주세요", "너무 길어요", "핵심만요", "shorter please": the last answer, shorter.</summary>

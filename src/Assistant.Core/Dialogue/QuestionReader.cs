@@ -235,7 +235,13 @@ public sealed partial class QuestionReader(Decider decider)
     private bool UnsureButNamesTheTopic(Decision decision, string text, FaqEntry topic) =>
         decision is { Kind: DecisionKind.Decline, Reason: DecisionPolicy.NoConfidentReading } && IsQuestion(text)
         && Words().Matches(text).Select(w => Particle().Replace(w.Value, "")).Any(word => word.Length >= 2 && word.All(c => c is >= '가' and <= '힣')
-            && Knowledge.Mentions(topic, word) && Knowledge.CountMentioning(word, FewEntries + 1) <= FewEntries);
+            && Knowledge.Mentions(topic, word) && (word.Length >= TermSyllables || Knowledge.CountMentioning(word, FewEntries + 1) <= FewEntries));
+
+    /// <summary>
+    /// Syllables of a word the topic mentions that make it one of its terms, however many entries use it too ("영업일이면 주말은
+    /// 빼고 세는 거죠?" after an answer that counts in business days); a shorter word ("주문", "상품") only when few entries use it.
+    /// </summary>
+    private const int TermSyllables = 3;
 
     /// <summary>
     /// "상품 올리는 것 자체에 드는 돈은 없고요?" after the fees answer: a cost question nothing answered alone, after an entry

@@ -151,6 +151,28 @@ public static partial class ReplyActs
     [GeneratedRegex(@"접수|연결|상담|신청|요청|ticket|request", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheRequest();
 
+    /// <summary>
+    /// Whether a clause ends wholly in a cancel and names the request filed with support, not an order, a return or a
+    /// payment ("아까 접수한 문의는 취소해 주세요", "상담 요청 철회할게요", "please cancel my ticket"; not "반품 신청 취소해 주세요").
+    /// </summary>
+    public static bool WithdrawsTheRequest(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 400
+        && Clauses(text).Any(clause => (WholeTailAt(clause, ReplyAct.Cancel, firstWord: 1) is not null && WithdrawWord().IsMatch(clause) || WithdrawInEnglish().IsMatch(clause))
+            && OurRequest().IsMatch(clause) && !SomethingElseCancelled().IsMatch(clause));
+
+    /// <summary>The words of calling a thing off ("어떻게 됐어요" ends like "아 됐어요" but asks where it stands).</summary>
+    [GeneratedRegex(@"취소|철회|없던\s*(?:걸로|일로)|필요\s*없")]
+    private static partial Regex WithdrawWord();
+
+    [GeneratedRegex(@"\b(?:cancel|withdraw|close|drop)\s+(?:my|the|that|this|our)\s+(?:support\s+)?(?:ticket|request|inquiry)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawInEnglish();
+
+    [GeneratedRegex(@"접수|상담|문의|연결|티켓|ticket|request|inquiry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OurRequest();
+
+    [GeneratedRegex(@"주문|반품|교환|환불|결제|구매|정산|order|return|refund|payment|purchase", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SomethingElseCancelled();
+
     /// <summary>Whether any clause of a message of at most 400 characters ends in words that are wholly the act.</summary>
     private static bool AClauseEndsIn(string? text, ReplyAct act, Func<string, bool>? except = null) =>
         !string.IsNullOrEmpty(text) && text.Length <= 400

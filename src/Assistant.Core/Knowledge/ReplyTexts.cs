@@ -17,7 +17,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
         "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "whatUnclear", "noAnswer", "otherLanguage", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "formSituationNoted", "handoffNoted", "formNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
-        "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed", "shortAnswer", "whyOrderNumber", "whySellerId", "whyProduct",
+        "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed", "shortAnswer", "whyOrderNumber", "whySellerId", "whyProduct", "ticketWithdrawn", "ticketWithdrawnNote",
     ];
 
     /// <summary>The placeholders each reply may use; a reply not listed takes none.</summary>
@@ -34,6 +34,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         ["tooLong"] = ["max"],
         ["otherService"] = ["name"],
         ["ticketStatusQueued"] = ["number", "wait"],
+        ["ticketWithdrawn"] = ["number"],
         ["ticketStatusClaimed"] = ["number"],
         ["ticketStatusClosed"] = ["number"],
         ["handoffNoted"] = ["details"],

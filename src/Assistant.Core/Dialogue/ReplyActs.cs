@@ -110,6 +110,12 @@ public static partial class ReplyActs
     /// </summary>
     public static bool AsksForAPerson(string? text) => AClauseEndsIn(text, ReplyAct.HumanRequest);
 
+    /// <summary>"상담원 연결 말고요", "담당자는 필요 없고", "상담은 안 할게요", "no agent needed": a person named to say no to one.</summary>
+    public static bool DeclinesAPerson(string? text) => !string.IsNullOrEmpty(text) && NoPerson().IsMatch(text);
+
+    [GeneratedRegex(@"(?:상담원|상담사|담당자|직원|사람)\S{0,2}\s*(?:연결\S{0,2}\s*)?(?:말고|필요\s*없|안\s*해도|안\s*불러도|됐고|괜찮고)|(?<![가-힣])상담(?:은|는)?\s*안\s*(?:할|받)|\bno\s+(?:agent|person|human)\s+(?:is\s+)?needed\b|\b(?:don'?t|do\s+not)\s+(?:need|want)\s+(?:an?\s+|to\s+talk\s+to\s+an?\s+)?(?:agent|person|human)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoPerson();
+
     /// <summary>Whether any clause ends in asking whether the assistant is a person or a bot ("혹시 지금 대화하는 분 사람이세요, 기계세요?").</summary>
     public static bool AsksIfABot(string? text) => AClauseEndsIn(text, ReplyAct.AreYouBot, except: TellsWhoTheWriterIs);
 

@@ -76,6 +76,8 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
             || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text)
+            // "상담원 말고요, 그냥 규정만 알려 주세요. …?", "상담은 안 할게요, 취소해 주세요": no person wanted after all.
+            || ReplyActs.DeclinesAPerson(turn.Text)
             // "아 ㄴㄴ 취소 지금 바빠서": a no, then the cancel itself (with its reason after it).
             || turn.Act.Act == ReplyAct.Deny && CancelFirst().IsMatch(turn.Act.Remainder)
             // "아 아니다, 그냥 하나만 물어볼게요. …?" asked for the problem: a no, then a question of its own instead of one.
@@ -84,7 +86,10 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
                && NeverMind().IsMatch(turn.Text) && ConversationPatterns.QuestionAfter(turn.Act) is not null;
         if (!cancel) return Task.FromResult<TurnResult?>(null);
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
-        return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = ConversationPatterns.QuestionAfter(turn.Act) });
+        // Declining the person, the message's own question ("…규정만 알려 주세요. 며칠 뒤예요?") is what is answered.
+        var question = ConversationPatterns.QuestionAfter(turn.Act)
+            ?? (ReplyActs.DeclinesAPerson(turn.Text) && QuestionReader.IsQuestion(turn.Text) ? turn.Text : null);
+        return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = question });
     }
 
     /// <summary>The cancel itself opening what follows a no, a reason possibly after it: "취소 지금 바빠서", "그만할게요 나중에".</summary>
@@ -418,8 +423,11 @@ public sealed partial class FormWhy(HandoffFlow flow) : IDialoguePattern
         return Task.FromResult<TurnResult?>(FormPatterns.Result(why, form.AtSummary ? flow.Summary(form) : flow.Prompt(form)));
     }
 
-    /// <summary>Why something must be given: "왜 알려줘야", "왜 필요해요", "뭐하러 적어요", "why do you need".</summary>
-    [GeneratedRegex(@"(?:왜|뭐\s*하러|무슨\s*이유로|어디에?\s*쓰)\S*\s*(?:\S+\s*){0,2}?(?:필요|알려\s*(?:줘|주|드려|드리)|말해\s*(?:야|줘)|적어\s*(?:야|줘)|입력해\s*야|드려야|줘야)"
+    /// <summary>
+    /// Why something must be given: "왜 알려줘야", "왜 필요해요", "why do you need"; not a request to be told why ("왜 안 되는지
+    /// 알려주세요" asks about the seller's problem).
+    /// </summary>
+    [GeneratedRegex(@"(?:왜|무슨\s*이유로)\S*\s*(?:\S+\s*){0,2}?(?:필요|알려\s*(?:줘|드려)\s*야|말해\s*야|적어\s*야|입력해\s*야|드려야|줘야)"
         + @"|\bwhy\s+(?:do|would|does|should)\s+(?:you|i|it)\s+(?:need|want|have\s+to\s+(?:give|share|tell))", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhy();
 }

@@ -62,7 +62,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             .Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
         // "혹시 지금 대화하는 분 사람이세요, 기계세요?" wonders about the assistant; it asks for nobody.
         if (act == ReplyAct.None && ReplyActs.AsksIfABot(message)) act = ReplyAct.AreYouBot;
-        if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message))
+        // "상담원 연결 말고요. … 일반적으로 어떤 경우에 걸리는지만 알려 주세요": a person named to say no to is no request for one.
+        if (act == ReplyAct.HumanRequest && ReplyActs.DeclinesAPerson(message)) act = ReplyAct.None;
+        if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message) && !ReplyActs.DeclinesAPerson(message))
             return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
         if (act == ReplyAct.AreYouBot && knowledge.FindIntent(IdentityIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, IdentityIntent, 1f, null, [], "asks whether it is a bot");
@@ -200,8 +202,9 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         /// A request to act on the seller's own case, or an order number given with a question about that order; an order
         /// number told as background to a question in general ("주문번호 … 건이 수거됐어요. 이런 반품은 며칠 안에 …?") is not.
         /// </summary>
-        public bool ActsOnMyCase => _actsOnMyCase ??= ActOnMyCase().IsMatch(Own) && !AsksToConfirmInGeneral
-            || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked && (AsksInGeneral().IsMatch(asked) || AsksHowTo().IsMatch(asked)));
+        public bool ActsOnMyCase => _actsOnMyCase ??= !SetsOwnCaseAside().IsMatch(Own) && !ReplyActs.DeclinesAPerson(Own) && (ActOnMyCase().IsMatch(Own) && !AsksToConfirmInGeneral
+            || OrderNumber().IsMatch(Own) && !(Sentences.LastOrDefault(QuestionReader.IsQuestion) is { } asked
+                && (AsksInGeneral().IsMatch(asked) || AsksHowTo().IsMatch(asked) || AsksIfThen().IsMatch(asked))));
 
         /// <summary>Whether the seller's own words ask to be told a rule in the formal way (<see cref="Decider.AsksToConfirmInGeneral"/>).</summary>
         public bool AsksToConfirmInGeneral => _asksToConfirm ??= Decider.AsksToConfirmInGeneral(Own);
@@ -353,7 +356,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "특정 주문에 문제가 있는 건 아니고 그냥 전반적인 구조가 궁금해요": the seller says in so many words it is no case of theirs.
         // "가입신청 어제 했는데 아직 심사중이라고 떠요 원래 며칠 걸리는거에요??": asking how long it normally takes is asking
         // about cases of its kind, which says as much.
-        var notMine = NotMyCase().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || reading.AsksToConfirmInGeneral;
+        var notMine = NotMyCase().IsMatch(reading.Own) || SetsOwnCaseAside().IsMatch(reading.Own) || AsksTheNorm(sentences[^1]) || reading.AsksToConfirmInGeneral;
         if (sentences.Length == 0 || !notMine && (!AsksOutright().IsMatch(sentences[^1]) || RhetoricalComplaint().IsMatch(sentences[^1]))) return null;
         var caseMass = CaseMass(whole);
         if (caseMass >= 1) return null;
@@ -720,8 +723,17 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// 궁금해요", "it's not about a specific order", "just a general question".
     /// </summary>
     [GeneratedRegex(@"특정\s*(?:주문|상품|건)\S{0,3}\s*(?:(?:에\s*)?문제가?\s*(?:있는|생긴)\s*|얘기는?\s*|때문은?\s*)?(?:건|게|거|것)?\s*(?:은|는)?\s*아니|(?:전반적인|일반적인)\s*(?:\S+\s*){0,3}(?:궁금|알고\s*싶)|일반적인\s*질문"
-        + @"|\bnot\s+about\s+(?:a|any|one)\s+(?:specific|particular|single)\b|\b(?:just\s+a|a)\s+general\s+question\b", RegexOptions.IgnoreCase)]
++ @"|\bnot\s+about\s+(?:a|any|one)\s+(?:specific|particular|single)\b|\b(?:just\s+a|a)\s+general\s+question\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotMyCase();
+
+    /// <summary>
+    /// The seller sets their own case aside and asks for the rule: "제 주문 얘기는 됐고요", "제 건은 제가 알아서 볼 테니까",
+    /// "그 건은 제가 처리할게요. 그냥 궁금해서 그러는데", "규정만 알려 주세요", "just tell me the rule". Unlike "특정 상품도
+    /// 아니고요" (no product applies), this says no one need look at anything.
+    /// </summary>
+    [GeneratedRegex(@"(?:제|내|그)\s*(?:주문|건|얘기|이야기|문제)\S{0,2}\s*(?:얘기\S{0,2}\s*)?(?:됐고|됐구|괜찮고|제가\s*(?:알아서|처리|해결))|제가\s*(?:알아서\s*)?(?:처리|해결)할\s*(?:게요|테니|거)|처리는\s*제가\s*(?:알아서\s*)?할"
+        + @"|그냥\s*궁금해서|(?:규정|규칙|기준|원칙|룰)만\s*(?:좀\s*)?(?:알려|요|궁금|말씀)|\bjust\s+(?:tell\s+me\s+)?the\s+(?:rule|policy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetsOwnCaseAside();
 
     [GeneratedRegex(@"\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}")]
     private static partial Regex OrderNumber();
@@ -758,6 +770,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}(?:며칠|얼마나|얼마|몇\s*(?:일|시간|주|달|개월|영업일|번|퍼센트|프로|%)|언제)")]
     private static partial Regex NormAsked();
+
+    /// <summary>"품절취소하면 불이익 있어요?": what follows if one does something, a question about the rule.</summary>
+    [GeneratedRegex(@"^\s*(?:[가-힣]+\s+){0,2}[가-힣]*(?:하면|되면|으면|시키면|내면|넘기면|넘으면)\s+(?!왜)")]
+    private static partial Regex AsksIfThen();
 
     /// <summary>A question about cases of a kind, not this one: "이런 반품은", "이럴 때", "보통", "in general".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:이런|이럴|이와\s*같은|이같은|이런\s*식의)\s*(?:경우|때|땐|식|상황|[가-힣]{1,6}(?:은|는|도))(?=\s)|(?:^|\s)누가\s*(?:내|부담|책임|물어)|(?:^|\s)(?:보통|일반적으로|원래|통상|통상적으로|대체로|대개|보편적으로)(?=\s)|\b(?:in\s+general|generally|usually|typically|normally)\b", RegexOptions.IgnoreCase)]

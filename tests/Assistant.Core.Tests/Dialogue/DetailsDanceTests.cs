@@ -88,6 +88,16 @@ public sealed class DetailsDanceTests(RepoFixture repo)
         Assert.Null(chat.State.Form!.ValueOf(SlotKind.Seller));
     }
 
+    /// <summary>"왜 안 되는지 알려주세요" while the order number is asked for asks about the problem, not why the number is needed.</summary>
+    [Fact]
+    public async Task ARequestToBeToldWhyItFailsIsNoWhyQuestion()
+    {
+        var chat = new Chat(repo);
+        await chat.SayAsync("상담원 연결해 주세요. 정산이 3주째 보류 상태예요");
+        var replies = await chat.SayAsync("왜 안 되는지 알려주세요");
+        Assert.DoesNotContain(replies, r => r.Info.Intent == "handoff.why");
+    }
+
     /// <summary>
     /// "hodu_market 이에요. 상품은 여러 개라 딱 하나 못 집어요": the ID taken and the product said not to be one; the summary
     /// follows. Then "ㅇㅋ 접수해주세요" files.

@@ -73,11 +73,12 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
         if (turn.State.Form is null) return Task.FromResult<TurnResult?>(null);
         // A plain "no" to a question for a detail ("아 지금은 괜찮아요") is a "never mind" too; at the summary it means "that is wrong".
         // A "no" that names a detail ("특정 상품 아니에요") says that detail does not apply (FormSkip).
+        var declinesAPerson = ReplyActs.DeclinesAPerson(turn.Text);
         var cancel = turn.Act.Act == ReplyAct.Cancel || turn.Text.Trim() == kit.Replies["summaryCancel"]
             || turn.Act.IsOnly(ReplyAct.Deny) && turn.Act.Field == ReplyField.None && !turn.State.Form.AtSummary
             || EndsInCancel(turn.Text) || ReplyActs.EndsInCallingOff(turn.Text)
             // "상담원 말고요, 그냥 규정만 알려 주세요. …?", "상담은 안 할게요, 취소해 주세요": no person wanted after all.
-            || ReplyActs.DeclinesAPerson(turn.Text)
+            || declinesAPerson
             // "아 ㄴㄴ 취소 지금 바빠서": a no, then the cancel itself (with its reason after it).
             || turn.Act.Act == ReplyAct.Deny && CancelFirst().IsMatch(turn.Act.Remainder)
             // "아 아니다, 그냥 하나만 물어볼게요. …?" asked for the problem: a no, then a question of its own instead of one.
@@ -88,7 +89,7 @@ public sealed partial class FormCancel(HandoffFlow flow, DialogueKit kit) : IDia
         // "아 됐고 그냥 정산 며칠 걸리는지만 알려줘요": the question after the cancel is answered after it.
         // Declining the person, the message's own question ("…규정만 알려 주세요. 며칠 뒤예요?") is what is answered.
         var question = ConversationPatterns.QuestionAfter(turn.Act)
-            ?? (ReplyActs.DeclinesAPerson(turn.Text) && QuestionReader.IsQuestion(turn.Text) ? turn.Text : null);
+            ?? (declinesAPerson && QuestionReader.IsQuestion(turn.Text) ? turn.Text : null);
         return Task.FromResult<TurnResult?>(flow.Cancel(turn.State) with { ContinueWith = question });
     }
 

@@ -63,8 +63,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         // "혹시 지금 대화하는 분 사람이세요, 기계세요?" wonders about the assistant; it asks for nobody.
         if (act == ReplyAct.None && ReplyActs.AsksIfABot(message)) act = ReplyAct.AreYouBot;
         // "상담원 연결 말고요. … 일반적으로 어떤 경우에 걸리는지만 알려 주세요": a person named to say no to is no request for one.
-        if (act == ReplyAct.HumanRequest && ReplyActs.DeclinesAPerson(message)) act = ReplyAct.None;
-        if (act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message) && !ReplyActs.DeclinesAPerson(message))
+        if ((act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message)) && !ReplyActs.DeclinesAPerson(message))
             return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
         if (act == ReplyAct.AreYouBot && knowledge.FindIntent(IdentityIntent) is not null)
             return new Decision(DecisionKind.Smalltalk, IdentityIntent, 1f, null, [], "asks whether it is a bot");

@@ -21,6 +21,7 @@ public static class ConversationPatterns
         new AskedHereInstead(answer),
         new HandbackFollowUp(kit, flow),
         new TicketWithdrawal(kit),
+        new TicketAddition(kit),
         new TicketStatusQuery(kit),
         new OfferReply(kit, flow),
         new PersonRequest(kit, flow),
@@ -129,7 +130,7 @@ public sealed class HandbackFollowUp(DialogueKit kit, HandoffFlow flow) : IDialo
 /// "접수한 거 어떻게 됐어요?", "언제 연락 와요?": the ticket's number, where it stands and the wait; never a new ticket.
 /// The ticket is this conversation's, or else the seller's from another of their conversations on the same channel.
 /// </summary>
-public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
+public sealed partial class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
 {
     public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -137,6 +138,8 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
         var aboutTicket = turn.Act.IsOnly(ReplyAct.Affirm) && turn.Ticket is { Status: TicketStatus.Queued } && !turn.State.HandoffOffered && turn.State.PendingChoices.Count == 0;
         // "아직이에요? 언제쯤 연락 와요": with a request open, a clause that asks where it stands asks that too.
         aboutTicket |= turn.Ticket is { IsOpen: true } && ReplyActs.ReadClauses(turn.Text).Any(r => r.IsWhole && r.Act == ReplyAct.TicketStatus);
+        // "제 접수 건은 아직 대기 중이죠? 번호가 뭐였죠": the request named, and where it stands or its number asked.
+        aboutTicket |= turn.Ticket is { IsOpen: true } && AsksAboutTheRequest().IsMatch(turn.Text);
         if (turn.Act.Act != ReplyAct.TicketStatus && !aboutTicket) return null;
         var replies = kit.Replies;
         ConversationPatterns.Helped(turn.State);
@@ -157,6 +160,9 @@ public sealed class TicketStatusQuery(DialogueKit kit) : IDialoguePattern
         IReadOnlyList<string> actions = ticket.IsOpen ? [] : [replies.HandoffAction];
         return ConversationPatterns.One(DialogueKit.Say(text, DecisionKind.Handoff, "handoff.status", actions, ticket.Number));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:접수|티켓|문의)\s*(?:한\s*)?(?:건|거|것)?\S{0,2}\s*(?:아직|지금)?\s*(?:대기|진행\s*중|처리\s*중|어떻게\s*(?:돼|되|됐))|(?:접수|티켓)\s*번호\S{0,2}\s*(?:가|이)?\s*뭐|번호가\s*뭐였")]
+    private static partial System.Text.RegularExpressions.Regex AsksAboutTheRequest();
 
     /// <summary>Nothing filed in this conversation: the seller's ticket from another of their conversations on the same channel, if the channel says who they are.</summary>
     private Task<Ticket?> SellersTicketAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -180,6 +186,28 @@ public sealed class TicketWithdrawal(DialogueKit kit) : IDialoguePattern
         ConversationPatterns.Helped(turn.State);
         return ConversationPatterns.One(DialogueKit.Say(kit.Replies.Format("ticketWithdrawn", ("number", ticket.Number)), DecisionKind.Handoff, "handoff.withdrawn", ticket: ticket.Number));
     }
+}
+
+/// <summary>
+/// "아 그리고 사진도 있어요", "주문번호 하나 더 있어요. 2025… 도 같은 구매자 건이에요" while the request waits for an agent:
+/// more for the request, not a question; what the seller says meanwhile joins the ticket (the engine appends it), and the
+/// seller is told so instead of being answered from an entry.
+/// </summary>
+public sealed partial class TicketAddition(DialogueKit kit) : IDialoguePattern
+{
+    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Ticket is not { Status: TicketStatus.Queued } ticket || turn.State.Form is not null || QuestionReader.IsQuestion(turn.Text)
+            || !AddsToTheRequest().IsMatch(turn.Text))
+            return Task.FromResult<TurnResult?>(null);
+        ConversationPatterns.Helped(turn.State);
+        return Task.FromResult<TurnResult?>(ConversationPatterns.One(
+            DialogueKit.Say(kit.Replies.Format("ticketAdded", ("number", ticket.Number)), DecisionKind.Handoff, "handoff.added", ticket: ticket.Number)));
+    }
+
+    /// <summary>Something more the seller has for the request: a photo, a capture, a document, one more order.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:사진|캡처|캡쳐|스크린샷|자료|서류|영상|파일|사본|주문\s*번호)\S{0,3}\s*(?:도|하나\s*더|더|까지)?\s*(?:있어요|있습니다|있는데|있으니|드릴게요|드릴\s*수|보낼게요|보내\s*드릴|첨부|올릴게요)|하나\s*더\s*있어요|추가로\s*(?:말씀|알려)\s*드리|\b(?:i\s+(?:also\s+)?have|here\s+(?:is|are))\s+(?:a\s+)?(?:photos?|screenshots?|pictures?|another\s+order)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AddsToTheRequest();
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         "solvedThanks", "notSolved", "resolvedByAgent", "handoffFailed",
         "feedbackAsk", "feedbackThanks",
         "capabilities", "languageHelp", "askWhatHappened", "offerDeclined", "offerAgain", "whatUnclear", "noAnswer", "otherLanguage", "otherService", "formHurry", "formResume", "formAsideChoice", "formAsideNoted", "formSituationNoted", "handoffNoted", "formNoted", "detailNoted", "notedOrder", "notedSeller", "notedProduct", "confirmHint",
-        "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed", "shortAnswer", "whyOrderNumber", "whySellerId", "whyProduct", "ticketWithdrawn", "ticketWithdrawnNote",
+        "ticketStatusNone", "ticketStatusQueued", "ticketStatusClaimed", "ticketStatusClosed", "shortAnswer", "whyOrderNumber", "whySellerId", "whyProduct", "ticketWithdrawn", "ticketWithdrawnNote", "ticketAdded",
     ];
 
     /// <summary>The placeholders each reply may use; a reply not listed takes none.</summary>
@@ -35,6 +35,7 @@ public sealed class ReplyTexts(IReadOnlyDictionary<string, string> texts, IReadO
         ["otherService"] = ["name"],
         ["ticketStatusQueued"] = ["number", "wait"],
         ["ticketWithdrawn"] = ["number"],
+        ["ticketAdded"] = ["number"],
         ["ticketStatusClaimed"] = ["number"],
         ["ticketStatusClosed"] = ["number"],
         ["handoffNoted"] = ["details"],

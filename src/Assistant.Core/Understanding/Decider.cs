@@ -61,7 +61,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         var act = ReplyActs.ReadClauses(message).Where(r => r.IsWhole || !QuestionReader.IsQuestion(r.Remainder))
             .Select(r => r.Act).FirstOrDefault(a => a is ReplyAct.HumanRequest or ReplyAct.AreYouBot);
         // "혹시 지금 대화하는 분 사람이세요, 기계세요?" wonders about the assistant; it asks for nobody.
-        if (act == ReplyAct.None && ReplyActs.AsksIfABot(message)) act = ReplyAct.AreYouBot;
+        if (act == ReplyAct.None && (ReplyActs.AsksIfABot(message) || BotOrPerson().IsMatch(message) && QuestionReader.IsQuestion(message))) act = ReplyAct.AreYouBot;
         // "상담원 연결 말고요. … 일반적으로 어떤 경우에 걸리는지만 알려 주세요": a person named to say no to is no request for one.
         if ((act == ReplyAct.HumanRequest || act == ReplyAct.None && ReplyActs.AsksForAPerson(message)) && !ReplyActs.DeclinesAPerson(message))
             return new Decision(DecisionKind.Handoff, HandoffRequest, 1f, null, [], "asks for a person");
@@ -769,6 +769,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"^\s*(?:\S+\s+){0,2}(?:며칠|얼마나|얼마|몇\s*(?:일|시간|주|달|개월|영업일|번|퍼센트|프로|%)|언제)")]
     private static partial Regex NormAsked();
+
+    /// <summary>"지금 저랑 얘기하는 건 챗봇이에요 아니면 상담원이에요?": which of the two the seller is talking to.</summary>
+    [GeneratedRegex(@"(?:챗봇|봇|AI|기계|로봇|자동\s*응답)\S{0,4}\s*(?:아니면|혹은|or)\s*(?:상담원|상담사|사람|직원|a\s+(?:person|human))|(?:상담원|상담사|사람|직원)\S{0,4}\s*(?:아니면|혹은)\s*(?:챗봇|봇|AI|기계|로봇)", RegexOptions.IgnoreCase)]
+    private static partial Regex BotOrPerson();
 
     /// <summary>"품절취소하면 불이익 있어요?": what follows if one does something, a question about the rule.</summary>
     [GeneratedRegex(@"^\s*(?:[가-힣]+\s+){0,2}[가-힣]*(?:하면|되면|으면|시키면|내면|넘기면|넘으면)\s+(?!왜)")]

@@ -172,7 +172,7 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-shorter-{device}.png");
     }
 
-    /// <summary>Why the ID is needed, said in the form and the form going on; then a filed request withdrawn by the seller.</summary>
+    /// <summary>Why the ID is needed, said in the form and the form going on; then more for the filed request, and the request withdrawn.</summary>
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task WhyADetailIsNeededAndAWithdrawnRequestAreSaidPlainly(string device, int width, int height)
@@ -190,6 +190,11 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await SendAsync(page, "hodu_market 이에요. 상품은 여러 개라 딱 하나 못 집어요");
         await SendAsync(page, "네 접수해 주세요");
         await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("접수번호는");
+        await SendAsync(page, "아 그리고 정산 내역 캡처도 있어요");
+        var added = LastBotBubble(page);
+        await Assertions.Expect(added).ToContainTextAsync("함께 남겨 두었어요");
+        await added.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-added-{device}.png");
         await SendAsync(page, "아 방금 해결됐어요. 아까 접수한 문의는 취소해 주세요");
         var withdrawn = LastBotBubble(page);
         await Assertions.Expect(withdrawn).ToContainTextAsync("상담 요청을 취소했어요");

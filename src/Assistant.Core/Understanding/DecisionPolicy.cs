@@ -18,7 +18,10 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
 {
     public PolicyOptions Options => options;
 
-    private readonly bool _hasGeneralQuestions = knowledge.TeachesGeneralQuestions && knowledge.Intents.Any(i => i.Decision == DecisionKind.Answer);
+    /// <summary>The general-question intents the classifier was taught (none with the recommended phrasings).</summary>
+    private readonly HashSet<string> _generalQuestions = knowledge.TeachesGeneralQuestions
+        ? knowledge.Intents.Where(i => i.Decision == DecisionKind.Answer).Select(i => i.Intent).ToHashSet(StringComparer.Ordinal)
+        : [];
 
     /// <summary>The reason of the decline that ends <see cref="Decide"/>: no kind of reading cleared its threshold.</summary>
     public const string NoConfidentReading = "no confident interpretation";
@@ -105,22 +108,19 @@ public sealed class DecisionPolicy(KnowledgeBase knowledge, PolicyOptions option
     /// </summary>
     public IReadOnlyList<IntentScore> FoldGeneralQuestions(IReadOnlyList<IntentScore> intents)
     {
-        if (!_hasGeneralQuestions) return intents;
+        if (_generalQuestions.Count == 0) return intents;
         float general = 0, entries = 0;
         foreach (var score in intents)
         {
-            if (knowledge.DecisionFor(score.Label) != DecisionKind.Answer) continue;
-            if (knowledge.FindFaq(score.Label) is null) general += score.Probability;
-            else entries += score.Probability;
+            if (_generalQuestions.Contains(score.Label)) general += score.Probability;
+            else if (knowledge.FindFaq(score.Label) is not null) entries += score.Probability;
         }
         if (general <= 0 || entries <= 0) return intents;
         var scale = (entries + general) / entries;
         var folded = new List<IntentScore>(intents.Count);
         foreach (var score in intents)
-        {
-            if (knowledge.DecisionFor(score.Label) != DecisionKind.Answer) folded.Add(score);
-            else if (knowledge.FindFaq(score.Label) is not null) folded.Add(score with { Probability = score.Probability * scale });
-        }
+            if (!_generalQuestions.Contains(score.Label))
+                folded.Add(knowledge.FindFaq(score.Label) is null ? score : score with { Probability = score.Probability * scale });
         folded.Sort((a, b) => b.Probability.CompareTo(a.Probability));
         return folded;
     }

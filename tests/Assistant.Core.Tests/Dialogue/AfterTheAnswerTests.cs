@@ -25,9 +25,7 @@ public sealed class AfterTheAnswerTests(RepoFixture repo)
     public async Task ARequestStillWaitingIsWithdrawn(string withdraw)
     {
         var chat = new Chat(repo);
-        await chat.SayAsync(Filed);
-        await chat.SayAsync("넵");
-        var number = (await chat.Tickets.FindLatestByConversationAsync(chat.Address.Channel, chat.Address.ConversationId))!.Number;
+        var number = await chat.FileAsync(Filed, "넵");
 
         var reply = await chat.LastAsync(withdraw);
         Assert.Equal(("handoff.withdrawn", number), (reply.Info.Intent, reply.Info.Ticket));
@@ -52,8 +50,7 @@ public sealed class AfterTheAnswerTests(RepoFixture repo)
     {
         Assert.False(ReplyActs.WithdrawsTheRequest(text));
         var chat = new Chat(repo);
-        await chat.SayAsync(Filed);
-        await chat.SayAsync("넵");
+        await chat.FileAsync(Filed, "넵");
         await chat.SayAsync(text);
         Assert.DoesNotContain(chat.Events.Published, e => e.Type == TicketEvent.Resolved);
     }

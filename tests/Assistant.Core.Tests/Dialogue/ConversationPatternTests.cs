@@ -32,6 +32,14 @@ internal sealed class Chat
 
     public async Task<AssistantReply> LastAsync(string text) => (await SayAsync(text))[^1];
 
+    /// <summary>Sends a request carrying every detail, confirms its summary with <paramref name="confirm"/>: the ticket's number.</summary>
+    public async Task<string> FileAsync(string request, string confirm)
+    {
+        await SayAsync(request);
+        await SayAsync(confirm);
+        return (await Tickets.FindLatestByConversationAsync(Address.Channel, Address.ConversationId))!.Number;
+    }
+
     /// <summary>Opens the form with all three details and the problem in one message: the reply is the summary.</summary>
     public Task<AssistantReply> ToSummaryAsync() =>
         LastAsync("상담원 연결해 주세요. 주문번호 2025031412345678, 아이디 haru_living, 상품 무선 청소기. 정산금이 2주째 안 들어왔어요");

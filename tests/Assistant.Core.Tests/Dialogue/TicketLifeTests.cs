@@ -11,6 +11,8 @@ namespace Assistant.Tests.Dialogue;
 [Collection(RepoCollection.Name)]
 public sealed class TicketLifeTests(RepoFixture repo)
 {
+    private const string Confirm = "맞습니다 접수 부탁해요";
+
     private const string Request = "사람이랑 상담하고 싶어요. 주문번호 2025062012340011 / 아이디 dal_pottery / 상품 백자 머그컵 / 배송 중에 깨졌다고 구매자가 환불 요구해요";
 
     [Theory]
@@ -20,9 +22,7 @@ public sealed class TicketLifeTests(RepoFixture repo)
     public async Task MoreForAWaitingRequestJoinsItAndIsAcknowledged(string more)
     {
         var chat = new Chat(repo);
-        await chat.SayAsync(Request);
-        await chat.SayAsync("맞습니다 접수 부탁해요");
-        var number = (await chat.Tickets.FindLatestByConversationAsync(chat.Address.Channel, chat.Address.ConversationId))!.Number;
+        var number = await chat.FileAsync(Request, Confirm);
         var reply = await chat.LastAsync(more);
         Assert.Equal(("handoff.added", number), (reply.Info.Intent, reply.Info.Ticket));
         Assert.Contains((await chat.Tickets.GetAsync(number))!.Transcript, e => e.Role == MessageRole.Seller && e.Text == more);
@@ -34,8 +34,7 @@ public sealed class TicketLifeTests(RepoFixture repo)
     public async Task AQuestionWhileWaitingIsNoAddition()
     {
         var chat = new Chat(repo);
-        await chat.SayAsync(Request);
-        await chat.SayAsync("맞습니다 접수 부탁해요");
+        await chat.FileAsync(Request, Confirm);
         var reply = await chat.LastAsync("기다리는 동안 하나만요. 카드 결제 환불은 며칠 걸려요?");
         Assert.Equal(("answer", "refund-process"), (reply.Info.Action, reply.Info.FaqId));
     }
@@ -46,8 +45,7 @@ public sealed class TicketLifeTests(RepoFixture repo)
     public async Task TheRequestNamedWithWhereItStandsIsAStatusQuestion(string question)
     {
         var chat = new Chat(repo);
-        await chat.SayAsync(Request);
-        await chat.SayAsync("맞습니다 접수 부탁해요");
+        await chat.FileAsync(Request, Confirm);
         var reply = await chat.LastAsync(question);
         Assert.Equal("handoff.status", reply.Info.Intent);
         Assert.Single(chat.Events.Published, e => e.Type == TicketEvent.Created);

@@ -130,7 +130,7 @@ internal static class ReplyActVocabulary
         new(Kind.Act, ReplyAct.Cancel, 0, 0, "(?:cancel|cancelit|cancelthat|cancelplease|stopit|stopthat|nevermind|nvm|forgetit|forgetaboutit|notnow|maybelater|illdoitlater|nothanksnevermind|dontbother)"),
 
         // ── Skip: don't know, don't have, not applicable ─────────────────────────────────────
-        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:몰라|모름|모르겠|모르는데|모르거든|몰라서|몰랐|몰라용|모릅니다|모르겠습니다)(?:어요|습니다|어|요|네요|는데요|음|어용)?" + Yo),
+        new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:몰라|모름|모르겠|모르는데|모르거든|몰라서|몰랐|몰라용|모릅니다|모르겠습니다)(?:어요|습니다|어|요|네요|는데요|는데|음|어용)?" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "기억(?:이|도)?(?:안|잘안)(?:나요|나|남|납니다|나는데요|나네요|나여)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:없|업)(?:어요|습니다|어|음|는데요|네요|어용|구요|고요|거든요|다고요|다구요|다니까요|다니까|다고)" + Yo),
         new(Kind.Act, ReplyAct.Skip, 0, 0, "(?:해당|해당사항|해당되는게|해당되는거)(?:없|없음|없어요|없습니다|안돼요|아님|아니에요)" + Yo),

@@ -159,7 +159,9 @@ public sealed partial class FormValues(HandoffFlow flow) : IDialoguePattern
         if (asked is { } kind && values.All(v => v.Kind != kind) && turn.Act.Act is ReplyAct.None && !skipped.Contains(kind)
             && SlotTable.For(kind).Parse(turn.Text) is { } answer && values.All(v => !v.Overlaps(answer)))
             values.Add(answer);
-        if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
+        // "주문번호는 잘 모르겠는데 결제금액 38,900원짜리 주문이에요": the detail asked for is said not to be known in passing,
+        // with something else beside it (no value of its own), and the form goes on to the next question.
+        if (values.Count == 0 && !(asked is { } unknown && skipped.Contains(unknown))) return Task.FromResult<TurnResult?>(null);
 
         var atSummary = form.AtSummary;
         foreach (var value in values) form.Set(value.Kind, value.Value);

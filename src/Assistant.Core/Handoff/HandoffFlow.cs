@@ -556,6 +556,7 @@ public sealed partial class HandoffFlow(DialogueKit kit)
     [GeneratedRegex(@"(?:모든|전체|온갖)\s*(?:(?<order>주문)|(?<product>상품|제품))|(?<![가-힣])전\s*(?:(?<order>주문)|(?<product>상품|제품))\s*(?:이|에서|에)?\s*(?:다|전부|모두)\s|(?:(?<order>주문)|(?<product>상품|제품))\s*(?:이|가|은|는)?\s*(?:전부|전체|모두|다\s*(?:그래|안|똑같))|\b(?:all|every)\s+(?:(?<order>orders?)|(?<product>products?|listings?|items?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EveryOne();
 
-    [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+")]
+    /// <summary>Where a clause of a reply ends: a mark, "…이고", or "…는데" ("주문번호는 잘 모르겠는데 결제금액 …").</summary>
+    [GeneratedRegex(@"[.,!?\n]+|\s+(?:이고|이구요|이며)\s+|(?<=[가-힣])(?:이고|이구요|고요|이며)\s+|(?<=[가-힣]는데)\s+")]
     private static partial Regex Clause();
 }

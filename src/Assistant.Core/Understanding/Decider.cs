@@ -557,14 +557,18 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     }
 
     /// <summary>
-    /// The seller tried something already: "해 봤는데", "넣었는데도", "벌써 세 번째", and a verb with 도 before what persists
+    /// The seller tried something already: "해 봤는데", "넣었는데도", "벌써 세 번째", "세 번이나 보냈는데", "다 해봄", and a verb with 도 before what persists
     /// ("비밀번호 찾기로 바꿔도 계속 똑같아요", "눌러도 안 돼요"), not a noun with 도 ("주말도 계속 …"); "tried twice", not
     /// "charged twice" (a double charge, no second try).
     /// </summary>
-    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|(?:해|어|아|여|꿔|봐|써|러|줘|와|워|려|내|겨|켜)도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십)\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|요청)|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|(?<!\b(?:charged|paid|billed|debited|deducted|taken)\s+)\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!안\s?)해\s*봤|(?<!안\s?)해\s*보았|(?:했|었|았|였)는데도|했지만|벌써\s*(?:두|세|네|다섯|[2-9])\s*번째|(?:해|어|아|여|꿔|봐|써|러|줘|와|워|려|내|겨|켜)도\s*(?:계속|똑같|여전히|안\s)|다시\s*(?:해\s*봐도|해\s*봤|시도)|재시도|(?:몇|여러|수십|두|세|네|다섯|[2-9])\s*번(?:을|이나|씩)?\s*(?:해|했|시도|다시|눌러|눌렀|요청|보냈|받았)|(?<!안\s?)해\s*봄\b|(?:FAQ|faq|안내|답변|설명)\s*(?:대로|처럼|에\s*나온\s*대로)|\b(?:tried|followed|did)\b.*\b(?:still|keeps?|same)\b|\beven\s+after\b|(?<!\b(?:charged|paid|billed|debited|deducted|taken)\s+)\b(?:twice|several\s+times|multiple\s+times|many\s+times|again\s+and\s+again)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|벌써\s*(?:몇|여러|수십)\s*번|\b(?:still|keeps?|same)\b|\bbeen\s+(?:pending|stuck|waiting|on\s+hold)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// What persists: "계속", "여전히", "하나도 안 와요", "소용없네요", "still", "been pending". Not how long something has waited
+    /// ("사흘째 조회해도 안 움직여요" asks what to do about a late parcel, the delay entry's question).
+    /// </summary>
+    [GeneratedRegex(@"계속|여전히|똑같|그대로|마찬가지|아직도|아예\s*안|전혀\s*안|하나도\s*안|소용\s*(?:이\s*)?없|벌써\s*(?:몇|여러|수십)\s*번|\b(?:still|keeps?|same)\b|\bbeen\s+(?:pending|stuck|waiting|on\s+hold)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Persists();
 
     /// <summary>The message with the people it names read as the support center, when it asks when or how soon they answer and asks for none of them.</summary>
@@ -621,7 +625,8 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     private static string? LongCourtesy(string message)
     {
         // Sentences marked as such: a line typed without marks ("안녕하세요 판매자 아이디 … 쓰고 있는 사람인데요") is read whole.
-        if (MarkedSentencesOf(message).Length < 2 || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
+        // A greeting closed by "~" or "!" is a sentence of its own ("안녕하세요~ 주문 80건 포장하다가 잠깐 들어왔어요 ㅎㅎ").
+        if (MarkedSentencesOf(message).Length < 2 && !MarkedGreeting().IsMatch(message) || message.Contains('?') || message.Contains('？') || QuestionReader.EndsAsking(message)
             || ProblemTold().IsMatch(message) || Wants().IsMatch(message) || ActOnMyCase().IsMatch(message) || OrderNumber().IsMatch(message))
             return null;
         // "안녕하세요. 저는 한국어 잘 못해요. 송장 번호 잘못 썼어요.": a mistake told after a greeting is why the seller
@@ -660,6 +665,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
 
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
+
+    /// <summary>A greeting that opens the message and is closed by its own mark, with more after it.</summary>
+    [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|hi|hello|hey)\s*[~!^]+\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkedGreeting();
 
     [GeneratedRegex(@"(?:감사합니다|감사해요|감사했어요|감사드려요|감사드립니다|고마워요|고마웠어요|고맙습니다|" + GrudgingThanks + "|" + GyeongsangThanks + @"|수고\s*(?:많으셨어요|하세요|하셨어요)|안녕히\s*계세요|thanks|thank\s+you)[\s!~.ㅎㅋ^]*(?:$|[.,!\n]|\s)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceOfThanks();
@@ -711,7 +720,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:^\s*(?:ㅂㅂ|ㅃㅃ|ㅂㅇ|ㅂ2)+|\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|수고\s*(?:많이\s*)?하이소|욕\s*보이소|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInGoodbye();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|(?:확인|검토|재검토|조회|정정)\s*(?:좀\s*)?요청\s*(?:을\s*)?(?:해요|합니다|드려요|드립니다|드릴게요|할게요|하려고요)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:remove|lift|waive|reverse|undo)\s+(?:it|this|that|my|the)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]
@@ -808,8 +817,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?<=[.?!？。])\s+|" + LaughterEnd + @"|\n+")]
     private static partial Regex Sentences();
 
-    /// <summary>A sentence ended by a run of laughter or tears typed in place of its mark, and the space after it.</summary>
-    private const string LaughterEnd = @"(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~)\s+";
+    /// <summary>
+    /// A sentence ended by a run of laughter or tears typed in place of its mark, or by one such letter after a sentence's
+    /// last syllable ("교환해 달래요 ㅠ 교환 승인은 …"), and the space after it.
+    /// </summary>
+    private const string LaughterEnd = @"(?<=[ㅎㅋㅠㅜ]{2}|\^\^|;;|~~|(?:요|다|죠|네|음|함)\s?[ㅎㅋㅠㅜ])\s+";
 
     /// <summary>What the message is about, from the classifier and retrieval alone (no act, no scope rule): the topic of a problem description.</summary>
     public async Task<Decision> DecideTopicAsync(string message, CancellationToken cancellationToken = default)

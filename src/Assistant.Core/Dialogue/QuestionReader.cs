@@ -404,8 +404,8 @@ public sealed partial class QuestionReader(Decider decider)
     /// <summary>Words the question needs beyond its anchor to be read alone ("정산은 언제 들어와요?").</summary>
     private const int MainClauseWords = 2;
 
-    /// <summary>The moment first: "After the buyer confirms, …", "구매확정 후 …", "배송 완료되고 나면 …", "반품 받은 다음에 …", and orders that reached a step ("목요일에 구매확정된 주문은 …", not "쿠폰으로 할인된 주문은").</summary>
-    [GeneratedRegex(@"^\s*(?:(?:after|once)\s+[^,?]{3,}?,|[^,?.!]{2,30}?(?<![오최])(?:후|뒤)(?:에|에는|엔)?(?=[\s,])|[^,?.!]{2,30}?(?:한|된|받은|끝난|온)\s*다음(?:에|에는)?(?=[\s,])|[^,?.!]{0,20}?(?:구매\s*확정|배송\s*완료|발송|출고|결제|취소|반품|교환|환불|수거|집하)\s*(?:처리)?\s*(?:된|한|받은)\s*(?:주문|건)(?:은|는|도)(?=[\s,])|[^,?.!]{2,30}?(?:하고|되고|받고|끝나고|오고)\s*나(?:서|면|서는)(?=[\s,]))[\s,]+(?<main>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The moment first: "After the buyer confirms, …", "And if the buyer confirms during the holiday, …", "구매확정 후 …", "배송 완료되고 나면 …", "반품 받은 다음에 …", and orders that reached a step ("목요일에 구매확정된 주문은 …", not "쿠폰으로 할인된 주문은").</summary>
+    [GeneratedRegex(@"^\s*(?:(?:(?:and|but|so)\s+)?(?:after|once|if)\s+[^,?]{3,}?,|[^,?.!]{2,30}?(?<![오최])(?:후|뒤)(?:에|에는|엔)?(?=[\s,])|[^,?.!]{2,30}?(?:한|된|받은|끝난|온)\s*다음(?:에|에는)?(?=[\s,])|[^,?.!]{0,20}?(?:구매\s*확정|배송\s*완료|발송|출고|결제|취소|반품|교환|환불|수거|집하)\s*(?:처리)?\s*(?:된|한|받은)\s*(?:주문|건)(?:은|는|도)(?=[\s,])|[^,?.!]{2,30}?(?:하고|되고|받고|끝나고|오고)\s*나(?:서|면|서는)(?=[\s,]))[\s,]+(?<main>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredBefore();
 
     /// <summary>

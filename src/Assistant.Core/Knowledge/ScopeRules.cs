@@ -87,12 +87,29 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
 
     /// <summary>A topic that is plainly not about selling here ("환율", "연말정산", a buyer's own purchase elsewhere), or null.</summary>
     public string? NotOursIn(string message) =>
-        FirstIn(_notOurs, new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null)
+        FirstNotOursIn(new Text(message))?.Name ?? (BuyersOwnPurchase(message) ? BuyersPurchase : null) ?? (OthersData().IsMatch(message) ? OtherSellersData : null)
         ?? (WritingForMe().IsMatch(message) ? ContentWriting : null) ?? (CourierLine().IsMatch(message) ? CourierSupport : null)
         ?? (PrivateParcel().IsMatch(message) && !SellerSide().IsMatch(message) ? PrivateParcelName : null);
 
     /// <summary>The topic of private life the scope lists (<c>notOurs</c>) that the message names, if any; the rules' findings aside.</summary>
-    public string? ListedNotOursIn(string message) => FirstIn(_notOurs, new Text(message))?.Name;
+    public string? ListedNotOursIn(string message) => FirstNotOursIn(new Text(message))?.Name;
+
+    /// <summary>
+    /// The first listed not-ours phrase the text names outside a longer selling term: "구매전환율" is a store's conversion
+    /// rate, which holds "환율" (an exchange rate) without being one.
+    /// </summary>
+    private Form? FirstNotOursIn(Text text) => _notOurs.FirstOrDefault(f => f.IsIn(text) && !InsideSellingTerms(f, text));
+
+    /// <summary>Whether every place <paramref name="form"/> occurs in <paramref name="text"/> lies inside a longer selling term there.</summary>
+    private bool InsideSellingTerms(Form form, Text text)
+    {
+        if (form.IsLatin) return false;
+        var compact = text.Compact;
+        for (var at = compact.IndexOf(form.Compact, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(form.Compact, at + 1, StringComparison.Ordinal))
+            if (!_selling.Concat(_withStore).Any(term => term.Compact.Length > form.Compact.Length && term.Holds(compact, at, form.Compact.Length)))
+                return false;
+        return true;
+    }
 
     /// <summary>What <see cref="NotOursIn"/> names a parcel of one's own private life.</summary>
     public const string PrivateParcelName = "a private parcel";
@@ -233,6 +250,17 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
         private readonly string _words = " " + string.Join(' ', LatinWords().Matches(name.ToLowerInvariant()).Select(m => m.Value)) + " ";
 
         public bool IsIn(Text text) => _latin ? text.Lower.Contains(_words, StringComparison.Ordinal) : text.Compact.Contains(Compact, StringComparison.Ordinal);
+
+        public bool IsLatin => _latin;
+
+        /// <summary>Whether this (Korean) form occurs in <paramref name="compact"/> around the span [<paramref name="at"/>, +<paramref name="length"/>).</summary>
+        public bool Holds(string compact, int at, int length)
+        {
+            if (_latin) return false;
+            for (var start = Math.Max(0, at + length - Compact.Length); start <= at; start++)
+                if (start + Compact.Length <= compact.Length && string.CompareOrdinal(compact, start, Compact, 0, Compact.Length) == 0) return true;
+            return false;
+        }
     }
 
     private static Regex LatinWords() => LatinWordPattern;

@@ -101,6 +101,12 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         if (Wish().IsMatch(message) && AsksAndWantsNothing(message, MaxCourtesyWords) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
             && Courtesy(GreetingIntent, "a season's wish or kind words") is { } wish)
             return wish;
+        // "메리크리스마스🎄 챗봇도 쉬는 날 있어요? ㅋㅋ": a wish, and a playful question to the assistant about itself, asks
+        // nothing of selling either.
+        if (Wish().IsMatch(message) && ToTheAssistant().IsMatch(message) && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message)
+            && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxCourtesyWords && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
+            && Courtesy(GreetingIntent, "a season's wish and a word to the assistant") is { } toYou)
+            return toYou;
 
         var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
@@ -663,6 +669,10 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
         + @"|(?:고생|수고)(?:이|가)?\s*(?:참\s*|정말\s*|너무\s*)?많(?:다|네|으시|으셨|으세|아요|습니다)", RegexOptions.IgnoreCase)]
     private static partial Regex Wish();
 
+    /// <summary>Words addressed to the assistant itself: "챗봇도", "봇님", "너도", "you too, bot".</summary>
+    [GeneratedRegex(@"챗봇|(?<![가-힣])봇(?:님)?(?:아|도|은|는|이)?(?![가-힣])|(?<![가-힣])너(?:도|는)\s|\b(?:chat)?bot\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToTheAssistant();
+
     [GeneratedRegex(@"^\s*(?:안녕하세요|안녕하십니까|반가워요|반갑습니다|처음\s*뵙겠습니다|좋은\s*(?:아침|저녁|오후)|hi\b|hello\b|hey\b|good\s+(?:morning|afternoon|evening))", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithGreeting();
 
@@ -720,7 +730,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     [GeneratedRegex(@"(?:^\s*(?:ㅂㅂ|ㅃㅃ|ㅂㅇ|ㅂ2)+|\bbye(?:\s*bye)?|\bgood\s*bye|\bsee\s+(?:you|ya)(?:\s+(?:later|soon|next\s+time))?|\bcya|\btake\s+care|안녕히\s*계세요|수고하세요|수고하셨습니다|수고\s*(?:많이\s*)?하이소|욕\s*보이소|다음에\s*또\s*(?:올게요|물어볼게요|올께요)|빠이|바이바이)[\s!~.ㅎㅋ^]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndsInGoodbye();
 
-    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|(?:확인|검토|재검토|조회|정정)\s*(?:좀\s*)?요청\s*(?:을\s*)?(?:해요|합니다|드려요|드립니다|드릴게요|할게요|하려고요)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
+    [GeneratedRegex(@"(?:확인|조회|처리|해결|봐|풀어|알아봐|찾아|살펴|검토|체크|연결|중재|개입|조치|내려|삭제|차단|신고|막아|잠가|잠궈|없애|판단|판정|되돌려|돌려\s*놔)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면|달라(?!는\s*(?:건|게|거|것)\s*(?:아니|아녜))|부탁)|(?:확인|조회|처리)\s*좀\s*(?:요|해요|부탁)?\s*$|(?:확인|검토|재검토|조회|정정|중재)\s*(?:좀\s*)?요청\s*(?:을\s*)?(?:해요|합니다|드려요|드립니다|드릴게요|할게요|하려고요|하고\s*싶(?:어요|습니다))|이의\s*(?:제기|신청)\s*(?:을\s*)?(?:하고\s*싶(?:어요|습니다)|할게요|합니다|하려고요)|어떻게\s*(?:좀\s*)?(?:해|하여)\s*(?:주세요|주실|줘|주시겠|줄래|주셨으면)|직접\s*(?:봐|확인|처리)|대신\s*(?:좀\s*)?(?:해|처리|취소|눌러|변경|신청)|(?:추적|취소|복구|해제|변경|정정|환불|재발행|발행|지급|보상)\s*(?:좀\s*)?(?:해|하여)?\s*(?:주세요|주시겠어요|주실\s*수|부탁드)(?![\s'""“”‘’]*(?:라고|라는|라며|하(?:는데|시는데|더라|네요|면)|한대))|(?<![가-힣])제\s*(?:건|주문|계정|스토어)은|(?<![가-힣])(?:제|저희)\s*건\s*(?:이|은)?\s*(?:어디까지|어떻게\s*됐|진행)|(?<![가-힣])(?:제|저희)\s*(?:건|주문|계정|스토어|상점|가게)\S{0,2}\s*(?:좀\s*)?(?:확인|조회|살펴)|(?<![가-힣])(?:제|저희)\s*[가-힣]{1,6}(?:이|가|은|는)\s*왜\s|저희\s*(?:건|주문)|이\s*주문\s*(?:건|좀)|누가\s*(?:책임|돌려|보상|물어|배상)|(?:돌려|환급|보상)\s*받고\s*싶|책임\s*(?:져\s*(?:주세요|줘요|주실)|지세요|지실\s*건가요)"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve|review)\b"
         + @"|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?(?:remove|lift|waive|reverse|undo)\s+(?:it|this|that|my|the)\b"
         + @"|\bplease\s+(?:check|look\s+(?:into|at)|investigate|fix|sort\s+out|resolve)\b|\bcheck\s+(?:on\s+)?(?:my|this|that)\s+(?:order|account|store|shop|payout|settlement|listing)", RegexOptions.IgnoreCase)]

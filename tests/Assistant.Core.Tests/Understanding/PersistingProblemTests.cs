@@ -37,6 +37,28 @@ public sealed class PersistingProblemTests(RepoFixture repo)
     }
 
     /// <summary>
+    /// An explicit request to act on the seller's own case ("중재 요청합니다", "이의 제기하고 싶어요", "벌점 좀 없애 주세요",
+    /// "계정 좀 잠가 주세요") is a case, also in a cold start; how to appeal, asked in general, is a question.
+    /// </summary>
+    [Theory]
+    [InlineData("구매자가 반품 배송비를 못 내겠다고 버텨요. 안내는 이미 다 했어요. 중재 요청합니다")]
+    [InlineData("제 상품이 지식재산권 침해로 판매중지됐는데 정품만 팔아요. 이의 제기하고 싶어요")]
+    [InlineData("구매자가 먼저 취소해 달라고 해서 처리한 건데 품절취소 벌점이 잡혔어요. 이 벌점 좀 없애 주세요")]
+    [InlineData("해외에서 제 아이디로 로그인한 기록이 있어요. 계정 좀 당장 잠가 주세요")]
+    public async Task ARequestToActIsACaseInAColdStart(string message)
+    {
+        var decision = await (await ColdDecider()).DecideAsync(message);
+        Assert.Equal(DecisionKind.Handoff, decision.Kind);
+    }
+
+    [Fact]
+    public async Task HowToAppealIsAQuestion()
+    {
+        var decision = await repo.Decider.DecideAsync("판매자 페널티 받으면 이의 신청은 어떻게 하나요?");
+        Assert.NotEqual(Decider.HandoffCase, decision.Intent);
+    }
+
+    /// <summary>
     /// A count of days in a question about a rule, with nothing tried, is no persisting problem; nor is how long a parcel
     /// has not moved, looked up again and again: the delay entry answers what to do.
     /// </summary>

@@ -344,17 +344,18 @@ public sealed partial class LanguageQuestion(DialogueKit kit) : IDialoguePattern
 /// <summary>
 /// A message that is only an order number, a seller ID or a labelled product name ("2025-1103-4455-6677", "hanul_shop",
 /// "아 제 아이디는 hanul_shop 이구요", "상품은 무쇠 주물팬 28cm 에요"), with no form open: not a question to answer or decline. It is named back as kept (a handoff opened later takes it from the
-/// conversation), the seller is asked what it is about, and a person is offered.
+/// conversation), the seller is asked what it is about, and a person is offered. Said right after a person was offered for
+/// a problem, it takes the offer: the form opens on that problem with the details filled.
 /// </summary>
 public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDialoguePattern
 {
     public const string Intent = "detail.noted";
 
-    public Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<TurnResult?> TryAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (turn.Text.Length > 80) return Task.FromResult<TurnResult?>(null);
+        if (turn.Text.Length > 80) return null;
         var values = SlotExtraction.FromMessages([turn.Text]).Values.Where(v => v.IsCertain).ToList();
-        if (values.Count == 0) return Task.FromResult<TurnResult?>(null);
+        if (values.Count == 0) return null;
         var rest = values.Aggregate(turn.Text, (text, v) => v.Source.Length > 0 ? text.Replace(v.Source, " ", StringComparison.Ordinal) : text);
         // "아 제 판매자 아이디는 dasom_kitchen 이구요", "상품은 무쇠 주물팬 28cm 에요": nothing but details, their labels and
         // the small words around them. A product alone counts only under its label (a bare name may be a question's word).
@@ -362,10 +363,14 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
         var onlyDetails = TextNormalizer.Compact(Label().Replace(Filler().Replace(Introduction().Replace(rest, " "), " "), " ")).Length == 0;
         var productUnlabelled = values.Any(v => v.Kind == SlotKind.Product) && !ProductNames.Label().IsMatch(turn.Text);
         if (!onlyDetails || productUnlabelled || flow.Noted(values, "detailNoted") is not { } noted)
-            return Task.FromResult<TurnResult?>(null);
+            return null;
+        // A person was offered for a problem told before ("그 내용은 제 안내에는 없어요 … 연결해 드릴까요?") and the seller
+        // answers with the details an agent needs: that takes the offer. The form opens on that problem, the details filled.
+        if (turn.State.HandoffOffered && turn.State.LastQuestion is not null)
+            return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, null, cancellationToken);
         ConversationPatterns.Helped(turn.State);
         turn.State.HandoffOffered = true;
-        return Task.FromResult<TurnResult?>(ConversationPatterns.One(DialogueKit.Say(noted, DecisionKind.Smalltalk, Intent, [kit.Replies["handoffAction"]])));
+        return ConversationPatterns.One(DialogueKit.Say(noted, DecisionKind.Smalltalk, Intent, [kit.Replies["handoffAction"]]));
     }
 
     /// <summary>The words that label a detail, and the particles and endings around it.</summary>

@@ -84,6 +84,7 @@ public sealed class ScenarioSuiteFloorTests(RepoFixture repo, ITestOutputHelper 
     [InlineData("independent-47.json", 11)]
     [InlineData("independent-48.json", 14)]
     [InlineData("independent-49.json", 12)]
+    [InlineData("independent-50.json", 12)]
     public Task AtLeastTheFloorOfEachIndependentBatchPasses(string file, int floor) =>
         PlayAsync(Path.Combine(Paths.Root, "eval", "scenarios", file), floor);
 

@@ -72,9 +72,12 @@ public sealed class PersistingProblemTests(RepoFixture repo)
         Assert.Equal(DecisionKind.Answer, decision.Kind);
     }
 
-    private static Task<Decider> ColdDecider()
+    /// <summary>The knowledge cut to its first three phrasings per entry, read by one decider for every test here.</summary>
+    private static Task<Decider> ColdDecider() => Cold.Value;
+
+    private static readonly Lazy<Task<Decider>> Cold = new(() =>
     {
         var cold = ColdStart.KeepPhrasings(KnowledgeLoader.Load(Paths.Knowledge), 3);
         return UnderstandingFactory.CreateDeciderAsync(cold, ColdStart.LoadOrTrainModel(cold), new PolicyOptions());
-    }
+    });
 }

@@ -202,6 +202,25 @@ public sealed class WebChatPresentationTests(BrowserFixture browser) : IClassFix
         await page.ShotAsync($"widget-withdrawn-{device}.png");
     }
 
+    /// <summary>
+    /// A buyer's claim no entry answers gets "no answer here" and the offer of a person; the order number, ID and product
+    /// sent next take the offer, and the seller sees the summary with every detail filled, ready to file.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public async Task DetailsSentAfterTheOfferShowTheSummary(string device, int width, int height)
+    {
+        var page = await OpenWidgetAsync(width, height);
+        await SendAsync(page, "구매자가 제가 판 수제 딸기청 먹고 배탈 났다고 병원비를 요구해요. 어떻게 해야 할지 모르겠어요");
+        await Assertions.Expect(LastBotBubble(page)).ToContainTextAsync("상담원");
+        await SendAsync(page, "주문번호 2025061712345678, 아이디 berry_jar, 상품은 수제 딸기청 500ml");
+        var summary = LastBotBubble(page);
+        await Assertions.Expect(summary).ToContainTextAsync("2025061712345678");
+        await Assertions.Expect(summary).ToContainTextAsync("berry_jar");
+        await summary.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync($"widget-offer-taken-{device}.png");
+    }
+
     [Theory]
     [MemberData(nameof(Devices))]
     public async Task AnAnswerShowsBoldTextAndAListNotMarkdownSigns(string device, int width, int height)

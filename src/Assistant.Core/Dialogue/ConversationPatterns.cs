@@ -366,11 +366,22 @@ public sealed partial class BareDetail(DialogueKit kit, HandoffFlow flow) : IDia
             return null;
         // A person was offered for a problem told before ("그 내용은 제 안내에는 없어요 … 연결해 드릴까요?") and the seller
         // answers with the details an agent needs: that takes the offer. The form opens on that problem, the details filled.
-        if (turn.State.HandoffOffered && turn.State.LastQuestion is not null)
+        if (OfferedForTheProblemJustTold(turn.State))
             return await ConversationPatterns.OpenHandoffAsync(kit, flow, turn, null, cancellationToken);
         ConversationPatterns.Helped(turn.State);
         turn.State.HandoffOffered = true;
         return ConversationPatterns.One(DialogueKit.Say(noted, DecisionKind.Smalltalk, Intent, [kit.Replies["handoffAction"]]));
+    }
+
+    /// <summary>
+    /// Whether the last reply offered a person for the seller's message before this one (the problem it is for): not an
+    /// offer this pattern made itself beside details noted, nor one after an answer given earlier.
+    /// </summary>
+    private static bool OfferedForTheProblemJustTold(DialogueState state)
+    {
+        if (!state.HandoffOffered || state.LastQuestion is not { } problem) return false;
+        var told = state.Transcript.Where(e => e.Role == MessageRole.Seller).TakeLast(2).ToArray();
+        return told.Length == 2 && Markup.Without(told[0].Text).Trim() == problem;
     }
 
     /// <summary>The words that label a detail, and the particles and endings around it.</summary>

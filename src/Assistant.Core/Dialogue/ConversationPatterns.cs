@@ -161,8 +161,8 @@ public sealed partial class TicketStatusQuery(DialogueKit kit) : IDialoguePatter
         return ConversationPatterns.One(DialogueKit.Say(text, DecisionKind.Handoff, "handoff.status", actions, ticket.Number));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:접수|티켓|문의)\s*(?:한\s*)?(?:건|거|것)?\S{0,2}\s*(?:아직|지금)?\s*(?:대기|진행\s*중|처리\s*중|어떻게\s*(?:돼|되|됐))|(?:접수|티켓)\s*번호\S{0,2}\s*(?:가|이)?\s*뭐|번호가\s*뭐였")]
-    private static partial System.Text.RegularExpressions.Regex AsksAboutTheRequest();
+    [GeneratedRegex(@"(?:접수|티켓|문의)\s*(?:한\s*)?(?:건|거|것)?\S{0,2}\s*(?:아직|지금)?\s*(?:대기|진행\s*중|처리\s*중|어떻게\s*(?:돼|되|됐))|(?:접수|티켓)\s*번호\S{0,2}\s*(?:가|이)?\s*뭐|번호가\s*뭐였")]
+    private static partial Regex AsksAboutTheRequest();
 
     /// <summary>Nothing filed in this conversation: the seller's ticket from another of their conversations on the same channel, if the channel says who they are.</summary>
     private Task<Ticket?> SellersTicketAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -206,8 +206,8 @@ public sealed partial class TicketAddition(DialogueKit kit) : IDialoguePattern
     }
 
     /// <summary>Something more the seller has for the request: a photo, a capture, a document, one more order.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:사진|캡처|캡쳐|스크린샷|자료|서류|영상|파일|사본|주문\s*번호)\S{0,3}\s*(?:도|하나\s*더|더|까지)?\s*(?:있어요|있습니다|있는데|있으니|드릴게요|드릴\s*수|보낼게요|보내\s*드릴|첨부|올릴게요)|하나\s*더\s*있어요|추가로\s*(?:말씀|알려)\s*드리|\b(?:i\s+(?:also\s+)?have|here\s+(?:is|are))\s+(?:a\s+)?(?:photos?|screenshots?|pictures?|another\s+order)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex AddsToTheRequest();
+    [GeneratedRegex(@"(?:사진|캡처|캡쳐|스크린샷|자료|서류|영상|파일|사본|주문\s*번호)\S{0,3}\s*(?:도|하나\s*더|더|까지)?\s*(?:있어요|있습니다|있는데|있으니|드릴게요|드릴\s*수|보낼게요|보내\s*드릴|첨부|올릴게요)|하나\s*더\s*있어요|추가로\s*(?:말씀|알려)\s*드리|\b(?:i\s+(?:also\s+)?have|here\s+(?:is|are))\s+(?:a\s+)?(?:photos?|screenshots?|pictures?|another\s+order)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddsToTheRequest();
 }
 
 /// <summary>
@@ -297,12 +297,12 @@ public sealed partial class RepeatLastAnswer(DialogueKit kit) : IDialoguePattern
     /// <summary>Letters a request to repeat has at most, with what it names ("아까 말한 거요 정산 다시 보여주세요").</summary>
     private const int MaxRepeatRequestLetters = 40;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:다시|한\s*번\s*더)(?:\s*한\s*번)?\s*(?:만\s*)?(?:더\s*)?(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
-    private static partial System.Text.RegularExpressions.Regex AskAgain();
+    [GeneratedRegex(@"(?:다시|한\s*번\s*더)(?:\s*한\s*번)?\s*(?:만\s*)?(?:더\s*)?(?:보여|알려|말해|말씀해|설명해|안내해)\s*(?:주|줘|줄)")]
+    private static partial Regex AskAgain();
 
     /// <summary>"짧게 요약해 주세요", "너무 길어요", "핵심만요", "shorter please": the last answer, shorter.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:짧게|간단히|간단하게|요약|한\s*줄로|핵심만)\s*(?:좀\s*)?(?:해|말해|말씀해|설명해|정리해|알려|보여)?\s*(?:주|줘|줄|요|해)|너무\s*길어|\b(?:shorter|summari[sz]e|in\s+short|tl;?dr)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Shorter();
+    [GeneratedRegex(@"(?:짧게|간단히|간단하게|요약|한\s*줄로|핵심만)\s*(?:좀\s*)?(?:해|말해|말씀해|설명해|정리해|알려|보여)?\s*(?:주|줘|줄|요|해)|너무\s*길어|\b(?:shorter|summari[sz]e|in\s+short|tl;?dr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Shorter();
 }
 
 /// <summary>"너 사람이야?" is a question about the assistant (it says it is a bot), not a request for a person.</summary>

@@ -36,6 +36,9 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     private readonly Form[] _notOurs = Forms(notOurs ?? []);
     private readonly Form[] _selling = Forms(sellingWords ?? []);
     private readonly Form[] _withStore = Forms(sellingWithStore ?? []);
+
+    /// <summary>Every selling word, with or without a store named beside it.</summary>
+    private readonly Form[] _sellingTerms = [.. Forms(sellingWords ?? []), .. Forms(sellingWithStore ?? [])];
     private readonly ConditionalWeakTable<FaqEntry, Text> _entryText = new();
 
     /// <summary>Selling words any entry could be about: they say nothing about whether an entry covers a question.</summary>
@@ -106,7 +109,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
         if (form.IsLatin) return false;
         var compact = text.Compact;
         for (var at = compact.IndexOf(form.Compact, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(form.Compact, at + 1, StringComparison.Ordinal))
-            if (!_selling.Concat(_withStore).Any(term => term.Compact.Length > form.Compact.Length && term.Holds(compact, at, form.Compact.Length)))
+            if (!_sellingTerms.Any(term => term.Compact.Length > form.Compact.Length && term.Holds(compact, at, form.Compact.Length)))
                 return false;
         return true;
     }
@@ -219,7 +222,7 @@ public sealed partial class ScopeRules(IReadOnlyList<string> otherServices, IRea
     {
         if (entries.Count == 0) return false;
         var text = new Text(message);
-        var specific = _selling.Concat(_withStore).Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
+        var specific = _sellingTerms.Where(w => !Generic.Contains(w.Name.ToLowerInvariant()) && w.IsIn(text)).ToArray();
         return specific.Length > 0 && entries.All(faq =>
         {
             var entry = _entryText.GetValue(faq, f => new Text(string.Join(' ', [f.Title, .. answerEvidence?.Invoke(f) ?? [f.Answer], .. f.Facts, .. f.Questions])));

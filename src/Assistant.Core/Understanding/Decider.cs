@@ -98,15 +98,11 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
             return english;
         // "새해 복 많이 받으세요🙏", "연말인데 너도 고생이 많다 ㅎㅎ": a season's wish or kind words to the assistant, asking
         // nothing and naming nothing of selling, is a greeting.
-        if (Wish().IsMatch(message) && AsksAndWantsNothing(message, MaxCourtesyWords) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
-            && Courtesy(GreetingIntent, "a season's wish or kind words") is { } wish)
+        // "메리크리스마스🎄 챗봇도 쉬는 날 있어요? ㅋㅋ": a playful question to the assistant about itself asks nothing of selling either.
+        if (Wish().IsMatch(message) && WantsNothing(message, MaxCourtesyWords) && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
+            && (!Asks(message) || ToTheAssistant().IsMatch(message))
+            && Courtesy(GreetingIntent, Asks(message) ? "a season's wish and a word to the assistant" : "a season's wish or kind words") is { } wish)
             return wish;
-        // "메리크리스마스🎄 챗봇도 쉬는 날 있어요? ㅋㅋ": a wish, and a playful question to the assistant about itself, asks
-        // nothing of selling either.
-        if (Wish().IsMatch(message) && ToTheAssistant().IsMatch(message) && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message)
-            && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxCourtesyWords && !knowledge.Scope.IsAboutSelling(message, knowledge.Lexicon)
-            && Courtesy(GreetingIntent, "a season's wish and a word to the assistant") is { } toYou)
-            return toYou;
 
         var reading = new MessageReading(this, message);
         // "상담원 몇 시까지 해요?", "상담원한테 글로 남기면 답변은 얼마나 걸려요": a question about when people answer is one
@@ -655,10 +651,14 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// A short message (at most <paramref name="maxWords"/> words) that asks nothing, names no problem and wants nothing
     /// done: what a wish, a goodbye or thanks must be to be only that ("새해 복 많이 받으세요 근데 정산 언제 돼요?" asks its question).
     /// </summary>
-    private static bool AsksAndWantsNothing(string message, int maxWords) =>
-        !QuestionReader.IsQuestion(message) && !message.Contains('?') && !message.Contains('？')
-        && message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
-        && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message);
+    private static bool AsksAndWantsNothing(string message, int maxWords) => !Asks(message) && WantsNothing(message, maxWords);
+
+    /// <summary>Whether the message asks something: a question's words or its mark.</summary>
+    private static bool Asks(string message) => QuestionReader.IsQuestion(message) || message.Contains('?') || message.Contains('？');
+
+    /// <summary>A short message (at most <paramref name="maxWords"/> words) that names no problem and wants nothing done.</summary>
+    private static bool WantsNothing(string message, int maxWords) =>
+        message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= maxWords && !ProblemTold().IsMatch(message) && !Wants().IsMatch(message);
 
     /// <summary>A smalltalk decision a rule made, when the knowledge has that intent (and so its reply).</summary>
     private Decision? Courtesy(string intent, string reason) =>
@@ -741,7 +741,7 @@ public sealed partial class Decider(KnowledgeBase knowledge, IIntentScorer model
     /// 궁금해요", "it's not about a specific order", "just a general question".
     /// </summary>
     [GeneratedRegex(@"특정\s*(?:주문|상품|건)\S{0,3}\s*(?:(?:에\s*)?문제가?\s*(?:있는|생긴)\s*|얘기는?\s*|때문은?\s*)?(?:건|게|거|것)?\s*(?:은|는)?\s*아니|(?:전반적인|일반적인)\s*(?:\S+\s*){0,3}(?:궁금|알고\s*싶)|일반적인\s*질문"
-+ @"|\bnot\s+about\s+(?:a|any|one)\s+(?:specific|particular|single)\b|\b(?:just\s+a|a)\s+general\s+question\b", RegexOptions.IgnoreCase)]
+        + @"|\bnot\s+about\s+(?:a|any|one)\s+(?:specific|particular|single)\b|\b(?:just\s+a|a)\s+general\s+question\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotMyCase();
 
     /// <summary>
